@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+  name: "CoalitionGraph",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "CoalitionGraph", targets: ["CoalitionGraph"]),
+    .library(name: "CoalitionMetrics", targets: ["CoalitionMetrics"]),
+    .library(name: "CoalitionReports", targets: ["CoalitionReports"]),
+    .library(name: "CoalitionMaps", targets: ["CoalitionMaps"]),
+    .library(name: "CoalitionRender", targets: ["CoalitionRender"]),
+    .executable(name: "coalition", targets: ["coalition"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // Pure Swift: builds and tests without Graphviz.
+    .target(name: "CoalitionGraph", swiftSettings: strict),
+    .target(name: "CoalitionMetrics", dependencies: ["CoalitionGraph"], swiftSettings: strict),
+    .target(name: "CoalitionReports", dependencies: ["CoalitionGraph", "CoalitionMetrics"], swiftSettings: strict),
+    .target(name: "CoalitionMaps", dependencies: ["CoalitionGraph", "CoalitionMetrics"], swiftSettings: strict),
+    // The only part that links Graphviz (pkg-config libgvc; Debian: libgraphviz-dev).
+    .systemLibrary(
+      name: "CGraphviz", pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
+    .target(name: "CoalitionRender", dependencies: ["CGraphviz", "CoalitionMaps"], swiftSettings: strict),
+    .executableTarget(
+      name: "coalition",
+      dependencies: [
+        "CoalitionGraph", "CoalitionMetrics", "CoalitionReports", "CoalitionMaps", "CoalitionRender",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strict),
+    .executableTarget(
+      name: "seed-map-example", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionReports", "CoalitionMaps", "CoalitionRender"],
+      path: "examples/SeedMap", swiftSettings: strict),
+    .testTarget(name: "CoalitionGraphTests", dependencies: ["CoalitionGraph"], swiftSettings: strict),
+    .testTarget(
+      name: "CoalitionMetricsTests", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionReports"],
+      swiftSettings: strict),
+    .testTarget(name: "CoalitionMapsTests", dependencies: ["CoalitionGraph", "CoalitionMaps"], swiftSettings: strict),
+    .testTarget(
+      name: "CoalitionRenderTests", dependencies: ["CoalitionGraph", "CoalitionMaps", "CoalitionRender", "CGraphviz"],
+      swiftSettings: strict),
+    .testTarget(name: "CoalitionCLITests", dependencies: ["coalition"], swiftSettings: strict),
+  ]
+)

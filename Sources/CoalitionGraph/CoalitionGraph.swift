@@ -1,0 +1,107 @@
+/// Dense index of an actor in a frozen ``CoalitionGraph``.
+public struct ActorIndex: Hashable, Comparable, Sendable {
+  public let rawValue: Int32
+  public init(_ rawValue: Int32) { self.rawValue = rawValue }
+  public init(_ i: Int) { self.rawValue = Int32(i) }
+  public var int: Int { Int(rawValue) }
+  public static func < (a: ActorIndex, b: ActorIndex) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Dense index of a kind in a frozen ``CoalitionGraph``.
+public struct KindIndex: Hashable, Comparable, Sendable {
+  public let rawValue: Int32
+  public init(_ rawValue: Int32) { self.rawValue = rawValue }
+  public init(_ i: Int) { self.rawValue = Int32(i) }
+  public var int: Int { Int(rawValue) }
+  public static func < (a: KindIndex, b: KindIndex) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A validated, frozen coalition graph: actors and kinds with dense `Int32` indices and the
+/// observations stored column by column. Analyses run on ``View``s of it.
+///
+/// Actor indices follow the dataset's declared actors, then undeclared ISO states in order of
+/// first mention. Kind indices follow ``Kind/builtIn``, then the dataset's own kinds.
+public final class CoalitionGraph: Sendable {
+  /// The dataset the graph was frozen from.
+  public let dataset: Dataset
+  public let actors: [Actor]
+  public let kinds: [Kind]
+  /// Blocs with members as actor indices, in the dataset's order.
+  public let blocs: [(bloc: Bloc, members: [ActorIndex])]
+
+  private let actorLookup: [String: Int32]
+  private let kindLookup: [String: Int32]
+
+  // Observation columns, one entry per observation.
+  let obsSource: [Int32]
+  let obsTarget: [Int32]
+  let obsKind: [Int32]
+  let obsConfidence: [Confidence]
+  let obsFirstDay: [Int32]
+  let obsLastDay: [Int32]
+  let obsWeight: [Double]
+
+  /// Validates and freezes a dataset.
+  /// - Throws: ``DatasetError`` with every problem ``Dataset/validate()`` finds.
+  public init(_ dataset: Dataset) throws(DatasetError) {
+    let problems = dataset.validate()
+    guard problems.isEmpty else { throw DatasetError(problems: problems) }
+    self.dataset = dataset
+    var actors = dataset.actors
+    var lookup: [String: Int32] = [:]
+    for (i, a) in actors.enumerated() { lookup[a.id] = Int32(i) }
+    func index(_ id: String) -> Int32 {
+      if let i = lookup[id] { return i }
+      actors.append(Actor.state(id)!)  // validate() accepted it, so it is an ISO code
+      lookup[id] = Int32(actors.count - 1)
+      return Int32(actors.count - 1)
+    }
+    let kinds = dataset.allKinds
+    let kindLookup = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1.id, Int32($0)) })
+    var src: [Int32] = [], dst: [Int32] = [], kind: [Int32] = []
+    src.reserveCapacity(dataset.observations.count)
+    dst.reserveCapacity(dataset.observations.count)
+    kind.reserveCapacity(dataset.observations.count)
+    for o in dataset.observations {
+      src.append(index(o.source))
+      dst.append(index(o.target))
+      kind.append(kindLookup[o.kind]!)
+    }
+    blocs = dataset.blocs.map { b in (b, b.members.map { ActorIndex(index($0)) }) }
+    self.actors = actors
+    self.actorLookup = lookup
+    self.kinds = kinds
+    self.kindLookup = kindLookup
+    obsSource = src
+    obsTarget = dst
+    obsKind = kind
+    obsConfidence = dataset.observations.map(\.confidence)
+    obsFirstDay = dataset.observations.map(\.time.firstDay)
+    obsLastDay = dataset.observations.map(\.time.lastDay)
+    obsWeight = dataset.observations.map(\.weight)
+  }
+
+  /// Number of actors.
+  public var actorCount: Int { actors.count }
+  /// Number of observations.
+  public var observationCount: Int { obsSource.count }
+
+  /// The index of an actor by identifier, or `nil`.
+  public func index(ofActor id: String) -> ActorIndex? { actorLookup[id].map(ActorIndex.init) }
+  /// The index of a kind by identifier, or `nil`.
+  public func index(ofKind id: String) -> KindIndex? { kindLookup[id].map(KindIndex.init) }
+
+  public subscript(actor: ActorIndex) -> Actor { actors[actor.int] }
+  public subscript(kind: KindIndex) -> Kind { kinds[kind.int] }
+
+  /// The analyst's record of observation `i`, with its evidence.
+  public func observation(_ i: Int) -> Observation { dataset.observations[i] }
+
+  /// The blocs an actor belongs to, by position in ``blocs``.
+  public func blocs(of actor: ActorIndex) -> [Int] {
+    blocs.indices.filter { blocs[$0].members.contains(actor) }
+  }
+
+  /// A view of the graph: the ties that pass `filter`, aggregated and stored as compressed sparse rows.
+  public func view(_ filter: ViewFilter = ViewFilter()) -> View { View(graph: self, filter: filter) }
+}

@@ -1,0 +1,167 @@
+/// A coalition dataset as the analyst writes it: sources, kinds, actors, blocs and observations.
+///
+/// A `Dataset` is a plain, editable value. ``validate()`` lists everything wrong with it;
+/// ``CoalitionGraph/init(_:)`` freezes a valid one into index storage for analysis.
+/// Datasets are read from and written to JSON with ``Dataset/init(json:file:)`` and ``jsonText()``;
+/// the format is documented in `docs/dataset-format.md`.
+public struct Dataset: Hashable, Sendable {
+  public var title: String?
+  public var description: String?
+  public var sources: [Source]
+  /// Kinds declared by this dataset in addition to ``Kind/builtIn``.
+  public var kinds: [Kind]
+  public var actors: [Actor]
+  public var blocs: [Bloc]
+  public var observations: [Observation]
+
+  public init(
+    title: String? = nil, description: String? = nil, sources: [Source] = [], kinds: [Kind] = [],
+    actors: [Actor] = [], blocs: [Bloc] = [], observations: [Observation] = []
+  ) {
+    self.title = title
+    self.description = description
+    self.sources = sources
+    self.kinds = kinds
+    self.actors = actors
+    self.blocs = blocs
+    self.observations = observations
+  }
+
+  /// Built-in kinds followed by the dataset's own.
+  public var allKinds: [Kind] { Kind.builtIn + kinds }
+
+  /// Lists every problem: duplicate identifiers, unknown actors, kinds, sources or bloc members,
+  /// self-ties, impossible ranges, negative or non-finite weights.
+  ///
+  /// Observations may name any ISO 3166-1 alpha-3 state without declaring it.
+  /// - Returns: The problems in document order; empty when the dataset is valid.
+  public func validate() -> [DatasetProblem] { validate(origins: Origins()) }
+
+  /// Where each entry of the dataset's lists sits in the source document. A decoder that skips
+  /// malformed entries passes these so that paths keep the document's numbering.
+  struct Origins {
+    var sources: [Int]?
+    var kinds: [Int]?
+    var actors: [Int]?
+    var blocs: [Int]?
+    var observations: [Int]?
+  }
+
+  func validate(origins: Origins) -> [DatasetProblem] {
+    var problems: [DatasetProblem] = []
+    func report(_ path: String, _ message: String) { problems.append(DatasetProblem(path: path, message: message)) }
+
+    var sourceIDs = Set<String>()
+    for (i, s) in sources.enumerated() {
+      checkIdentifier(s.id, at: "sources[\(origins.sources?[i] ?? i)].id", report)
+      if !sourceIDs.insert(s.id).inserted { report("sources[\(origins.sources?[i] ?? i)].id", "duplicate source id \"\(s.id)\"") }
+    }
+
+    var kindIDs = Set(Kind.builtIn.map(\.id))
+    for (i, k) in kinds.enumerated() {
+      checkIdentifier(k.id, at: "kinds[\(origins.kinds?[i] ?? i)].id", report)
+      if Kind.builtIn(k.id) != nil {
+        report("kinds[\(origins.kinds?[i] ?? i)].id", "\"\(k.id)\" is a built-in kind; declare your own kind under another id")
+      } else if !kindIDs.insert(k.id).inserted {
+        report("kinds[\(origins.kinds?[i] ?? i)].id", "duplicate kind id \"\(k.id)\"")
+      }
+      if let c = k.color, !Dataset.isHexColor(c) { report("kinds[\(origins.kinds?[i] ?? i)].color", "\"\(c)\" is not a colour of the form #RRGGBB") }
+    }
+
+    var actorIDs = Set<String>()
+    for (i, a) in actors.enumerated() {
+      checkIdentifier(a.id, at: "actors[\(origins.actors?[i] ?? i)].id", report)
+      if !actorIDs.insert(a.id).inserted { report("actors[\(origins.actors?[i] ?? i)].id", "duplicate actor id \"\(a.id)\"") }
+      if a.type == .state, CountryTable.country(alpha3: a.id) == nil, a.name == a.id {
+        report(
+          "actors[\(origins.actors?[i] ?? i)].id",
+          "\"\(a.id)\" is not an ISO 3166-1 alpha-3 code\(Suggestion.hint(for: a.id, in: CountryTable.alpha3Codes)); give the state a \"name\" or use another type")
+      }
+    }
+    let known = { (id: String) in actorIDs.contains(id) || CountryTable.country(alpha3: id) != nil }
+    let candidates = { actorIDs.union(CountryTable.alpha3Codes) }
+    for (i, a) in actors.enumerated() {
+      if let aff = a.affiliation {
+        if aff == a.id {
+          report("actors[\(origins.actors?[i] ?? i)].affiliation", "an actor cannot be affiliated to itself")
+        } else if !known(aff) {
+          report("actors[\(origins.actors?[i] ?? i)].affiliation", "unknown actor \"\(aff)\"\(Suggestion.hint(for: aff, in: candidates()))")
+        }
+      }
+    }
+
+    var blocIDs = Set<String>()
+    for (i, b) in blocs.enumerated() {
+      checkIdentifier(b.id, at: "blocs[\(origins.blocs?[i] ?? i)].id", report)
+      if !blocIDs.insert(b.id).inserted { report("blocs[\(origins.blocs?[i] ?? i)].id", "duplicate bloc id \"\(b.id)\"") }
+      var seen = Set<String>()
+      for (j, m) in b.members.enumerated() {
+        if !known(m) {
+          report("blocs[\(origins.blocs?[i] ?? i)].members[\(j)]", "unknown actor \"\(m)\"\(Suggestion.hint(for: m, in: candidates()))")
+        } else if !seen.insert(m).inserted {
+          report("blocs[\(origins.blocs?[i] ?? i)].members[\(j)]", "\"\(m)\" is listed twice")
+        }
+      }
+      if let c = b.color, !Dataset.isHexColor(c) { report("blocs[\(origins.blocs?[i] ?? i)].color", "\"\(c)\" is not a colour of the form #RRGGBB") }
+    }
+
+    var observationIDs = Set<String>()
+    for (i, o) in observations.enumerated() {
+      let at = "observations[\(origins.observations?[i] ?? i)]"
+      if let id = o.id {
+        checkIdentifier(id, at: "\(at).id", report)
+        if !observationIDs.insert(id).inserted { report("\(at).id", "duplicate observation id \"\(id)\"") }
+      }
+      if !known(o.source) { report("\(at).source", "unknown actor \"\(o.source)\"\(Suggestion.hint(for: o.source, in: candidates()))") }
+      if !known(o.target) { report("\(at).target", "unknown actor \"\(o.target)\"\(Suggestion.hint(for: o.target, in: candidates()))") }
+      if o.source == o.target { report("\(at).target", "self-tie: source and target are both \"\(o.source)\"") }
+      if !kindIDs.contains(o.kind) { report("\(at).kind", "unknown kind \"\(o.kind)\"\(Suggestion.hint(for: o.kind, in: kindIDs))") }
+      if !o.weight.isFinite {
+        report("\(at).weight", "weight must be a finite number, not \(o.weight)")
+      } else if o.weight < 0 {
+        report("\(at).weight", "weight must not be negative (got \(Dataset.number(o.weight))); use a hostile kind for antagonism")
+      }
+      switch o.time {
+      case .between(let from, let to):
+        if from == nil && to == nil { report(at, "a range needs \"from\", \"to\" or both") }
+        if let from, let to, from.firstDay > to.lastDay {
+          report("\(at).to", "range ends (\(to)) before it starts (\(from))")
+        }
+      case .ongoing(let asOf, let since):
+        if let since, since.firstDay > asOf.lastDay {
+          report("\(at).asOf", "ongoing as of \(asOf) but said to start later (\(since))")
+        }
+      case .on: break
+      }
+      for (j, e) in o.evidence.enumerated() where !sourceIDs.contains(e.source) {
+        report("\(at).evidence[\(j)].source", "unknown source \"\(e.source)\"\(Suggestion.hint(for: e.source, in: sourceIDs))")
+      }
+    }
+    return problems
+  }
+
+  private func checkIdentifier(_ id: String, at path: String, _ report: (String, String) -> Void) {
+    if id.isEmpty {
+      report(path, "identifier is empty")
+    } else if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+      report(path, "identifier contains a control character (newline, tab…)")
+    } else if id.first!.isWhitespace || id.last!.isWhitespace {
+      report(path, "identifier starts or ends with white space")
+    }
+  }
+
+  static func isHexColor(_ s: String) -> Bool {
+    let u = Array(s.utf8)
+    return u.count == 7 && u[0] == UInt8(ascii: "#") && u.dropFirst().allSatisfy { $0.isHexDigit }
+  }
+
+  static func number(_ x: Double) -> String {
+    x == x.rounded() && abs(x) < 9e15 ? String(Int64(x)) : String(x)
+  }
+}
+
+extension UInt8 {
+  var isHexDigit: Bool {
+    (48...57).contains(self) || (65...70).contains(self) || (97...102).contains(self)
+  }
+}

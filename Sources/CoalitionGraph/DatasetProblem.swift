@@ -1,0 +1,50 @@
+/// A line and column in a text file, both counted from 1 (columns in characters).
+public struct SourcePosition: Hashable, Sendable, CustomStringConvertible {
+  public var line: Int
+  public var column: Int
+  public init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
+  public var description: String { "\(line):\(column)" }
+}
+
+/// One thing wrong with a dataset, located by its path in the document
+/// (`observations[3].target`) and, when read from a file, by line and column.
+public struct DatasetProblem: Hashable, Sendable, CustomStringConvertible {
+  /// JSON-style path of the offending value; empty for the document as a whole.
+  public var path: String
+  /// Position in the file, when the dataset was read from text.
+  public var position: SourcePosition?
+  /// Why it is wrong, in plain words.
+  public var message: String
+
+  public init(path: String, position: SourcePosition? = nil, message: String) {
+    self.path = path
+    self.position = position
+    self.message = message
+  }
+
+  /// `path: message`, prefixed by `line:column: ` when known.
+  public var description: String {
+    let located = path.isEmpty ? message : "\(path): \(message)"
+    return position.map { "\($0): \(located)" } ?? located
+  }
+}
+
+/// A dataset failed to load or validate. Carries every problem found, not just the first.
+public struct DatasetError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The file the dataset came from, if any.
+  public var file: String?
+  public var problems: [DatasetProblem]
+
+  public init(file: String? = nil, problems: [DatasetProblem]) {
+    self.file = file
+    self.problems = problems
+  }
+
+  /// One problem per line, each prefixed by the file name when known.
+  public var description: String {
+    problems.map { p in file.map { "\($0):\(p)" } ?? p.description }.joined(separator: "\n")
+  }
+}

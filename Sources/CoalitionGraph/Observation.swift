@@ -1,0 +1,121 @@
+/// How firmly a source asserts an observation. Ordered: `alleged < assessed < reported`.
+public enum Confidence: String, CaseIterable, Sendable, Hashable, Comparable {
+  /// The source calls it alleged, claimed or unconfirmed.
+  case alleged
+  /// The source's own judgement or inference.
+  case assessed
+  /// The source states it as fact.
+  case reported
+
+  var rank: Int { Confidence.allCases.firstIndex(of: self)! }
+  public static func < (a: Confidence, b: Confidence) -> Bool { a.rank < b.rank }
+}
+
+/// What an observation rests on.
+public enum Basis: String, CaseIterable, Sendable, Hashable {
+  /// Something that happened: a meeting, a call, a delivery.
+  case event
+  /// Something an actor said.
+  case statement
+  /// An analyst's judgement.
+  case assessment
+  /// Common knowledge the source takes for granted but does not state.
+  case background
+}
+
+/// When an observation held, with the precision the source gives.
+///
+/// Each form covers an interval of days, used by time views:
+/// - ``on(_:)``: a dated event; covers the days of the date (a whole month for `2024-03`).
+/// - ``between(from:to:)``: a spell; a missing end is open (ongoing), a missing start is unknown.
+/// - ``ongoing(asOf:since:)``: the source describes it as under way on `asOf` and may not say since
+///   when; covers `since` (or `asOf`) onwards.
+public enum ObservationTime: Hashable, Sendable {
+  case on(PartialDate)
+  case between(from: PartialDate?, to: PartialDate?)
+  case ongoing(asOf: PartialDate, since: PartialDate?)
+
+  /// First day covered (days since 1970-01-01), `Int32.min` when unbounded.
+  public var firstDay: Int32 {
+    switch self {
+    case .on(let d): return d.firstDay
+    case .between(let from, _): return from?.firstDay ?? .min
+    case .ongoing(let asOf, let since): return (since ?? asOf).firstDay
+    }
+  }
+
+  /// Last day covered (days since 1970-01-01), `Int32.max` when open.
+  public var lastDay: Int32 {
+    switch self {
+    case .on(let d): return d.lastDay
+    case .between(_, let to): return to?.lastDay ?? .max
+    case .ongoing: return .max
+    }
+  }
+
+  /// Short human-readable form: `2024-03-19`, `2022-02-24 – 2024-03-20`, `ongoing as of 2024-03-20`.
+  public var text: String {
+    switch self {
+    case .on(let d): return d.description
+    case .between(let from, let to): return "\(from?.description ?? "…") – \(to?.description ?? "…")"
+    case .ongoing(let asOf, let since):
+      return since.map { "since \($0), ongoing as of \(asOf)" } ?? "ongoing as of \(asOf)"
+    }
+  }
+}
+
+/// Where an observation comes from.
+public struct Evidence: Hashable, Sendable {
+  /// Identifier of a ``Source`` declared in the dataset.
+  public var source: String
+  /// What the source says, in the analyst's own words.
+  public var note: String?
+  /// People or bodies through whom the tie ran (officials who met, agencies).
+  public var via: [String]
+  /// Link to the exact place in the source, if any.
+  public var url: String?
+
+  public init(source: String, note: String? = nil, via: [String] = [], url: String? = nil) {
+    self.source = source
+    self.note = note
+    self.via = via
+    self.url = url
+  }
+}
+
+/// One recorded event or assessment: who did what with whom, when, how sure, on what evidence.
+///
+/// Observations are the analyst's record and are never lost; ties are aggregated from them.
+public struct Observation: Hashable, Sendable {
+  /// Optional identifier, unique within a dataset.
+  public var id: String?
+  public var source: String
+  public var target: String
+  /// Identifier of a ``Kind``.
+  public var kind: String
+  public var time: ObservationTime
+  public var confidence: Confidence
+  public var basis: Basis?
+  /// Non-negative, finite weight; 1 unless stated.
+  public var weight: Double
+  /// What exactly was exchanged or said, e.g. `ballistic missiles`.
+  public var detail: String?
+  public var evidence: [Evidence]
+
+  public init(
+    id: String? = nil, source: String, target: String, kind: String, time: ObservationTime,
+    confidence: Confidence = .reported, basis: Basis? = nil, weight: Double = 1, detail: String? = nil,
+    evidence: [Evidence] = []
+  ) {
+    self.id = id
+    self.source = source
+    self.target = target
+    self.kind = kind
+    self.time = time
+    self.confidence = confidence
+    self.basis = basis
+    self.weight = weight
+    self.detail = detail
+    self.evidence = evidence
+  }
+}

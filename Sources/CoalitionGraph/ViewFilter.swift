@@ -1,0 +1,81 @@
+/// A closed range of days for time views, either end open.
+public struct DateWindow: Hashable, Sendable, CustomStringConvertible {
+  public var from: PartialDate?
+  public var to: PartialDate?
+  public init(from: PartialDate? = nil, to: PartialDate? = nil) {
+    self.from = from
+    self.to = to
+  }
+  /// Everything observed on or before `date`: the record as known on that day.
+  public static func asOf(_ date: PartialDate) -> DateWindow { DateWindow(to: date) }
+
+  var firstDay: Int32 { from?.firstDay ?? .min }
+  var lastDay: Int32 { to?.lastDay ?? .max }
+
+  public var description: String {
+    switch (from, to) {
+    case (nil, let to?): return "as of \(to)"
+    case (let from?, nil): return "from \(from)"
+    case (let from?, let to?): return "\(from) to \(to)"
+    case (nil, nil): return "all dates"
+    }
+  }
+}
+
+/// How the observations of one (source, target, kind) are combined into a tie weight.
+public enum Aggregation: String, CaseIterable, Sendable, Hashable {
+  /// Number of observations.
+  case count
+  /// Sum of observation weights.
+  case sum
+  /// Largest observation weight.
+  case max
+}
+
+/// What a ``View`` keeps. Every criterion is optional; the default keeps everything.
+///
+/// An observation passes when its kind is in ``kinds``, its kind's polarity equals ``polarity``,
+/// its confidence is at least ``minimumConfidence``, its time interval overlaps ``window`` and both
+/// its actors are in ``actors``.
+public struct ViewFilter: Hashable, Sendable {
+  /// Kind identifiers to keep; `nil` keeps all kinds.
+  public var kinds: Set<String>?
+  public var polarity: Polarity?
+  /// `.reported` keeps reported ties only; `.alleged` (the default) keeps everything.
+  public var minimumConfidence: Confidence
+  public var window: DateWindow?
+  /// Actor identifiers to keep; `nil` keeps all actors. Other actors leave the view entirely.
+  public var actors: Set<String>?
+  public var aggregation: Aggregation
+  /// Leave out actors that have no tie in the view.
+  public var dropIsolates: Bool
+
+  public init(
+    kinds: Set<String>? = nil, polarity: Polarity? = nil, minimumConfidence: Confidence = .alleged,
+    window: DateWindow? = nil, actors: Set<String>? = nil, aggregation: Aggregation = .sum, dropIsolates: Bool = false
+  ) {
+    self.kinds = kinds
+    self.polarity = polarity
+    self.minimumConfidence = minimumConfidence
+    self.window = window
+    self.actors = actors
+    self.aggregation = aggregation
+    self.dropIsolates = dropIsolates
+  }
+
+  /// Plain-language summary for captions and report headers, e.g. `kinds: media, military; reported only; as of 2024-03-20`.
+  public var summary: String {
+    var parts: [String] = []
+    if let kinds { parts.append("kinds: " + kinds.sorted().joined(separator: ", ")) }
+    if let polarity { parts.append("\(polarity.rawValue) ties only") }
+    switch minimumConfidence {
+    case .reported: parts.append("reported only")
+    case .assessed: parts.append("reported and assessed")
+    case .alleged: break
+    }
+    if let window { parts.append(window.description) }
+    if let actors { parts.append("actors: " + actors.sorted().joined(separator: ", ")) }
+    if dropIsolates { parts.append("isolates dropped") }
+    return parts.isEmpty ? "all ties" : parts.joined(separator: "; ")
+  }
+}

@@ -1,0 +1,248 @@
+import Foundation
+import Testing
+
+@testable import CoalitionGraph
+
+/// A minimal valid document with one observation whose members can be replaced.
+private func document(observation: String, actors: String = #"["RUS", "CHN", "PRK"]"#, extra: String = "") -> String {
+  """
+  {
+    "format": "coalitiongraph-dataset", "version": 1,\(extra)
+    "sources": [{"id": "s", "title": "A source"}],
+    "actors": \(actors),
+    "observations": [
+      {"source": "RUS", "target": "CHN", "kind": "diplomatic", "date": "2024-03-19"},
+      \(observation)
+    ]
+  }
+  """
+}
+
+private func problems(_ text: String) -> [DatasetProblem] {
+  do {
+    _ = try Dataset(json: Array(text.utf8), file: "t.json")
+    return []
+  } catch {
+    return error.problems
+  }
+}
+
+struct BadInputCase: CustomTestStringConvertible, Sendable {
+  let name: String
+  let text: String
+  let path: String
+  let message: String
+  var testDescription: String { name }
+}
+
+private let observationCases: [BadInputCase] = [
+  .init(
+    name: "unknown actor with suggestion", text: document(observation: #"{"source": "RUS", "target": "PRKK", "kind": "military", "date": "2024"}"#),
+    path: "observations[1].target", message: #"unknown actor "PRKK" (did you mean "PRK"?)"#),
+  .init(
+    name: "unknown kind", text: document(observation: #"{"source": "RUS", "target": "PRK", "kind": "miltary", "date": "2024"}"#),
+    path: "observations[1].kind", message: #"unknown kind "miltary" (did you mean "military"?)"#),
+  .init(
+    name: "self-tie", text: document(observation: #"{"source": "RUS", "target": "RUS", "kind": "military", "date": "2024"}"#),
+    path: "observations[1].target", message: "self-tie"),
+  .init(
+    name: "impossible day", text: document(observation: #"{"source": "RUS", "target": "PRK", "kind": "military", "date": "2023-02-29"}"#),
+    path: "observations[1].date", message: "no such day exists"),
+  .init(
+    name: "month 13", text: document(observation: #"{"source": "RUS", "target": "PRK", "kind": "military", "date": "2024-13"}"#),
+    path: "observations[1].date", message: "is not a date"),
+  .init(
+    name: "range backwards", text: document(observation: #"{"source": "RUS", "target": "PRK", "kind": "military", "from": "2024-05", "to": "2024-03-01"}"#),
+    path: "observations[1].to", message: "range ends (2024-03-01) before it starts (2024-05)"),
+  .init(
+    name: "ongoing before start", text: document(observation: #"{"source": "RUS", "target": "PRK", "kind": "military", "from": "2025", "asOf": "2024-03-01"}"#),
+    path: "observations[1].asOf", message: "said to start later"),
+  .init(
+    name: "no time", text: document(observation: #"{"source": "RUS", "target": "PRK", "kind": "military"}"#),
+    path: "observations[1]", message: "missing a time"),
+  .init(
+    name: "date and range", text: document(observation: #"{"source": "RUS", "target": "PRK", "kind": "military", "date": "2024", "to": "2025"}"#),
+    path: "observations[1].date", message: "cannot be combined"),
+  .init(
+    name: "negative weight", text: document(observation: #"{"source": "RUS", "target": "PRK", "kind": "military", "date": "2024", "weight": -2}"#),
+    path: "observations[1].weight", message: "must not be negative"),
+  .init(
+    name: "infinite weight", text: document(observation: #"{"source": "RUS", "target": "PRK", "kind": "military", "date": "2024", "weight": 1e999}"#),
+    path: "observations[1].weight", message: "finite"),
+  .init(
+    name: "weight as string", text: document(observation: #"{"source": "RUS", "target": "PRK", "kind": "military", "date": "2024", "weight": "NaN"}"#),
+    path: "observations[1].weight", message: "expected a number, found a string"),
+  .init(
+    name: "target wrong type", text: document(observation: #"{"source": "RUS", "target": 42, "kind": "military", "date": "2024"}"#),
+    path: "observations[1].target", message: "expected a string, found a number"),
+  .init(
+    name: "missing target", text: document(observation: #"{"source": "RUS", "kind": "military", "date": "2024"}"#),
+    path: "observations[1]", message: #"missing required member "target""#),
+  .init(
+    name: "unknown member", text: document(observation: #"{"source": "RUS", "target": "PRK", "kind": "military", "date": "2024", "confidance": "alleged"}"#),
+    path: "observations[1].confidance", message: #"unknown member "confidance" (did you mean "confidence"?)"#),
+  .init(
+    name: "bad confidence", text: document(observation: #"{"source": "RUS", "target": "PRK", "kind": "military", "date": "2024", "confidence": "rumoured"}"#),
+    path: "observations[1].confidence", message: #""rumoured" is not one of"#),
+  .init(
+    name: "duplicate observation ids", text: document(observation: #"{"id": "x", "source": "RUS", "target": "PRK", "kind": "military", "date": "2024"}, {"id": "x", "source": "RUS", "target": "PRK", "kind": "military", "date": "2024"}"#),
+    path: "observations[2].id", message: #"duplicate observation id "x""#),
+  .init(
+    name: "unknown evidence source", text: document(observation: #"{"source": "RUS", "target": "PRK", "kind": "military", "date": "2024", "evidence": [{"source": "isw"}]}"#),
+    path: "observations[1].evidence[0].source", message: #"unknown source "isw""#),
+  .init(
+    name: "duplicate actor ids", text: document(observation: "{}", actors: #"["RUS", "CHN", "RUS"]"#),
+    path: "actors[2].id", message: #"duplicate actor id "RUS""#),
+  .init(
+    name: "not an ISO state", text: document(observation: #"{"source": "RUS", "target": "PRK", "kind": "military", "date": "2024"}"#, actors: #"["RUS", "CHN", "RUX"]"#),
+    path: "actors[2].id", message: "is not an ISO 3166-1 alpha-3 code"),
+  .init(
+    name: "duplicate member", text: document(observation: #"{"source": "RUS", "target": "PRK", "kind": "military", "date": "2024"}"#, extra: #" "blocs": [{"id": "b", "members": ["RUS", "RUS"]}],"#),
+    path: "blocs[0].members[1]", message: "listed twice"),
+  .init(
+    name: "built-in kind redeclared", text: document(observation: #"{"source": "RUS", "target": "PRK", "kind": "military", "date": "2024"}"#, extra: #" "kinds": [{"id": "war", "polarity": "hostile", "materiality": "material", "directed": true}],"#),
+    path: "kinds[0].id", message: "built-in kind"),
+  .init(
+    name: "directed not boolean", text: document(observation: #"{"source": "RUS", "target": "PRK", "kind": "x", "date": "2024"}"#, extra: #" "kinds": [{"id": "x", "polarity": "hostile", "materiality": "material", "directed": "yes"}],"#),
+    path: "kinds[0].directed", message: "expected true or false"),
+]
+
+@Test(arguments: observationCases)
+func badInputGivesLocatedError(_ c: BadInputCase) {
+  let found = problems(c.text)
+  #expect(
+    found.contains { $0.path == c.path && $0.message.contains(c.message) && $0.position != nil },
+    "\(c.name): got \(found.map(\.description))")
+}
+
+@Test func everyProblemIsReportedNotJustTheFirst() {
+  let text = document(
+    observation: #"{"source": "RUX", "target": "PRKK", "kind": "miltary", "date": "2024-02-30", "weight": -1}"#)
+  let found = problems(text)
+  let paths = Set(found.map(\.path))
+  // The bad date is a shape problem and stops the observation, so semantic checks need a clean one:
+  #expect(paths.contains("observations[1].date"))
+  let text2 = document(observation: #"{"source": "RUX", "target": "PRKK", "kind": "miltary", "date": "2024", "weight": -1}"#)
+  let found2 = problems(text2)
+  #expect(Set(found2.map(\.path)) == ["observations[1].source", "observations[1].target", "observations[1].kind", "observations[1].weight"])
+}
+
+@Test func problemsCarryLineAndColumn() throws {
+  let text = document(observation: #"{"source": "RUS", "target": "PRKK", "kind": "military", "date": "2024"}"#)
+  let p = try #require(problems(text).first)
+  let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+  let line = try #require(p.position?.line)
+  #expect(lines[line - 1].contains("PRKK"))
+  let description = DatasetError(file: "t.json", problems: [p]).description
+  #expect(description.hasPrefix("t.json:\(line):"))
+  #expect(description.contains(#"observations[1].target: unknown actor "PRKK" (did you mean "PRK"?)"#))
+}
+
+@Test(arguments: [
+  ("", "the file is empty"),
+  ("{", "unexpected end of file"),
+  (#"{"format": "coalitiongraph-dataset", "observations": [{"source": "RUS""#, "unexpected end of file"),
+  (#"{"format": "coalitiongraph-dataset", "title": "unterminated"#, "is the file truncated"),
+  (#"{"a": 1,}"#, "expected a member name"),
+  ("[1, 2", "unexpected end of file"),
+  (#"{"a": tru}"#, "expected 'true'"),
+  (#"{"a": 01}"#, "expected ',' or '}'"),
+  (#"{"a": "\x"}"#, "invalid escape"),
+  (#"{"a": "\ud800"}"#, "lone UTF-16 surrogate"),
+  ("{\"a\": \"tab\there\"}", "control character"),
+  ("[]", "expected an object, found an array"),
+  (#"{"format": "coalitiongraph-dataset", "version": 1} trailing"#, "unexpected text after the end"),
+  (#"{"format": "something-else", "version": 1}"#, "expected \"coalitiongraph-dataset\""),
+  (#"{"format": "coalitiongraph-dataset", "version": 2}"#, "reads version 1"),
+  (#"{"format": "coalitiongraph-dataset", "version": 1, "version": 1}"#, "appears twice"),
+])
+func malformedDocumentsAreRejectedWithReason(_ text: String, _ message: String) {
+  let found = problems(text)
+  #expect(found.contains { $0.message.contains(message) }, "\(found.map(\.description))")
+}
+
+@Test func deepNestingIsAnErrorNotAStackOverflow() {
+  let found = problems(String(repeating: "[", count: 100_000))
+  #expect(found.count == 1 && found[0].message.contains("nesting deeper"))
+}
+
+@Test func invalidUTF8IsAnErrorNotACrash() {
+  var bytes = Array(#"{"format": "coalitiongraph-dataset", "version": 1, "title": "x"#.utf8)
+  bytes += [0xFF, 0xFE]
+  bytes += Array(#""}"#.utf8)
+  #expect(throws: DatasetError.self) { try Dataset(json: bytes) }
+}
+
+@Test func missingFileIsReported() {
+  #expect {
+    try Dataset(contentsOf: "/nonexistent/dir/data.json")
+  } throws: { error in
+    (error as? DatasetError)?.description.contains("no such file") == true
+  }
+}
+
+/// Every prefix and a seeded set of byte mutations of the seed file must fail cleanly or load.
+@Test func truncatedAndMutatedSeedNeverCrashes() {
+  let bytes = Array(Dataset.seedJSON.utf8)
+  var failures = 0
+  for cut in stride(from: 0, to: bytes.count, by: 7) {
+    do { _ = try Dataset(json: bytes[0..<cut]) } catch { failures += 1 }
+  }
+  #expect(failures == (bytes.count + 6) / 7)  // no proper prefix is a complete document
+  var rng = SplitMix64(seed: 20_240_320)
+  let alphabet = Array(#"{}[]",:0123456789-eE.truefalsnul\ "#.utf8) + [0x00, 0xFF, 0x0A]
+  for _ in 0..<300 {
+    var m = bytes
+    for _ in 0..<3 {
+      let at = Int(rng.next() % UInt64(m.count))
+      m[at] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+    }
+    do { _ = try Dataset(json: m) } catch { #expect(!error.problems.isEmpty) }
+  }
+}
+
+@Test func seedFileIsCanonicalAndRoundTripsExactly() throws {
+  let fileText = try String(contentsOf: repositoryFile("seeds/isw-2024-03-20.json"), encoding: .utf8)
+  #expect(fileText == Dataset.seedJSON, "run scripts/embed-seed.sh")
+  let seed = try Dataset(json: Array(fileText.utf8))
+  #expect(seed.jsonText() == fileText)
+  #expect(try Dataset(json: Array(seed.jsonText().utf8)) == seed)
+}
+
+@Test func codeBuiltDatasetRoundTripsWithHostileStrings() throws {
+  let hostile = "quote \" backslash \\ trailing\\ newline\n tab\t nul-free ünïcødé 🛰 <&>"
+  let d = Dataset(
+    title: hostile, description: "d",
+    sources: [Source(id: "s1", title: hostile, publisher: "p", date: PartialDate("2024-03"), url: "https://example.org/?a=1&b=2")],
+    kinds: [Kind(id: "cyber", label: "Cyber ops", polarity: .hostile, materiality: .material, directed: true, color: "#112233")],
+    actors: [
+      Actor(id: "RUS"), Actor(id: "WAGNER", name: hostile, type: .group, affiliation: "RUS", note: hostile),
+      Actor(id: "XKX", name: "Kosovo"),
+    ],
+    blocs: [Bloc(id: "b", name: hostile, members: ["RUS", "WAGNER"], color: "#aabbcc", basis: .assessment, note: "n")],
+    observations: [
+      Observation(id: "a", source: "WAGNER", target: "UKR", kind: "cyber", time: .on(PartialDate("2023-02-28")!), confidence: .alleged, basis: .assessment, weight: 0.1, detail: hostile, evidence: [Evidence(source: "s1", note: hostile, via: [hostile, "x"], url: "u")]),
+      Observation(source: "RUS", target: "XKX", kind: "sanction", time: .between(from: nil, to: PartialDate("2020"))),
+      Observation(source: "RUS", target: "XKX", kind: "rivalry", time: .between(from: PartialDate("2019-12"), to: nil), weight: 2.5e-7),
+      Observation(source: "XKX", target: "RUS", kind: "economic", time: .ongoing(asOf: PartialDate("2024-01-02")!, since: nil), confidence: .assessed, weight: 12345678.9),
+      Observation(source: "XKX", target: "RUS", kind: "war", time: .ongoing(asOf: PartialDate("2024-01-02")!, since: PartialDate("1999")), weight: 0),
+    ])
+  #expect(d.validate().isEmpty, "\(d.validate())")
+  let text = d.jsonText()
+  let back = try Dataset(json: Array(text.utf8))
+  #expect(back == d)
+  #expect(back.jsonText() == text)
+}
+
+/// A tiny deterministic generator for seeded test data (SplitMix64).
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
