@@ -11,7 +11,7 @@ out=Sources/CoalitionGraph/SeedDataset+JSON.swift
   echo "extension Dataset {"
   echo "  /// The text of \`seeds/isw-2024-03-20.json\`, embedded at build time."
   echo "  public static let seedJSON: String = #\"\"\""
-  cat seeds/isw-2024-03-20.json
+  cat seeds/isw-2024-03-20.json; echo ""
   echo "\"\"\"#"
   echo "}"
 } > "$out"

@@ -361,5 +361,6 @@ extension Dataset {
     }
   ]
 }
+
 """#
 }

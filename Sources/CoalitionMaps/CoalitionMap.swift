@@ -1,0 +1,213 @@
+import Foundation
+import CoalitionGraph
+import CoalitionMetrics
+
+/// A coalition map of a ``View``: what to draw and how, turned into DOT by ``dotGraph()``.
+///
+/// The map shows a cluster per declared bloc (an actor sits in the first bloc that lists it), one
+/// edge per tie so that several kinds between a pair all stay visible, a colour per kind, a line
+/// style per confidence, arrows only for directed kinds, hostile ties that do not drive the layout,
+/// nodes sized by a chosen measure, a legend of the kinds present and a caption with source, date
+/// and filters. Tooltips carry the evidence. Output is deterministic.
+public struct CoalitionMap: Sendable {
+  public var view: View
+  public var style: MapStyle
+  /// Scores that set node size (by local node index); `nil` sizes by total degree.
+  public var sizeBy: NodeScores?
+  /// Heading of the legend; defaults to the dataset title.
+  public var title: String?
+  /// Caption text; defaults to sources, dates and the view's filters.
+  public var caption: String?
+
+  public init(view: View, style: MapStyle = MapStyle(), sizeBy: NodeScores? = nil, title: String? = nil, caption: String? = nil) {
+    self.view = view
+    self.style = style
+    self.sizeBy = sizeBy
+    self.title = title
+    self.caption = caption
+  }
+
+  /// The map as DOT text, ready for ``DOTWriter`` consumers such as the renderer.
+  /// - Throws: ``DOTError`` if an actor identifier cannot be written as a DOT identifier.
+  public func dot() throws(DOTError) -> String { try DOTWriter.write(dotGraph()) }
+
+  /// The map as a DOT document.
+  public func dotGraph() -> DOTGraph {
+    let g = view.graph
+    let scores = sizeBy ?? view.degree(.total)
+    let maxScore = max(scores.values.max() ?? 0, 1e-12)
+    let minScore = scores.values.min() ?? 0
+
+    // Bloc of each node: the first bloc that lists the actor.
+    var blocOfNode = [Int?](repeating: nil, count: view.nodeCount)
+    for (b, entry) in g.blocs.enumerated() {
+      for a in entry.members {
+        if let v = view.node(of: a), blocOfNode[v] == nil { blocOfNode[v] = b }
+      }
+    }
+    func fill(ofBloc b: Int) -> String {
+      let bloc = g.blocs[b].bloc
+      return style.blocFills[bloc.id] ?? bloc.color ?? MapStyle.blocPalette[b % MapStyle.blocPalette.count]
+    }
+
+    func node(_ v: Int) -> DOTNode {
+      let actor = view.actor(v)
+      let span = maxScore - minScore
+      let t = span > 0 ? (scores[v] - minScore) / span : 0.5
+      let diameter = style.nodeDiameter.lowerBound + t * (style.nodeDiameter.upperBound - style.nodeDiameter.lowerBound)
+      let nameLine = actor.name == actor.id ? [] : [HTMLLabel.lineBreak, HTMLLabel.font([("POINT-SIZE", "9")], .text(actor.name))]
+      let label = HTMLLabel.concat([HTMLLabel.element(.b, [], [.text(actor.id)])] + nameLine)
+      var attrs: [DOTAttribute] = [
+        DOTAttribute("label", .html(label)),
+        DOTAttribute("width", .number(diameter)),
+        DOTAttribute("fillcolor", .id(blocOfNode[v].map(fill(ofBloc:)) ?? style.unaffiliatedFill)),
+        DOTAttribute("id", .text("actor-" + actor.id)),
+        DOTAttribute("class", .text("actor \(actor.type.rawValue)")),
+      ]
+      if style.tooltips {
+        var lines = ["\(actor.name) (\(actor.id)), \(actor.type.rawValue)"]
+        let blocNames = g.blocs(of: view.nodes[v]).map { g.blocs[$0].bloc.name }
+        lines.append(blocNames.isEmpty ? "in no declared bloc" : "bloc: " + blocNames.joined(separator: "; "))
+        lines.append("\(scores.name): \(DOTWriter.number(scores[v]))")
+        if let note = actor.note { lines.append(note) }
+        attrs.append(DOTAttribute("tooltip", .text(lines.joined(separator: "\n"))))
+      }
+      return DOTNode(actor.id, attrs)
+    }
+
+    var clusters: [DOTSubgraph] = []
+    for (b, entry) in g.blocs.enumerated() {
+      let members = (0..<view.nodeCount).filter { blocOfNode[$0] == b }
+      guard !members.isEmpty else { continue }
+      clusters.append(
+        DOTSubgraph(
+          "cluster_\(b)",
+          attributes: [
+            DOTAttribute("label", .text(entry.bloc.name)), DOTAttribute("style", .id("rounded,filled")),
+            DOTAttribute("fillcolor", .id(fill(ofBloc: b))), DOTAttribute("color", .id("#8C8C8C")),
+            DOTAttribute("id", .text("bloc-" + entry.bloc.id)),
+          ],
+          nodes: members.map(node)))
+    }
+    let loose = (0..<view.nodeCount).filter { blocOfNode[$0] == nil }.map(node)
+
+    let kindPosition = Dictionary(uniqueKeysWithValues: g.kinds.filter { !$0.isBuiltIn }.enumerated().map { ($1.id, $0) })
+    func color(_ k: KindIndex) -> String { style.color(of: g[k], position: kindPosition[g[k].id] ?? 0) }
+
+    var edges: [DOTEdge] = []
+    for (i, tie) in view.ties.enumerated() {
+      let kind = g[tie.kind]
+      let hostile = kind.polarity == .hostile
+      var attrs: [DOTAttribute] = [
+        DOTAttribute("color", .id(color(tie.kind))),
+        DOTAttribute("style", .id(style.confidenceStyles[tie.confidence] ?? "solid")),
+        DOTAttribute("penwidth", .number(style.penWidth * (1 + 0.5 * log2(max(tie.weight, 1))))),
+        DOTAttribute("id", .text("tie-\(i)-\(g[tie.source].id)-\(g[tie.target].id)-\(kind.id)")),
+        DOTAttribute("class", .text("tie \(kind.id) \(kind.polarity.rawValue) \(tie.confidence.rawValue)")),
+      ]
+      if tie.directed {
+        attrs.append(DOTAttribute("arrowhead", .id(hostile ? style.hostileArrowhead : "normal")))
+      } else {
+        attrs.append(DOTAttribute("dir", .id("none")))
+      }
+      if hostile && !style.hostileTiesDriveLayout {
+        attrs.append(DOTAttribute("constraint", .bool(false)))
+        attrs.append(DOTAttribute("weight", .number(0)))
+      }
+      if style.tooltips {
+        attrs.append(DOTAttribute("tooltip", .text(tooltip(for: tie))))
+        if let url = tie.observations.lazy.flatMap({ g.observation($0).evidence }).compactMap(\.url).first {
+          attrs.append(DOTAttribute("URL", .text(url)))
+        }
+      }
+      edges.append(DOTEdge(g[tie.source].id, g[tie.target].id, attrs))
+    }
+
+    var graphAttrs: [DOTAttribute] = [
+      DOTAttribute("rankdir", .id(style.rankDirection)), DOTAttribute("fontname", .text(style.fontName)),
+      DOTAttribute("newrank", .bool(true)), DOTAttribute("nodesep", .number(0.5)), DOTAttribute("ranksep", .number(1.1)),
+      DOTAttribute("splines", .id("true")), DOTAttribute("overlap", .id("false")), DOTAttribute("bgcolor", .id("white")),
+      DOTAttribute("pad", .number(0.3)), DOTAttribute("labelloc", .id("b")), DOTAttribute("labeljust", .id("l")),
+    ]
+    if style.showLegend || style.showCaption { graphAttrs.append(DOTAttribute("label", .html(legend(color: color)))) }
+
+    return DOTGraph(
+      name: g.dataset.title ?? "coalition", directed: true, attributes: graphAttrs,
+      nodeDefaults: [
+        DOTAttribute("shape", .id("circle")), DOTAttribute("fixedsize", .id("shape")), DOTAttribute("style", .id("filled")),
+        DOTAttribute("fontname", .text(style.fontName)), DOTAttribute("fontsize", .number(12)), DOTAttribute("color", .id("#404040")),
+      ],
+      edgeDefaults: [DOTAttribute("fontname", .text(style.fontName)), DOTAttribute("arrowsize", .number(0.8))],
+      subgraphs: clusters, nodes: loose, edges: edges)
+  }
+
+  /// Tooltip of a tie: the pair, kind and confidence, then one line per observation.
+  func tooltip(for tie: Tie) -> String {
+    let g = view.graph
+    let arrow = tie.directed ? "→" : "–"
+    var lines = ["\(g[tie.source].name) \(arrow) \(g[tie.target].name): \(g[tie.kind].label), \(tie.confidence.rawValue)"]
+    for i in tie.observations {
+      let o = g.observation(i)
+      var line = "• \(o.time.text)"
+      if let d = o.detail { line += ": \(d)" }
+      line += " [\(o.confidence.rawValue)\(o.basis.map { ", \($0.rawValue)" } ?? "")]"
+      lines.append(line)
+      for e in o.evidence {
+        let source = g.dataset.sources.first { $0.id == e.source }?.title ?? e.source
+        lines.append("  \(e.note ?? "") (\(source))")
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The legend and caption as one HTML table: title, a line sample per kind present, the
+  /// confidence styles present, and source, date and filters.
+  func legend(color: (KindIndex) -> String) -> HTMLLabel {
+    let g = view.graph
+    let heading = title ?? g.dataset.title ?? "Coalition map"
+    var rows: [HTMLLabel] = [.row([.cell(.font([("POINT-SIZE", "15")], .element(.b, [], [.text(heading)])), [("ALIGN", "LEFT")])])]
+    if style.showLegend {
+      var entries: [HTMLLabel] = []
+      for k in view.kindsPresent {
+        let kind = g[k]
+        let head = kind.directed ? (kind.polarity == .hostile ? "┤" : "▶") : "━"
+        let sample = HTMLLabel.font([("COLOR", color(k)), ("POINT-SIZE", "14")], .text("━━━" + head))
+        let count = view.ties.filter { $0.kind == k }.count
+        let what = "\(kind.label) (\(kind.polarity.rawValue), \(kind.materiality.rawValue)\(kind.directed ? ", directed" : "")) · \(count) tie\(count == 1 ? "" : "s")"
+        entries.append(.row([.cell(.concat([sample, .text("  " + what)]), [("ALIGN", "LEFT")])]))
+      }
+      let samples: [Confidence: String] = [.reported: "━━━━", .assessed: "┈┈┈┈", .alleged: "╍╍╍╍"]
+      for c in Confidence.allCases.reversed() where view.ties.contains(where: { $0.confidence == c }) {
+        let what: String
+        switch c {
+        case .reported: what = "reported: the source states it"
+        case .assessed: what = "assessed: the source's own judgement"
+        case .alleged: what = "alleged: the source calls it alleged or unconfirmed"
+        }
+        let sample = HTMLLabel.font([("COLOR", "#404040"), ("POINT-SIZE", "14")], .text(samples[c] ?? ""))
+        entries.append(.row([.cell(.concat([sample, .text("  " + what)]), [("ALIGN", "LEFT")])]))
+      }
+      rows += entries
+    }
+    if style.showCaption {
+      rows.append(.row([.cell(.font([("POINT-SIZE", "10")], .text(captionText)), [("ALIGN", "LEFT")])]))
+    }
+    return .table([("BORDER", "0"), ("CELLBORDER", "0"), ("CELLSPACING", "1"), ("CELLPADDING", "2")], rows: rows)
+  }
+
+  /// Source, date and filters in one line, unless ``caption`` is set.
+  public var captionText: String {
+    if let caption { return caption }
+    let d = view.graph.dataset
+    let sources = d.sources.map { s in
+      [s.publisher ?? s.title, s.date?.description].compactMap { $0 }.joined(separator: ", ")
+    }
+    var parts: [String] = []
+    if !sources.isEmpty { parts.append("Source: " + sources.joined(separator: "; ")) }
+    parts.append("View: " + view.filter.summary)
+    parts.append("Node size: " + (sizeBy?.name ?? "degree (total)"))
+    let hostilePresent = view.kindsPresent.contains { view.graph[$0].polarity == .hostile }
+    if hostilePresent && !style.hostileTiesDriveLayout { parts.append("Hostile ties do not shape the layout") }
+    return parts.joined(separator: " · ")
+  }
+}

@@ -1,0 +1,68 @@
+/// An HTML-like Graphviz label, built from elements and text that this type escapes.
+///
+/// Text is never spliced into markup directly: `&`, `<`, `>` and `"` become entities and control
+/// characters are dropped, so any string can be shown. Only the elements Graphviz knows can be built.
+public struct HTMLLabel: Hashable, Sendable {
+  /// The escaped markup, without the enclosing `<` `>`.
+  public let markup: String
+
+  /// Graphviz's HTML-like label elements.
+  public enum Tag: String, Sendable {
+    case table = "TABLE", tr = "TR", td = "TD", font = "FONT", b = "B", i = "I", u = "U", o = "O", s = "S"
+    case sub = "SUB", sup = "SUP", br = "BR", hr = "HR", vr = "VR"
+  }
+
+  init(markup: String) { self.markup = markup }
+
+  /// Plain text, escaped.
+  public static func text(_ s: String) -> HTMLLabel { HTMLLabel(markup: escape(s)) }
+
+  /// An element with attributes (values escaped) around the given children.
+  public static func element(_ tag: Tag, _ attributes: [(String, String)] = [], _ children: [HTMLLabel] = []) -> HTMLLabel {
+    var m = "<" + tag.rawValue
+    for (name, value) in attributes {
+      m += " " + name.filter { $0.isLetter || $0 == "-" } + "=\"" + escape(value) + "\""
+    }
+    if children.isEmpty && (tag == .br || tag == .hr || tag == .vr) { return HTMLLabel(markup: m + "/>") }
+    return HTMLLabel(markup: m + ">" + children.map(\.markup).joined() + "</" + tag.rawValue + ">")
+  }
+
+  /// A line break.
+  public static var lineBreak: HTMLLabel { element(.br) }
+
+  /// Children side by side.
+  public static func concat(_ parts: [HTMLLabel]) -> HTMLLabel { HTMLLabel(markup: parts.map(\.markup).joined()) }
+
+  /// A table cell holding `content`.
+  public static func cell(_ content: HTMLLabel, _ attributes: [(String, String)] = []) -> HTMLLabel {
+    element(.td, attributes, [content])
+  }
+
+  /// A table row.
+  public static func row(_ cells: [HTMLLabel]) -> HTMLLabel { element(.tr, [], cells) }
+
+  /// A table.
+  public static func table(_ attributes: [(String, String)], rows: [HTMLLabel]) -> HTMLLabel {
+    element(.table, attributes, rows)
+  }
+
+  /// Text in a font (colour, size, face).
+  public static func font(_ attributes: [(String, String)], _ content: HTMLLabel) -> HTMLLabel {
+    element(.font, attributes, [content])
+  }
+
+  static func escape(_ s: String) -> String {
+    var out = ""
+    for u in s.unicodeScalars {
+      switch u {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case _ where u.properties.generalCategory == .control: out += u == "\n" || u == "\t" ? " " : ""
+      default: out.unicodeScalars.append(u)
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,52 @@
+import CoalitionGraph
+
+/// How a coalition map looks. Every choice can be overridden; the defaults follow the project's
+/// map conventions (colour per kind from colour-blind-safe palettes, line style per confidence).
+public struct MapStyle: Sendable {
+  /// Colour per kind identifier (`#RRGGBB`), overriding ``Kind/color`` and the palette.
+  public var kindColors: [String: String] = [:]
+  /// Cluster fill per bloc identifier, overriding ``Bloc/color`` and the palette.
+  public var blocFills: [String: String] = [:]
+  /// Graphviz line style per confidence: reported solid, assessed dotted, alleged dashed.
+  public var confidenceStyles: [Confidence: String] = [.reported: "solid", .assessed: "dotted", .alleged: "dashed"]
+  /// Arrowhead of directed hostile ties (cooperative directed ties use `normal`).
+  public var hostileArrowhead = "tee"
+  /// Let hostile ties shape the layout. Off by default: with `dot` they get `constraint=false`,
+  /// with `twopi` `weight=0`, so the layout is driven by cooperation only.
+  public var hostileTiesDriveLayout = false
+  /// Base pen width of a tie with one observation; heavier ties grow logarithmically.
+  public var penWidth = 1.4
+  public var fontName = "Helvetica"
+  /// Node diameter in inches for the smallest and the largest score.
+  public var nodeDiameter: ClosedRange<Double> = 0.65...1.35
+  /// Layout direction for `dot`: `LR`, `TB`, `RL` or `BT`.
+  public var rankDirection = "LR"
+  public var showLegend = true
+  public var showCaption = true
+  /// Evidence and details as SVG tooltips (and links where the evidence has a URL).
+  public var tooltips = true
+  /// Fill of actors in no bloc.
+  public var unaffiliatedFill = "#FFFFFF"
+
+  public init() {}
+
+  /// Fixed colours of the built-in kinds. Cooperative kinds draw on the Okabe–Ito and Paul Tol
+  /// colour-blind-safe palettes; hostile kinds take warm or dark tones.
+  public static let builtInKindColors: [String: String] = [
+    "diplomatic": "#0072B2", "military": "#117733", "arms-transfer": "#E69F00", "technology": "#AA4499",
+    "media": "#56B4E9", "economic": "#999933", "security": "#332288", "support": "#44AA99",
+    "accusation": "#D55E00", "sanction": "#882255", "rivalry": "#CC6677", "war": "#000000",
+  ]
+
+  /// Colours handed to kinds a dataset declares, in order (Paul Tol's muted and bright sets).
+  public static let extraKindPalette = ["#DDCC77", "#88CCEE", "#661100", "#6699CC", "#117777", "#AA7744", "#4477AA", "#BBBBBB"]
+
+  /// Cluster fills handed to blocs in order: light tints that keep tie colours readable.
+  public static let blocPalette = ["#FBE3DC", "#DCEAF7", "#E3F1DD", "#FFF3CC", "#EEE3F3", "#E6E6E6"]
+
+  /// The colour of a kind on this map.
+  public func color(of kind: Kind, position: Int) -> String {
+    kindColors[kind.id] ?? kind.color ?? MapStyle.builtInKindColors[kind.id]
+      ?? MapStyle.extraKindPalette[position % MapStyle.extraKindPalette.count]
+  }
+}

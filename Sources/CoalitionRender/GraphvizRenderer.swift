@@ -1,0 +1,239 @@
+import CGraphviz
+import Synchronization
+
+/// Output formats of the renderer.
+public enum RenderFormat: String, CaseIterable, Sendable {
+  case svg, png, pdf
+  /// Laid-out DOT with positions.
+  case dot
+  /// DOT with drawing operations.
+  case xdot
+  /// Graphviz's JSON with positions and drawing operations.
+  case json
+  /// Graphviz's plain text format (positions in inches).
+  case plain
+
+  /// The usual file extension.
+  public var fileExtension: String { rawValue == "plain" ? "txt" : rawValue }
+}
+
+/// Graphviz layout engines.
+public enum LayoutEngine: String, CaseIterable, Sendable {
+  /// Layered drawing; respects clusters and `constraint=false`. The default.
+  case dot
+  /// Spring model (stress majorisation).
+  case neato
+  /// Force-directed; draws clusters.
+  case fdp
+  /// Multiscale force-directed, for large graphs.
+  case sfdp
+  /// Circular.
+  case circo
+  /// Radial.
+  case twopi
+}
+
+/// A failure reported by Graphviz, with its own messages.
+public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The DOT text did not parse.
+  case syntax(String)
+  /// The layout engine failed or is not available.
+  case layout(engine: String, message: String)
+  /// The output format failed or is not available.
+  case render(format: String, message: String)
+  /// The Graphviz context could not be created (no plugins configured?).
+  case unavailable(String)
+
+  public var description: String {
+    switch self {
+    case .syntax(let m): return "Graphviz could not parse the DOT text: \(m)"
+    case .layout(let e, let m): return "Graphviz layout with \(e) failed\(m.isEmpty ? "" : ": \(m)")"
+    case .render(let f, let m): return "Graphviz could not produce \(f)\(m.isEmpty ? "" : ": \(m)")"
+    case .unavailable(let m): return "Graphviz is not available: \(m)"
+    }
+  }
+}
+
+/// The bytes Graphviz produced and any warnings it gave.
+public struct RenderOutput: Sendable {
+  public let bytes: [UInt8]
+  /// Warnings Graphviz reported while parsing, laying out and rendering (one per message).
+  public let warnings: [String]
+}
+
+/// Renders DOT text in process through libgvc.
+///
+/// Graphviz keeps global state and is not thread-safe, so one renderer owns the Graphviz context
+/// for the whole process and serialises every call behind one lock: it is safe to call from any
+/// number of tasks. Every parsed graph is closed and every layout freed, also on failure.
+/// Messages Graphviz would print are captured and returned as ``RenderError`` or
+/// ``RenderOutput/warnings``.
+public final class GraphvizRenderer: Sendable {
+  /// The process-wide renderer.
+  public static let shared = GraphvizRenderer()
+
+  private struct Context: @unchecked Sendable {  // GVC_t is only touched under the lock
+    let gvc: OpaquePointer?
+  }
+  private let context: Mutex<Context>
+
+  private init() {
+    context = Mutex(Context(gvc: gvContext()))
+  }
+
+  deinit {
+    context.withLock { if let c = $0.gvc { _ = gvFreeContext(c) } }
+  }
+
+  /// The Graphviz library version, e.g. `2.43.0`.
+  public var graphvizVersion: String {
+    context.withLock { ctx in ctx.gvc.flatMap { gvcVersion($0) }.map { String(cString: $0) } ?? "unknown" }
+  }
+
+  /// Lays out and renders DOT text.
+  /// - Parameters:
+  ///   - dot: A DOT document, e.g. from ``CoalitionMaps/DOTWriter``.
+  ///   - engine: Layout engine.
+  ///   - format: Output format.
+  /// - Returns: The output bytes and Graphviz's warnings.
+  /// - Throws: ``RenderError`` with Graphviz's messages.
+  public func render(_ dot: String, engine: LayoutEngine = .dot, format: RenderFormat = .svg) throws(RenderError) -> RenderOutput {
+    let result: Result<RenderOutput, RenderError> = context.withLock { ctx in
+      guard let gvc = ctx.gvc else { return .failure(.unavailable("gvContext() failed")) }
+      Diagnostics.begin()
+      defer { Diagnostics.end() }
+      guard let g = dot.withCString({ cg_memread($0) }) else {
+        return .failure(.syntax(Diagnostics.text(orLast: true)))
+      }
+      defer { agclose(g) }
+      guard gvLayout(gvc, g, engine.rawValue) == 0 else {
+        return .failure(.layout(engine: engine.rawValue, message: Diagnostics.text(orLast: true)))
+      }
+      defer { gvFreeLayout(gvc, g) }
+      var buffer: UnsafeMutablePointer<CChar>?
+      var length = 0
+      guard cg_render_data(gvc, g, format.rawValue, &buffer, &length) == 0, let buffer else {
+        return .failure(.render(format: format.rawValue, message: Diagnostics.text(orLast: true)))
+      }
+      defer { gvFreeRenderData(buffer) }
+      let bytes = buffer.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+      return .success(RenderOutput(bytes: bytes, warnings: Diagnostics.messages()))
+    }
+    return try result.get()
+  }
+
+  /// Parses DOT text with Graphviz's own parser (`agmemread`) and returns what it read: names and
+  /// attributes of the graph, its nodes and its edges. Used to check DOT written by this package.
+  /// - Throws: ``RenderError/syntax(_:)`` with Graphviz's message.
+  public func parse(_ dot: String) throws(RenderError) -> ParsedGraph {
+    let result: Result<ParsedGraph, RenderError> = context.withLock { _ in
+      Diagnostics.begin()
+      defer { Diagnostics.end() }
+      guard let g = dot.withCString({ cg_memread($0) }) else { return .failure(.syntax(Diagnostics.text(orLast: true))) }
+      defer { agclose(g) }
+      return .success(ParsedGraph(g))
+    }
+    return try result.get()
+  }
+}
+
+/// What Graphviz's parser read from a DOT document.
+public struct ParsedGraph: Sendable {
+  public struct Edge: Sendable {
+    public let tail: String
+    public let head: String
+    public let attributes: [String: String]
+  }
+  public let name: String
+  public let directed: Bool
+  /// Graph attributes as declared at the root.
+  public let attributes: [String: String]
+  /// Node names in creation order.
+  public let nodeNames: [String]
+  /// Attributes of each node by name (declared attributes with their values, defaults included).
+  public let nodeAttributes: [String: [String: String]]
+  /// Edges in Graphviz's iteration order (by tail node, then creation).
+  public let edges: [Edge]
+
+  init(_ g: UnsafeMutablePointer<Agraph_t>) {
+    func string(_ p: UnsafeMutablePointer<CChar>?) -> String { p.map { String(cString: $0) } ?? "" }
+    func readAttributes(_ object: UnsafeMutableRawPointer, kind: Int32) -> [String: String] {
+      var out: [String: String] = [:]
+      var sym = agnxtattr(g, kind, nil)
+      while let s = sym {
+        out[string(s.pointee.name)] = string(agxget(object, s))
+        sym = agnxtattr(g, kind, s)
+      }
+      return out
+    }
+    name = string(agnameof(UnsafeMutableRawPointer(g)))
+    directed = agisdirected(g) != 0
+    attributes = readAttributes(UnsafeMutableRawPointer(g), kind: Int32(AGRAPH))
+    var names: [String] = []
+    var nodeAttrs: [String: [String: String]] = [:]
+    var edges: [Edge] = []
+    var n = agfstnode(g)
+    while let node = n {
+      let nodeName = string(agnameof(UnsafeMutableRawPointer(node)))
+      names.append(nodeName)
+      nodeAttrs[nodeName] = readAttributes(UnsafeMutableRawPointer(node), kind: Int32(AGNODE))
+      var e = agfstout(g, node)
+      while let edge = e {
+        edges.append(
+          Edge(
+            tail: string(agnameof(UnsafeMutableRawPointer(cg_tail(edge)))),
+            head: string(agnameof(UnsafeMutableRawPointer(cg_head(edge)))),
+            attributes: readAttributes(UnsafeMutableRawPointer(edge), kind: Int32(AGEDGE))))
+        e = agnxtout(g, edge)
+      }
+      n = agnxtnode(g, node)
+    }
+    nodeNames = names
+    nodeAttributes = nodeAttrs
+    self.edges = edges
+  }
+}
+
+/// Collects Graphviz's messages through `agseterrf` while the renderer's lock is held.
+enum Diagnostics {
+  nonisolated(unsafe) private static var buffer: [String] = []  // only touched under the renderer's lock
+
+  static func begin() {
+    buffer = []
+    _ = agseterr(AGWARN)
+    _ = agseterrf { message in
+      if let message { Diagnostics.buffer.append(String(cString: message)) }
+      return 0
+    }
+    _ = agreseterrors()
+  }
+
+  static func end() {
+    _ = agseterrf(nil)
+  }
+
+  /// Messages as separate lines, trimmed, without empty ones.
+  static func messages() -> [String] {
+    buffer.joined().split(separator: "\n").map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
+  }
+
+  /// All captured text, or `aglasterr()` when nothing was captured.
+  static func text(orLast: Bool) -> String {
+    let m = messages().joined(separator: "; ")
+    if !m.isEmpty || !orLast { return m }
+    return aglasterr().map { String(cString: $0).trimmingCharacters() } ?? ""
+  }
+}
+
+extension Substring {
+  func trimmingCharacters() -> String { String(self).trimmingCharacters() }
+}
+
+extension String {
+  func trimmingCharacters() -> String {
+    var s = Substring(self)
+    while let f = s.first, f.isWhitespace { s.removeFirst() }
+    while let l = s.last, l.isWhitespace { s.removeLast() }
+    return String(s)
+  }
+}

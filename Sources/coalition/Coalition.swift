@@ -1,0 +1,36 @@
+import ArgumentParser
+import CoalitionGraph
+import Foundation
+
+@main
+struct Coalition: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "coalition",
+    abstract: "Typed coalition graphs: validate datasets, draw coalition maps, rank actors.",
+    discussion: """
+      With no DATASET argument every command uses the built-in seed case: an ISW assessment,
+      reported on 2024-03-20, of Russia building a coalition with China, North Korea and Iran.
+      """,
+    version: "0.1.0",
+    subcommands: [Render.self, Dot.self, Validate.self, Report.self, Format.self],
+    defaultSubcommand: nil)
+
+  /// Runs the tool; every failure is printed as `error: …` on stderr with a non-zero exit.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        print(fullMessage(for: error))
+        Foundation.exit(0)
+      }
+      var message = fullMessage(for: error)
+      if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst("Error: ".count) }
+      if !message.hasPrefix("error:") { message = "error: " + message }
+      FileHandle.standardError.write(Data((message + "\n").utf8))
+      Foundation.exit(code.rawValue == 0 ? 1 : code.rawValue)
+    }
+  }
+}

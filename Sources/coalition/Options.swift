@@ -1,0 +1,132 @@
+import ArgumentParser
+import CoalitionGraph
+import Foundation
+
+extension Confidence: ExpressibleByArgument {}
+extension Polarity: ExpressibleByArgument {}
+extension Aggregation: ExpressibleByArgument {}
+
+/// A failure the tool reports in plain words.
+struct ToolError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// The dataset argument shared by every command.
+struct DatasetArgument: ParsableArguments {
+  @Argument(help: "A dataset file (JSON). Omit it to use the built-in seed dataset.")
+  var dataset: String?
+
+  func load() throws -> Dataset {
+    guard let dataset else { return Dataset.seed }
+    do {
+      return try Dataset(contentsOf: dataset)
+    } catch {
+      throw ToolError("\(error.problems.count == 1 ? "" : "\(error.problems.count) problems in \(dataset):\n")\(error.description)")
+    }
+  }
+
+  var displayName: String { dataset ?? "built-in seed dataset (seeds/isw-2024-03-20.json)" }
+}
+
+/// View options shared by every command that analyses or draws a dataset.
+struct ViewOptions: ParsableArguments {
+  @Option(name: .customLong("kind"), help: "Keep only ties of this kind (repeat for several).")
+  var kinds: [String] = []
+
+  @Option(help: "Keep only cooperative or hostile ties.")
+  var polarity: Polarity?
+
+  @Option(help: "Lowest confidence to keep: reported, assessed or alleged (all).")
+  var confidence: Confidence = .alleged
+
+  @Option(name: .customLong("as-of"), help: "Keep what was observed on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+  var asOf: String?
+
+  @Option(help: "Keep observations that hold on or after this date.")
+  var from: String?
+
+  @Option(help: "Keep observations that hold on or before this date.")
+  var to: String?
+
+  @Option(name: .customLong("actor"), help: "Keep only these actors (repeat for several).")
+  var actors: [String] = []
+
+  @Option(help: "How observations combine into tie weights: count, sum or max.")
+  var aggregate: Aggregation = .sum
+
+  @Flag(help: "Leave out actors without ties in the view.")
+  var dropIsolates = false
+
+  func validate() throws {
+    for (name, value) in [("--as-of", asOf), ("--from", from), ("--to", to)] {
+      if let value, PartialDate(value) == nil {
+        throw ValidationError("\(name) \(value): not a date of the form YYYY, YYYY-MM or YYYY-MM-DD, or no such day")
+      }
+    }
+    if asOf != nil && to != nil { throw ValidationError("--as-of and --to both set the end of the window; give one") }
+  }
+
+  /// The filter, after checking kind and actor names against the dataset.
+  func filter(for graph: CoalitionGraph) throws -> ViewFilter {
+    for k in kinds where graph.index(ofKind: k) == nil {
+      let known = graph.kinds.map(\.id)
+      throw ToolError("unknown kind \"\(k)\"; known kinds: \(known.joined(separator: ", "))")
+    }
+    for a in actors where graph.index(ofActor: a) == nil {
+      throw ToolError("unknown actor \"\(a)\"; actors: \(graph.actors.map(\.id).joined(separator: ", "))")
+    }
+    let end = (asOf ?? to).flatMap(PartialDate.init)
+    let start = from.flatMap(PartialDate.init)
+    if let start, let end, start.firstDay > end.lastDay { throw ToolError("the window ends (\(end)) before it starts (\(start))") }
+    return ViewFilter(
+      kinds: kinds.isEmpty ? nil : Set(kinds), polarity: polarity, minimumConfidence: confidence,
+      window: start == nil && end == nil ? nil : DateWindow(from: start, to: end),
+      actors: actors.isEmpty ? nil : Set(actors), aggregation: aggregate, dropIsolates: dropIsolates)
+  }
+}
+
+/// Output destination shared by commands that write a file.
+struct OutputOption: ParsableArguments {
+  @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output (written whole, then renamed into place).")
+  var output: String?
+
+  /// Writes bytes to the output file atomically, or to standard output.
+  func write(_ bytes: [UInt8], binary: Bool = false) throws {
+    guard let output else {
+      if binary && isatty(STDOUT_FILENO) == 1 {
+        throw ToolError("refusing to write binary output to a terminal; use -o FILE or redirect standard output")
+      }
+      FileHandle.standardOutput.write(Data(bytes))
+      return
+    }
+    try AtomicFile.write(bytes, to: output)
+  }
+
+  func write(_ text: String) throws { try write(Array(text.utf8)) }
+}
+
+/// Writes a whole file beside its destination and renames it into place, so that readers never
+/// see a half-written file and a failed run leaves the old file untouched.
+enum AtomicFile {
+  static func write(_ bytes: [UInt8], to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let directory = url.deletingLastPathComponent()
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw ToolError("cannot write \(path): directory \(directory.path) does not exist")
+    }
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+      throw ToolError("cannot write \(path): it is a directory")
+    }
+    let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+    guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else {
+      throw ToolError("cannot write \(path): permission denied or disk full")
+    }
+    guard rename(temporary.path, url.path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(at: temporary)
+      throw ToolError("cannot write \(path): \(reason)")
+    }
+  }
+}
