@@ -1,0 +1,131 @@
+import Testing
+
+@testable import CoalitionGraph
+
+private let seed = try! CoalitionGraph(Dataset.seed)
+
+private func tie(_ v: View, _ s: String, _ t: String, _ kind: String) -> Tie? {
+  v.ties.first { v.graph[$0.source].id == s && v.graph[$0.target].id == t && v.graph[$0.kind].id == kind }
+}
+
+@Test func seedHasEveryActorAndTieOfTheCoding() {
+  let v = seed.view()
+  #expect(seed.actors.map(\.id) == ["RUS", "CHN", "PRK", "IRN", "USA", "WEST", "UKR"])
+  #expect(seed.observationCount == 18)
+  #expect(v.ties.count == 16)
+  // Two observations (missiles, shells) make one arms-transfer tie of weight 2.
+  let arms = tie(v, "PRK", "RUS", "arms-transfer")
+  #expect(arms?.count == 2 && arms?.weight == 2 && arms?.directed == true)
+  // Undirected ties are stored from the lower actor index: IRN→RUS talks become RUS–IRN.
+  #expect(tie(v, "RUS", "IRN", "diplomatic")?.directed == false)
+  #expect(tie(v, "IRN", "RUS", "diplomatic") == nil)
+  // A reported and an assessed observation: the tie is as firm as its firmest observation.
+  #expect(tie(v, "RUS", "CHN", "diplomatic")?.confidence == .reported)
+  #expect(tie(v, "RUS", "PRK", "technology")?.confidence == .alleged)
+  #expect(tie(v, "RUS", "UKR", "war")?.directed == true)
+  #expect(Set(v.kindsPresent.map { seed[$0].id }) == [
+    "diplomatic", "military", "arms-transfer", "technology", "media", "security", "support", "accusation", "rivalry", "war",
+  ])
+}
+
+@Test func confidenceViewDropsAllegedAndAssessedTies() {
+  let reported = seed.view(ViewFilter(minimumConfidence: .reported))
+  #expect(tie(reported, "RUS", "PRK", "technology") == nil)
+  #expect(tie(reported, "RUS", "PRK", "support") == nil)
+  #expect(tie(reported, "RUS", "USA", "rivalry") == nil)
+  #expect(tie(reported, "RUS", "CHN", "diplomatic")?.count == 1)
+  #expect(reported.ties.allSatisfy { $0.confidence == .reported })
+  #expect(reported.ties.count == 10)
+  let assessed = seed.view(ViewFilter(minimumConfidence: .assessed))
+  #expect(assessed.ties.count == 15)
+}
+
+@Test func polarityAndKindViews() {
+  let hostile = seed.view(ViewFilter(polarity: .hostile))
+  #expect(hostile.ties.count == 7)
+  #expect(hostile.ties.allSatisfy { seed[$0.kind].polarity == .hostile })
+  let military = seed.view(ViewFilter(kinds: ["military", "arms-transfer"]))
+  #expect(Set(military.ties.map { "\(seed[$0.source].id)-\(seed[$0.target].id)-\(seed[$0.kind].id)" }) == [
+    "RUS-PRK-military", "RUS-IRN-military", "PRK-RUS-arms-transfer",
+  ])
+}
+
+@Test func timeViews() {
+  // Before the reported events only the war (since 2022-02-24) was under way.
+  let early = seed.view(ViewFilter(window: .asOf(PartialDate("2024-02-29")!)))
+  #expect(early.ties.map { seed[$0.kind].id } == ["war"])
+  // The media meeting is dated only to March 2024, so it counts from 1 March.
+  let march1 = seed.view(ViewFilter(window: .asOf(PartialDate("2024-03-01")!)))
+  #expect(Set(march1.ties.map { seed[$0.kind].id }) == ["war", "media"])
+  // On 19 March: the dated talks, the statements, the March meeting and the war; not yet the
+  // ties the report describes as ongoing on the 20th.
+  let day = seed.view(ViewFilter(window: DateWindow(from: PartialDate("2024-03-19"), to: PartialDate("2024-03-19"))))
+  #expect(tie(day, "PRK", "RUS", "arms-transfer") == nil)
+  #expect(tie(day, "RUS", "IRN", "diplomatic") != nil)
+  #expect(tie(day, "RUS", "UKR", "war") != nil)
+  #expect(day.ties.count == 9)
+  let later = seed.view(ViewFilter(window: DateWindow(from: PartialDate("2025"))))
+  // Only ties described as ongoing (open-ended) continue: arms, technology, support, war, two
+  // rivalries, the assessed RUS–CHN diplomacy and two assessed military ties.
+  #expect(later.ties.count == 9)
+}
+
+@Test func actorViewsRenumberNodes() {
+  let v = seed.view(ViewFilter(actors: ["RUS", "PRK", "IRN"]))
+  #expect(v.nodeCount == 3)
+  #expect(v.nodes.map { seed[$0].id } == ["RUS", "PRK", "IRN"])
+  #expect(v.node(ofActor: "CHN") == nil)
+  #expect(v.node(ofActor: "IRN") == 2)
+  #expect(v.ties.allSatisfy { ["RUS", "PRK", "IRN"].contains(seed[$0.source].id) && ["RUS", "PRK", "IRN"].contains(seed[$0.target].id) })
+  let hostile = seed.view(ViewFilter(polarity: .hostile, dropIsolates: true))
+  #expect(Set(hostile.nodes.map { seed[$0].id }) == ["RUS", "CHN", "USA", "WEST", "UKR"])
+}
+
+@Test func aggregationModes() {
+  let count = seed.view(ViewFilter(aggregation: .count))
+  #expect(tie(count, "PRK", "RUS", "arms-transfer")?.weight == 2)
+  let maxView = seed.view(ViewFilter(aggregation: .max))
+  #expect(tie(maxView, "PRK", "RUS", "arms-transfer")?.weight == 1)
+}
+
+/// CSR rows must agree with the tie list for every view of random datasets.
+@Test func csrStorageMatchesTiesOnRandomDatasets() throws {
+  var rng = SplitMix64(seed: 7)
+  let codes = Array(CountryTable.alpha3Codes.prefix(40))
+  let kinds = Kind.builtIn.map(\.id)
+  for round in 0..<25 {
+    var d = Dataset()
+    let n = 2 + Int(rng.next() % 30)
+    for _ in 0..<Int(rng.next() % 120) {
+      let s = codes[Int(rng.next() % UInt64(n))]
+      var t = codes[Int(rng.next() % UInt64(n))]
+      if t == s { t = codes[(codes.firstIndex(of: s)! + 1) % n] }
+      d.observations.append(
+        Observation(
+          source: s, target: t, kind: kinds[Int(rng.next() % UInt64(kinds.count))],
+          time: .on(PartialDate(year: 2000 + Int(rng.next() % 20))!), confidence: Confidence.allCases[Int(rng.next() % 3)],
+          weight: Double(rng.next() % 5)))
+    }
+    let g = try CoalitionGraph(d)
+    for filter in [ViewFilter(), ViewFilter(polarity: .cooperative, minimumConfidence: .assessed), ViewFilter(window: .asOf(PartialDate("2010")!))] {
+      let v = g.view(filter)
+      for csr in [v.outgoing, v.incoming, v.undirected] { #expect(csr.invariantViolations().isEmpty, "round \(round)") }
+      var expectedOut = [[Int]](repeating: [], count: v.nodeCount)
+      var expectedUnd = [[Int]](repeating: [], count: v.nodeCount)
+      for t in v.ties {
+        let (a, b) = (v.node(of: t.source)!, v.node(of: t.target)!)
+        expectedOut[a].append(b)
+        if !t.directed { expectedOut[b].append(a) }
+        expectedUnd[a].append(b)
+        expectedUnd[b].append(a)
+      }
+      for u in 0..<v.nodeCount {
+        #expect(v.outgoing.arcs(of: u).map { Int(v.outgoing.target[$0]) } == expectedOut[u].sorted())
+        #expect(v.undirected.arcs(of: u).map { Int(v.undirected.target[$0]) } == expectedUnd[u].sorted())
+      }
+      #expect(v.incoming.arcCount == v.outgoing.arcCount)
+      // Every observation that passes the filter is in exactly one tie.
+      #expect(v.ties.reduce(0) { $0 + $1.count } == Set(v.ties.flatMap(\.observations)).count)
+    }
+  }
+}
