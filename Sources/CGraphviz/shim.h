@@ -5,6 +5,10 @@
 #define COALITIONGRAPH_CGRAPHVIZ_SHIM_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <stdlib.h>
+#include <sys/mman.h>
 #include <graphviz/graphviz_version.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
@@ -21,11 +25,174 @@ static inline int cg_render_data(GVC_t *gvc, Agraph_t *g, const char *format, ch
 #endif
 }
 
-// agmemread took a non-const char * in older releases.
-static inline Agraph_t *cg_memread(const char *text) { return agmemread((char *)text); }
+// ---------------------------------------------------------------------------------------------
+// Deterministic parsing.
+//
+// cgraph names objects by the address of their interned name string, keeps subgraphs in
+// dictionaries ordered by that ID, and layouts hash such pointers. With the default allocator,
+// object addresses (and so the order of clusters and the final drawing) depend on what the
+// process allocated before: an sfdp layout was enough to reorder the clusters of the next dot
+// layout. Graphs parsed here take their cgraph memory from an arena at a fixed range of address
+// space, reset after each graph, so the same DOT text always lands at the same addresses.
+// The renderer owns one arena and serialises calls behind its lock, so one graph uses it at a
+// time; a second graph open at the same time would get a private arena.
+
+typedef struct {
+  char *base;      // reserved range, zero-filled by the kernel
+  size_t size;
+  size_t used;
+  void *last;      // the most recent allocation, which resize may grow in place
+  size_t lastSize;
+  int busy;
+  int shared;
+} cg_arena_t;
+
+static const size_t cg_arena_reserve = (size_t)1 << 33;  // 8 GiB of address space, committed on use
+
+// A discipline that carries the arena it allocates from.
+typedef struct {
+  Agdisc_t disc;
+  cg_arena_t *arena;
+} cg_disc_t;
+
+static int cg_arena_map(cg_arena_t *a) {
+  void *p = mmap(NULL, cg_arena_reserve, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) return 0;
+  a->base = (char *)p;
+  a->size = cg_arena_reserve;
+  return 1;
+}
+
+static void *cg_arena_open(Agdisc_t *disc) {
+  cg_arena_t *a = ((cg_disc_t *)disc)->arena;
+  if (a->busy || (!a->base && !cg_arena_map(a))) {
+    a = (cg_arena_t *)calloc(1, sizeof(cg_arena_t));
+    if (!a) return NULL;
+    cg_arena_map(a);  // on failure every allocation falls back to the heap
+  } else {
+    a->shared = 1;
+  }
+  a->busy = 1;
+  a->used = 0;
+  a->last = NULL;
+  a->lastSize = 0;
+  return a;
+}
+
+static void *cg_arena_alloc(void *state, size_t req) {
+  cg_arena_t *a = (cg_arena_t *)state;
+  size_t size = (req + 15) & ~(size_t)15;
+  if (a->base && a->used + size <= a->size) {
+    void *p = a->base + a->used;
+    a->used += size;
+    a->last = p;
+    a->lastSize = size;
+    return p;
+  }
+  return calloc(1, req ? req : 1);  // reservation exhausted or unavailable: fall back to the heap
+}
+
+static int cg_arena_owns(cg_arena_t *a, void *p) {
+  return a->base && (char *)p >= a->base && (char *)p < a->base + a->size;
+}
+
+static void *cg_arena_resize(void *state, void *ptr, size_t old, size_t req) {
+  cg_arena_t *a = (cg_arena_t *)state;
+  if (!ptr) return cg_arena_alloc(state, req);
+  if (!cg_arena_owns(a, ptr)) {
+    char *p = (char *)realloc(ptr, req);
+    if (p && req > old) memset(p + old, 0, req - old);
+    return p;
+  }
+  size_t size = (req + 15) & ~(size_t)15;
+  if (ptr == a->last && (char *)ptr + size <= a->base + a->size) {  // grow or shrink in place
+    if (size >= a->lastSize) {
+      a->used += size - a->lastSize;
+    } else {
+      memset((char *)ptr + size, 0, a->lastSize - size);
+      a->used -= a->lastSize - size;
+    }
+    if (req < size) memset((char *)ptr + req, 0, size - req);
+    a->lastSize = size;
+    return ptr;
+  }
+  void *p = cg_arena_alloc(state, req);
+  if (p) memcpy(p, ptr, old < req ? old : req);
+  return p;
+}
+
+static void cg_arena_free(void *state, void *ptr) {
+  cg_arena_t *a = (cg_arena_t *)state;
+  if (ptr && !cg_arena_owns(a, ptr)) free(ptr);  // arena memory is released as a whole on close
+}
+
+static void cg_arena_close(void *state) {
+  cg_arena_t *a = (cg_arena_t *)state;
+  if (a->shared) {
+    // Give the pages back; the kernel zero-fills them when they are touched again.
+    if (a->used) madvise(a->base, a->used, MADV_DONTNEED);
+    a->used = 0;
+    a->last = NULL;
+    a->busy = 0;
+    return;
+  }
+  if (a->base) munmap(a->base, a->size);
+  free(a);
+}
+
+typedef struct {
+  const char *text;
+  size_t length;
+  size_t position;
+} cg_reader_t;
+
+// Hands the parser one line (or as much as fits) at a time, like reading a file.
+static int cg_reader_read(void *chan, char *buf, int bufsize) {
+  cg_reader_t *r = (cg_reader_t *)chan;
+  int n = 0;
+  while (n < bufsize && r->position < r->length) {
+    char c = r->text[r->position++];
+    buf[n++] = c;
+    if (c == '\n') break;
+  }
+  return n;
+}
+
+/// A new, empty shared arena (address space is reserved on first use).
+static inline cg_arena_t *cg_arena_create(void) { return (cg_arena_t *)calloc(1, sizeof(cg_arena_t)); }
+
+/// Releases an arena made by cg_arena_create.
+static inline void cg_arena_destroy(cg_arena_t *a) {
+  if (a->base) munmap(a->base, a->size);
+  free(a);
+}
+
+/// Parses DOT text like agmemread, with cgraph's memory taken from `arena`.
+static inline Agraph_t *cg_memread(const char *text, cg_arena_t *arena) {
+  static Agmemdisc_t mem = {cg_arena_open, cg_arena_alloc, cg_arena_resize, cg_arena_free, cg_arena_close};
+  static Agiodisc_t io;
+  io.afread = cg_reader_read;
+  io.putstr = AgIoDisc.putstr;
+  io.flush = AgIoDisc.flush;
+  cg_disc_t disc = {{&mem, &AgIdDisc, &io}, arena};
+  cg_reader_t reader = {text, strlen(text), 0};
+  agreadline(1);  // line numbers in syntax errors count from this document's first line
+  return agread(&reader, &disc.disc);
+}
 
 // agtail and aghead are macros, which Swift cannot call.
 static inline Agnode_t *cg_tail(Agedge_t *e) { return agtail(e); }
 static inline Agnode_t *cg_head(Agedge_t *e) { return aghead(e); }
+
+// fdp's cleanup in Graphviz 2.x sometimes frees a pointer it never allocated (seen with 2.43 on
+// clustered graphs: "free(): invalid size" inside fdp_cleanup). On 2.x the fdp layout is therefore
+// left to agclose, which releases the layout records; the per-node arrays fdp allocated leak
+// (a few hundred bytes a node). Every other engine, and fdp on 3.x and later, is freed normally.
+static inline void cg_free_layout(GVC_t *gvc, Agraph_t *g, const char *engine) {
+#if !defined(GRAPHVIZ_VERSION_MAJOR) || GRAPHVIZ_VERSION_MAJOR < 3
+  if (strcmp(engine, "fdp") == 0) return;
+#endif
+  gvFreeLayout(gvc, g);
+}
 
 #endif

@@ -112,7 +112,6 @@ public struct CoalitionMap: Sendable {
       }
       if hostile && !style.hostileTiesDriveLayout {
         attrs.append(DOTAttribute("constraint", .bool(false)))
-        attrs.append(DOTAttribute("weight", .number(0)))
       }
       if style.tooltips {
         attrs.append(DOTAttribute("tooltip", .text(tooltip(for: tie))))

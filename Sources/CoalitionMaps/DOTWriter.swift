@@ -82,7 +82,8 @@ public enum DOTWriter {
   }
 
   /// Text for an escString attribute (label, tooltip, URL …) that Graphviz displays exactly as given:
-  /// each backslash doubled, quotes escaped, line breaks as `\n` (centred lines).
+  /// each backslash doubled, quotes escaped, line breaks as `\n` (centred lines), and `&` written as
+  /// `&amp;`, because Graphviz decodes character entities such as `&amp;` or `&#45;` in labels.
   public static func text(_ s: String) -> String {
     var out = "\""
     var lastWasCR = false
@@ -90,6 +91,7 @@ public enum DOTWriter {
       switch u {
       case "\\": out += "\\\\"
       case "\"": out += "\\\""
+      case "&": out += "&amp;"
       case "\r": out += "\\n"
       case "\n": if !lastWasCR { out += "\\n" }
       default: out.unicodeScalars.append(u)

@@ -11,8 +11,9 @@ public struct MapStyle: Sendable {
   public var confidenceStyles: [Confidence: String] = [.reported: "solid", .assessed: "dotted", .alleged: "dashed"]
   /// Arrowhead of directed hostile ties (cooperative directed ties use `normal`).
   public var hostileArrowhead = "tee"
-  /// Let hostile ties shape the layout. Off by default: with `dot` they get `constraint=false`,
-  /// with `twopi` `weight=0`, so the layout is driven by cooperation only.
+  /// Let hostile ties shape the layout. Off by default: with `dot` (the default engine) they get
+  /// `constraint=false`, so ranks are set by cooperation only. The force-directed engines have no
+  /// way to exempt an edge (`weight=0` is invalid for neato and fdp and splits twopi's tree).
   public var hostileTiesDriveLayout = false
   /// Base pen width of a tie with one observation; heavier ties grow logarithmically.
   public var penWidth = 1.4

@@ -72,17 +72,36 @@ public final class GraphvizRenderer: Sendable {
   /// The process-wide renderer.
   public static let shared = GraphvizRenderer()
 
-  private struct Context: @unchecked Sendable {  // GVC_t is only touched under the lock
+  private struct Context: @unchecked Sendable {  // only touched under the lock
     let gvc: OpaquePointer?
+    /// Memory for parsed graphs; see `cg_memread` in shim.h for why output needs it.
+    let arena: UnsafeMutablePointer<cg_arena_t>
   }
   private let context: Mutex<Context>
 
   private init() {
-    context = Mutex(Context(gvc: gvContext()))
+    let gvc = gvContext()
+    let arena = cg_arena_create()!
+    // Graphviz picks its text-layout plugin (pango) only once a device that needs it has been
+    // loaded; before that, text is measured by estimates. Render one tiny PNG up front so that
+    // every render of this process measures text the same way and output is deterministic.
+    if let gvc, let g = cg_memread("digraph{a}", arena) {
+      if gvLayout(gvc, g, "dot") == 0 {
+        var buffer: UnsafeMutablePointer<CChar>?
+        var length = 0
+        if cg_render_data(gvc, g, "png", &buffer, &length) == 0, let buffer { gvFreeRenderData(buffer) }
+        gvFreeLayout(gvc, g)
+      }
+      agclose(g)
+    }
+    context = Mutex(Context(gvc: gvc, arena: arena))
   }
 
   deinit {
-    context.withLock { if let c = $0.gvc { _ = gvFreeContext(c) } }
+    context.withLock {
+      if let c = $0.gvc { _ = gvFreeContext(c) }
+      cg_arena_destroy($0.arena)
+    }
   }
 
   /// The Graphviz library version, e.g. `2.43.0`.
@@ -102,14 +121,14 @@ public final class GraphvizRenderer: Sendable {
       guard let gvc = ctx.gvc else { return .failure(.unavailable("gvContext() failed")) }
       Diagnostics.begin()
       defer { Diagnostics.end() }
-      guard let g = dot.withCString({ cg_memread($0) }) else {
+      guard let g = dot.withCString({ cg_memread($0, ctx.arena) }) else {
         return .failure(.syntax(Diagnostics.text(orLast: true)))
       }
       defer { agclose(g) }
       guard gvLayout(gvc, g, engine.rawValue) == 0 else {
         return .failure(.layout(engine: engine.rawValue, message: Diagnostics.text(orLast: true)))
       }
-      defer { gvFreeLayout(gvc, g) }
+      defer { cg_free_layout(gvc, g, engine.rawValue) }
       var buffer: UnsafeMutablePointer<CChar>?
       var length = 0
       guard cg_render_data(gvc, g, format.rawValue, &buffer, &length) == 0, let buffer else {
@@ -126,10 +145,10 @@ public final class GraphvizRenderer: Sendable {
   /// attributes of the graph, its nodes and its edges. Used to check DOT written by this package.
   /// - Throws: ``RenderError/syntax(_:)`` with Graphviz's message.
   public func parse(_ dot: String) throws(RenderError) -> ParsedGraph {
-    let result: Result<ParsedGraph, RenderError> = context.withLock { _ in
+    let result: Result<ParsedGraph, RenderError> = context.withLock { ctx in
       Diagnostics.begin()
       defer { Diagnostics.end() }
-      guard let g = dot.withCString({ cg_memread($0) }) else { return .failure(.syntax(Diagnostics.text(orLast: true))) }
+      guard let g = dot.withCString({ cg_memread($0, ctx.arena) }) else { return .failure(.syntax(Diagnostics.text(orLast: true))) }
       defer { agclose(g) }
       return .success(ParsedGraph(g))
     }

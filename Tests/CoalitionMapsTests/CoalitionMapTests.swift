@@ -1,0 +1,98 @@
+import CoalitionGraph
+import Foundation
+import Testing
+
+@testable import CoalitionMaps
+
+private let seed = try! CoalitionGraph(Dataset.seed)
+private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .appendingPathComponent("Fixtures")
+
+private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { attrs.first { $0.name == name }?.value }
+
+@Test func seedMapHasClusterPerBlocAndEdgePerTie() {
+  let view = seed.view()
+  let dot = CoalitionMap(view: view).dotGraph()
+  #expect(dot.subgraphs.map(\.name) == ["cluster_0", "cluster_1"])
+  #expect(dot.subgraphs[0].nodes.map(\.name) == ["RUS", "CHN", "PRK", "IRN"])
+  #expect(dot.subgraphs[1].nodes.map(\.name) == ["USA", "WEST"])
+  #expect(dot.nodes.map(\.name) == ["UKR"])  // in no bloc
+  #expect(dot.edges.count == view.ties.count)
+  // Four kinds between RUS and PRK, each its own edge.
+  let rusPrk = dot.edges.filter { Set([$0.tail, $0.head]) == ["RUS", "PRK"] }
+  #expect(rusPrk.count == 4)
+  #expect(Set(rusPrk.compactMap { attribute($0.attributes, "color") }).count == 4)
+}
+
+@Test func edgeStylesFollowKindConfidenceAndPolarity() {
+  let view = seed.view()
+  let dot = CoalitionMap(view: view).dotGraph()
+  for (tie, edge) in zip(view.ties, dot.edges) {
+    let kind = seed[tie.kind]
+    #expect(attribute(edge.attributes, "dir") == (tie.directed ? nil : .id("none")), "arrows only for directed kinds")
+    #expect(attribute(edge.attributes, "constraint") == (kind.polarity == .hostile ? .bool(false) : nil))
+    let expectedStyle = ["reported": "solid", "assessed": "dotted", "alleged": "dashed"][tie.confidence.rawValue]!
+    #expect(attribute(edge.attributes, "style") == .id(expectedStyle))
+    #expect(attribute(edge.attributes, "color") == .id(MapStyle.builtInKindColors[kind.id]!))
+    if kind.polarity == .hostile && tie.directed { #expect(attribute(edge.attributes, "arrowhead") == .id("tee")) }
+    guard case .text(let tip)? = attribute(edge.attributes, "tooltip") else {
+      Issue.record("edge without tooltip")
+      continue
+    }
+    for i in tie.observations { #expect(tip.contains(seed.observation(i).evidence[0].note!)) }
+  }
+}
+
+@Test func legendListsKindsPresentAndCaptionNamesSourceAndFilters() throws {
+  let view = seed.view(ViewFilter(minimumConfidence: .reported))
+  let map = CoalitionMap(view: view)
+  guard case .html(let legend)? = attribute(map.dotGraph().attributes, "label") else {
+    Issue.record("no legend")
+    return
+  }
+  for k in view.kindsPresent { #expect(legend.markup.contains(seed[k].label)) }
+  #expect(!legend.markup.contains("Technology"))  // alleged only, filtered out
+  #expect(!legend.markup.contains("alleged:"))
+  #expect(map.captionText.contains("Institute for the Study of War"))
+  #expect(map.captionText.contains("2024-03-20"))
+  #expect(map.captionText.contains("reported only"))
+}
+
+@Test func styleOverridesApply() {
+  var style = MapStyle()
+  style.kindColors["accusation"] = "#123456"
+  style.blocFills["us-and-allies"] = "#ABCDEF"
+  style.confidenceStyles[.alleged] = "bold"
+  style.hostileTiesDriveLayout = true
+  style.showLegend = false
+  style.showCaption = false
+  let dot = CoalitionMap(view: seed.view(), style: style).dotGraph()
+  let accusations = dot.edges.filter { $0.attributes.contains(DOTAttribute("class", .text("tie accusation hostile reported"))) }
+  #expect(accusations.count == 4)
+  #expect(accusations.allSatisfy { attribute($0.attributes, "color") == .id("#123456") && attribute($0.attributes, "constraint") == nil })
+  #expect(attribute(dot.subgraphs[1].attributes, "fillcolor") == .id("#ABCDEF"))
+  #expect(dot.edges.contains { attribute($0.attributes, "style") == .id("bold") })
+  #expect(attribute(dot.attributes, "label") == nil)
+}
+
+@Test func nodeSizeFollowsTheChosenMeasure() {
+  let view = seed.view()
+  let dot = CoalitionMap(view: view).dotGraph()
+  let all = dot.subgraphs.flatMap(\.nodes) + dot.nodes
+  func width(_ id: String) -> Double? {
+    if case .number(let w)? = attribute(all.first { $0.name == id }!.attributes, "width") { return w }
+    return nil
+  }
+  #expect(width("RUS") == MapStyle().nodeDiameter.upperBound)  // highest degree
+  #expect(width("UKR") == MapStyle().nodeDiameter.lowerBound)
+  #expect(width("CHN")! > width("PRK")!)
+}
+
+/// The seed map's DOT is deterministic and matches the committed golden file.
+@Test func seedMapMatchesGoldenDOT() throws {
+  let dot = try CoalitionMap(view: seed.view()).dot()
+  #expect(try CoalitionMap(view: seed.view()).dot() == dot)
+  let golden = fixtures.appendingPathComponent("seed-map.dot")
+  if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" { try dot.write(to: golden, atomically: true, encoding: .utf8) }
+  #expect(try String(contentsOf: golden, encoding: .utf8) == dot, "run with UPDATE_GOLDEN=1 after an intended change")
+}

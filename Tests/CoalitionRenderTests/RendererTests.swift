@@ -1,0 +1,212 @@
+import CoalitionGraph
+import CoalitionMaps
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+@testable import CoalitionRender
+
+private let seed = try! CoalitionGraph(Dataset.seed)
+private let seedDOT = try! CoalitionMap(view: seed.view()).dot()
+
+/// Reads an SVG with a real XML parser and collects what the tests look at.
+final class SVGSummary: NSObject, XMLParserDelegate {
+  var groups: [(class: String, title: String)] = []
+  /// `id` of every group and `xlink:title` of every link, in document order.
+  var ids: [String] = []
+  var linkTitles: [String] = []
+  var texts: [String] = []
+  var rootIsSVG = false
+  private var stack: [String] = []
+  private var groupClass: [String?] = []
+  private var buffer = ""
+
+  static func parse(_ bytes: [UInt8]) -> SVGSummary? {
+    let s = SVGSummary()
+    let parser = XMLParser(data: Data(bytes))
+    parser.delegate = s
+    return parser.parse() ? s : nil
+  }
+
+  func parser(_ p: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    if stack.isEmpty { rootIsSVG = name == "svg" }
+    stack.append(name)
+    if name == "g" { groupClass.append(attributes["class"]) }
+    if let id = attributes["id"] { ids.append(id) }
+    if name == "a", let t = attributes["xlink:title"] { linkTitles.append(t) }
+    buffer = ""
+  }
+  func parser(_ p: XMLParser, foundCharacters string: String) { buffer += string }
+  func parser(_ p: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    if name == "title", let cls = groupClass.last ?? nil { groups.append((cls, buffer)) }
+    if name == "text" { texts.append(buffer) }
+    if name == "g" { groupClass.removeLast() }
+    stack.removeLast()
+    buffer = ""
+  }
+}
+
+@Test func seedSVGHasOneTitlePerActorAndPerTie() throws {
+  let out = try GraphvizRenderer.shared.render(seedDOT, engine: .dot, format: .svg)
+  #expect(out.bytes.starts(with: Array("<?xml".utf8)))
+  let svg = try #require(SVGSummary.parse(out.bytes))
+  #expect(svg.rootIsSVG)
+  let nodes = svg.groups.filter { $0.class.hasPrefix("node") }.map(\.title)
+  let edges = svg.groups.filter { $0.class.hasPrefix("edge") }.map(\.title)
+  #expect(nodes.sorted() == seed.actors.map(\.id).sorted())
+  #expect(edges.count == seed.view().ties.count)
+  #expect(svg.groups.filter { $0.class.hasPrefix("cluster") }.count == 2)
+  // The legend names every kind present, and the caption is there.
+  for k in seed.view().kindsPresent { #expect(svg.texts.contains { $0.contains(seed[k].label) }, "\(seed[k].label)") }
+  #expect(svg.texts.contains { $0.contains("Institute for the Study of War") })
+  #expect(out.warnings.isEmpty, "\(out.warnings)")
+}
+
+@Test func allegedTiesIdsAndTooltipsReachTheSVG() throws {
+  let svg = try #require(SVGSummary.parse(try GraphvizRenderer.shared.render(seedDOT).bytes))
+  #expect(svg.groups.contains { $0.class == "edge tie technology cooperative alleged" })
+  #expect(svg.groups.filter { $0.class.hasPrefix("edge tie accusation hostile") }.count == 4)
+  #expect(svg.ids.contains("actor-RUS") && svg.ids.contains("bloc-russia-coalition"))
+  let tip = try #require(svg.linkTitles.first { $0.hasPrefix("Russia → North Korea: Technology, alleged") })
+  #expect(tip.contains("which the report itself calls alleged"))
+  let text = String(decoding: try GraphvizRenderer.shared.render(seedDOT).bytes, as: UTF8.self)
+  #expect(text.contains("stroke-dasharray=\"5,2\""))  // dashed = alleged
+}
+
+@Test(arguments: RenderFormat.allCases)
+func everyFormatIsWellFormed(_ format: RenderFormat) throws {
+  let bytes = try GraphvizRenderer.shared.render(seedDOT, format: format).bytes
+  switch format {
+  case .svg: #expect(SVGSummary.parse(bytes)?.rootIsSVG == true)
+  case .png: #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+  case .pdf: #expect(bytes.starts(with: Array("%PDF-".utf8)))
+  case .dot, .xdot:
+    let parsed = try GraphvizRenderer.shared.parse(String(decoding: bytes, as: UTF8.self))
+    #expect(Set(parsed.nodeNames) == Set(seed.actors.map(\.id)))
+    #expect(parsed.edges.count == seed.view().ties.count)
+    #expect(parsed.nodeAttributes["RUS"]?["pos"]?.isEmpty == false)
+    if format == .xdot { #expect(parsed.nodeAttributes["RUS"]?["_draw_"]?.isEmpty == false) }
+  case .json:
+    let object = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+    let names = (object?["objects"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
+    for a in seed.actors { #expect(names.contains(a.id)) }
+    #expect((object?["edges"] as? [Any])?.count == seed.view().ties.count)
+  case .plain:
+    let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+    #expect(lines.first?.hasPrefix("graph ") == true && lines.last == "stop")
+    #expect(lines.filter { $0.hasPrefix("node ") }.count == seed.actorCount)
+    #expect(lines.filter { $0.hasPrefix("edge ") }.count == seed.view().ties.count)
+  }
+}
+
+@Test(arguments: LayoutEngine.allCases)
+func seedRendersWithEveryEngine(_ engine: LayoutEngine) throws {
+  let out = try GraphvizRenderer.shared.render(seedDOT, engine: engine, format: .svg)
+  let svg = try #require(SVGSummary.parse(out.bytes))
+  #expect(svg.groups.filter { $0.class.hasPrefix("node") }.count == seed.actorCount)
+  #expect(svg.groups.filter { $0.class.hasPrefix("edge") }.count == seed.view().ties.count)
+}
+
+@Test func concurrentRendersAllSucceedAndAgree() async throws {
+  let reference = try GraphvizRenderer.shared.render(seedDOT).bytes
+  let results = try await withThrowingTaskGroup(of: [[UInt8]].self) { group in
+    for task in 0..<8 {
+      group.addTask {
+        var outs: [[UInt8]] = []
+        for k in 0..<25 {
+          // Mix formats and engines so that tasks really interleave different work.
+          if (task + k) % 5 == 0 { _ = try GraphvizRenderer.shared.render(seedDOT, engine: .neato, format: .png) }
+          outs.append(try GraphvizRenderer.shared.render(seedDOT).bytes)
+        }
+        return outs
+      }
+    }
+    var all: [[UInt8]] = []
+    for try await outs in group { all += outs }
+    return all
+  }
+  #expect(results.count == 200)
+  #expect(results.allSatisfy { $0 == reference })
+}
+
+@Test func syntaxErrorsAreReturnedNotPrinted() {
+  #expect {
+    _ = try GraphvizRenderer.shared.render("digraph { a -> ; }")
+  } throws: { error in
+    guard case .syntax(let message)? = error as? RenderError else { return false }
+    return message.contains("syntax error")
+  }
+  // The renderer keeps working after a failure.
+  #expect(throws: Never.self) { _ = try GraphvizRenderer.shared.render("digraph { a -> b }") }
+}
+
+@Test func warningsAreCapturedAsValues() throws {
+  let out = try GraphvizRenderer.shared.render("digraph { a [shape=nonesuch]; a -> b }")
+  #expect(out.warnings.contains { $0.contains("nonesuch") }, "\(out.warnings)")
+}
+
+// MARK: - DOT escaping proven against Graphviz's own parser
+
+private let hostile: [String] = [
+  "plain", "graph", "NODE", "digraph", "subgraph", "strict", "edge", "1abc", "-2.5", "",
+  "with space", "quote \" inside", "\"", "\"\"", "back\\slash", "trailing\\", "double\\\\", "triple\\\\\\",
+  "\\\"", "back\\\"quote", "new\nline", "back\\\nnewline", "colon:port", "a:b:c", "<angle", "a>b", "<html>",
+  "amp & co", "&amp;", "semicolon;", "brace{}", "[bracket]", "=equals", "-- ->", "/* comment */", "// line",
+  "# hash", "Türkiye", "Côte d’Ivoire", "日本", "🛰 satellite", "tab\there", "\\N", "\\G", "\\E", "\\n", "\\l",
+]
+
+@Test func hostileNodeNamesRoundTripThroughAgmemread() throws {
+  let nodes = hostile.enumerated().map { k, name in
+    DOTNode(name, [DOTAttribute("label", .text(name)), DOTAttribute("tooltip", .text("tip " + name)), DOTAttribute("k", .text(String(k)))])
+  }
+  let edges = zip(hostile, hostile.dropFirst()).map { DOTEdge($0, $1, [DOTAttribute("label", .text($0 + "→" + $1))]) }
+  let dot = try DOTWriter.write(DOTGraph(name: "hostile \"graph\\", nodes: nodes, edges: edges))
+  let parsed = try GraphvizRenderer.shared.parse(dot)
+  #expect(parsed.name == "hostile \"graph\\")
+  #expect(parsed.nodeNames == hostile)
+  for name in hostile {
+    #expect(unescape(parsed.nodeAttributes[name]?["label"]) == name, "label of \(String(reflecting: name))")
+    #expect(unescape(parsed.nodeAttributes[name]?["tooltip"]) == "tip " + name)
+  }
+  let labels = parsed.edges.map { unescape($0.attributes["label"]) ?? "" }
+  #expect(Set(labels) == Set(edges.map { $0.tail + "→" + $0.head }))
+}
+
+/// Hostile labels are displayed exactly: the rendered SVG text equals the original string.
+@Test func hostileLabelsRenderVerbatim() throws {
+  let singleLine = hostile.filter { !$0.contains("\n") && !$0.isEmpty && !$0.contains("\t") && $0.trimmingCharacters(in: .whitespaces) == $0 }
+  let nodes = singleLine.enumerated().map { k, s in DOTNode("n\(k)", [DOTAttribute("label", .text(s))]) }
+  let html = DOTNode("html", [DOTAttribute("label", .html(.concat([.text("A & <B> \"C\""), .lineBreak, .text("second")])))])
+  let dot = try DOTWriter.write(DOTGraph(name: "labels", nodeDefaults: [DOTAttribute("shape", .id("box"))], nodes: nodes + [html]))
+  let svg = try #require(SVGSummary.parse(try GraphvizRenderer.shared.render(dot).bytes))
+  for s in singleLine { #expect(svg.texts.contains(s), "\(String(reflecting: s))") }
+  #expect(svg.texts.contains("A & <B> \"C\""))
+  #expect(svg.texts.contains("second"))
+  let multi = try DOTWriter.write(DOTGraph(name: "m", nodes: [DOTNode("x", [DOTAttribute("label", .text("first\nsecond \\ line"))])]))
+  let lines = try #require(SVGSummary.parse(try GraphvizRenderer.shared.render(multi).bytes)).texts
+  #expect(lines.contains("first") && lines.contains("second \\ line"))
+}
+
+/// Undoes the escString layer (`\\` → `\`, `\n` → line break) and the `&amp;` entity: what Graphviz shows.
+private func unescape(_ raw: String?) -> String? {
+  guard let s = raw?.replacingOccurrences(of: "&amp;", with: "&") else { return nil }
+  var out = ""
+  var escaped = false
+  for c in s {
+    if escaped {
+      out.append(c == "n" ? "\n" : c)
+      escaped = false
+    } else if c == "\\" {
+      escaped = true
+    } else {
+      out.append(c)
+    }
+  }
+  return out
+}
+
+
+
