@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+/// Runs the built `coalition` binary (it sits beside the test bundle) and captures its output.
+struct Run {
+  let status: Int32
+  let stdout: Data
+  let stderr: String
+  var text: String { String(decoding: stdout, as: UTF8.self) }
+
+  static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("coalition")
+
+  init(_ arguments: [String], in directory: URL? = nil) throws {
+    let p = Process()
+    p.executableURL = Run.binary
+    p.arguments = arguments
+    if let directory { p.currentDirectoryURL = directory }
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    status = p.terminationStatus
+    stdout = o
+    stderr = String(decoding: e, as: UTF8.self)
+  }
+}
+
+private func temporaryDirectory() throws -> URL {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-cli-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}
+
+@Test(arguments: [[], ["render"], ["dot"], ["validate"], ["report"], ["format"]])
+func helpWorksEverywhere(_ command: [String]) throws {
+  let r = try Run(command + ["--help"])
+  #expect(r.status == 0)
+  #expect(r.text.contains("USAGE:"))
+  if command.isEmpty {
+    for sub in ["render", "dot", "validate", "report", "format"] { #expect(r.text.contains(sub)) }
+  }
+}
+
+@Test func validateTheSeedByDefault() throws {
+  let r = try Run(["validate"])
+  #expect(r.status == 0)
+  #expect(r.text.contains("valid"))
+  #expect(r.text.contains("7 actors, 18 observations, 16 ties"))
+}
+
+@Test func brokenDatasetGivesEveryErrorWithLocation() throws {
+  let dir = try temporaryDirectory()
+  let file = dir.appendingPathComponent("broken.json")
+  try """
+    {"format": "coalitiongraph-dataset", "version": 1,
+     "observations": [
+       {"source": "RUS", "target": "PRKK", "kind": "military", "date": "2024-03-19"},
+       {"source": "RUS", "target": "RUS", "kind": "war", "date": "2024-02-30"}
+     ]}
+    """.write(to: file, atomically: true, encoding: .utf8)
+  let r = try Run(["validate", file.path])
+  #expect(r.status != 0)
+  #expect(r.stdout.isEmpty)
+  #expect(r.stderr.hasPrefix("error: "))
+  #expect(r.stderr.contains("broken.json:3:"))
+  #expect(r.stderr.contains(#"observations[0].target: unknown actor "PRKK" (did you mean "PRK"?)"#))
+  #expect(r.stderr.contains("observations[1].date"))
+}
+
+@Test func truncatedFileIsAnErrorNotACrash() throws {
+  let dir = try temporaryDirectory()
+  let file = dir.appendingPathComponent("cut.json")
+  let seed = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("seeds/isw-2024-03-20.json"), encoding: .utf8)
+  try String(seed.prefix(seed.count / 2)).write(to: file, atomically: true, encoding: .utf8)
+  for command in ["validate", "render", "report", "dot"] {
+    let r = try Run([command, file.path])
+    #expect(r.status == 1, "\(command)")
+    #expect(r.stderr.contains("truncated"), "\(command): \(r.stderr)")
+  }
+}
+
+@Test func renderWritesEachFormatAtomically() throws {
+  let dir = try temporaryDirectory()
+  for (name, magic) in [("map.svg", "<?xml"), ("map.png", "\u{89}PNG"), ("map.pdf", "%PDF")] {
+    let r = try Run(["render", "-o", name], in: dir)
+    #expect(r.status == 0, "\(r.stderr)")
+    let bytes = try Data(contentsOf: dir.appendingPathComponent(name))
+    #expect(bytes.starts(with: Array(magic.unicodeScalars.map { UInt8($0.value) })), "\(name)")
+  }
+  let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+  #expect(Set(files) == ["map.svg", "map.png", "map.pdf"])  // no temporary files left behind
+}
+
+@Test func failedRenderLeavesNoFile() throws {
+  let dir = try temporaryDirectory()
+  let r = try Run(["render", "--kind", "nonesuch", "-o", "map.svg"], in: dir)
+  #expect(r.status != 0)
+  #expect(r.stderr.contains(#"error: unknown kind "nonesuch""#))
+  #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+  let missing = try Run(["render", "-o", "/nonexistent-dir/map.svg"])
+  #expect(missing.status != 0)
+  #expect(missing.stderr.contains("does not exist"))
+}
+
+@Test func renderEnginesAndFormatsFromTheCommandLine() throws {
+  let r = try Run(["render", "--engine", "neato", "--format", "json", "--confidence", "reported"])
+  #expect(r.status == 0)
+  let object = try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any]
+  #expect((object?["edges"] as? [Any])?.count == 10)  // reported ties only
+  let bad = try Run(["render", "--engine", "spring"])
+  #expect(bad.status != 0)
+  #expect(bad.stderr.hasPrefix("error: "))
+}
+
+@Test func reportFormats() throws {
+  let csv = try Run(["report", "--format", "csv"])
+  #expect(csv.status == 0)
+  #expect(csv.text.hasPrefix("rank,actor,name,bloc,degree"))
+  let json = try Run(["report", "--format", "json", "--polarity", "hostile", "--drop-isolates"])
+  let rows = (try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])?["rows"] as? [[String: Any]]
+  #expect(rows?.count == 5)
+  #expect(rows?.first?["actor"] as? String == "RUS")
+  let window = try Run(["report", "--as-of", "2024-02-30"])
+  #expect(window.status != 0)
+  #expect(window.stderr.contains("--as-of 2024-02-30"))
+}
+
+@Test func dotOutputParsesAndFormatIsCanonical() throws {
+  let dot = try Run(["dot"])
+  #expect(dot.status == 0)
+  #expect(dot.text.hasPrefix("digraph "))
+  let formatted = try Run(["format"])
+  #expect(formatted.text == (try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("seeds/isw-2024-03-20.json"), encoding: .utf8)))
+}
+
+@Test func binaryOutputIsNotWrittenToATerminalButPipesWork() throws {
+  let r = try Run(["render", "--format", "png"])  // stdout is a pipe here
+  #expect(r.status == 0)
+  #expect(r.stdout.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+}

@@ -1,0 +1,91 @@
+import CoalitionGraph
+import Foundation
+import Testing
+
+@testable import CoalitionMetrics
+@testable import CoalitionReports
+
+private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .appendingPathComponent("Fixtures")
+
+/// Reference values computed by NetworkX 3.6.1 (scripts/reference/degree_reference.py).
+private func loadReference() throws -> [String: Any] {
+  let data = try Data(contentsOf: fixtures.appendingPathComponent("reference/degree.json"))
+  return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+}
+
+private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(1, abs(b)) }
+
+@Test func seedDegreeAndStrengthMatchNetworkX() throws {
+  let view = try CoalitionGraph(Dataset.seed).view()
+  let reference = try loadReference()
+  let expected = try #require(reference["seed"] as? [String: [String: Double]])
+  let measures: [(String, NodeScores)] = [
+    ("degree", view.degree(.total)), ("degree_normalized", view.degree(.total, normalized: true)),
+    ("out_degree", view.degree(.out)), ("in_degree", view.degree(.in)), ("ties", view.tieCount(.total)),
+    ("strength", view.strength(.total)),
+  ]
+  #expect(expected.count == view.nodeCount)
+  for v in 0..<view.nodeCount {
+    let id = view.actor(v).id
+    for (name, scores) in measures {
+      let want = try #require(expected[id]?[name], "\(id) \(name)")
+      #expect(close(scores[v], want), "\(id) \(name): \(scores[v]) vs NetworkX \(want)")
+    }
+  }
+}
+
+/// Zachary's karate club (weighted, as shipped with NetworkX) loaded as a one-kind dataset.
+@Test func karateDegreeMatchesNetworkX() throws {
+  let reference = try loadReference()
+  let karate = try #require(reference["karate"] as? [String: Any])
+  let edges = try #require(karate["edges"] as? [[Double]])
+  let values = try #require(karate["values"] as? [String: [String: Double]])
+  var d = Dataset(actors: (0..<34).map { Actor(id: "\($0)", type: .group) })
+  for e in edges {
+    d.observations.append(Observation(source: "\(Int(e[0]))", target: "\(Int(e[1]))", kind: "diplomatic", time: .on(PartialDate("2000")!), weight: e[2]))
+  }
+  let view = try CoalitionGraph(d).view()
+  #expect(view.ties.count == 78)
+  let degree = view.degree()
+  let normalized = view.degree(normalized: true)
+  let strength = view.strength()
+  for v in 0..<34 {
+    let want = try #require(values["\(v)"])
+    #expect(degree[v] == want["degree"])
+    #expect(close(normalized[v], want["degree_normalized"]!))
+    #expect(close(strength[v], want["strength"]!))
+  }
+}
+
+@Test func ranksShareTheBestPlaceOnTies() {
+  let s = NodeScores(name: "x", values: [3, 5, 5, 1, 3])
+  #expect(s.ranking == [1, 2, 0, 4, 3])
+  #expect(s.ranks == [3, 1, 1, 5, 3])
+}
+
+@Test func degreeReportIsRankedAndFormatsAgree() throws {
+  let table = DegreeReport(view: try CoalitionGraph(Dataset.seed).view()).table()
+  #expect(table.rows.first?[1] == .text("RUS"))
+  #expect(table.rows.map { $0[0] } == [.integer(1), .integer(2), .integer(3), .integer(3), .integer(5), .integer(6), .integer(7)])
+  let csv = table.formatted(.csv)
+  let lines = csv.split(separator: "\r\n")
+  #expect(lines.first == "rank,actor,name,bloc,degree,degree_normalized,out_degree,in_degree,ties,strength")
+  #expect(lines.count == 8)
+  #expect(lines[1] == "1,RUS,Russia,Coalition Russia is building,6,1,6,5,14,16")
+  let json = try JSONSerialization.jsonObject(with: Data(table.formatted(.json).utf8)) as? [String: Any]
+  let rows = json?["rows"] as? [[String: Any]]
+  #expect(rows?.count == 7)
+  #expect(rows?.first?["degree_normalized"] as? Double == 1)
+  #expect(rows?[2]["degree_normalized"] as? Double == 0.333333)
+  let markdown = table.formatted(.markdown)
+  #expect(markdown.contains("| Rank | Actor |"))
+  #expect(markdown.contains("| 1 | RUS | Russia |"))
+  let text = table.formatted(.text)
+  #expect(text.contains("RUS    Russia"))
+}
+
+@Test func csvQuotesFieldsWithCommasAndQuotes() {
+  let t = ReportTable(title: "t", columns: ["a", "b"], rows: [[.text("x, y"), .text("say \"hi\"")]])
+  #expect(t.formatted(.csv) == "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n")
+}
