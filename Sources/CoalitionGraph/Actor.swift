@@ -72,6 +72,12 @@ public struct Source: Hashable, Sendable {
   public var date: PartialDate?
   public var url: String?
 
+  /// A short citation: the publisher (or the title when no publisher is given) and the date,
+  /// e.g. `Institute for the Study of War, 2024-03-20`.
+  public var citation: String {
+    [publisher ?? title, date?.description].compactMap { $0 }.joined(separator: ", ")
+  }
+
   public init(id: String, title: String, publisher: String? = nil, date: PartialDate? = nil, url: String? = nil) {
     self.id = id
     self.title = title

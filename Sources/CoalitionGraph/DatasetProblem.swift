@@ -43,8 +43,10 @@ public struct DatasetError: Error, Hashable, Sendable, CustomStringConvertible {
     self.problems = problems
   }
 
-  /// One problem per line, each prefixed by the file name when known.
+  /// One problem per line, each prefixed by the file name when known:
+  /// `file:line:column: path: message`, or `file: message` without a position.
   public var description: String {
-    problems.map { p in file.map { "\($0):\(p)" } ?? p.description }.joined(separator: "\n")
+    problems.map { p in file.map { p.position == nil ? "\($0): \(p)" : "\($0):\(p)" } ?? p.description }
+      .joined(separator: "\n")
   }
 }

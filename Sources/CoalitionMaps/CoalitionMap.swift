@@ -198,9 +198,7 @@ public struct CoalitionMap: Sendable {
   public var captionText: String {
     if let caption { return caption }
     let d = view.graph.dataset
-    let sources = d.sources.map { s in
-      [s.publisher ?? s.title, s.date?.description].compactMap { $0 }.joined(separator: ", ")
-    }
+    let sources = d.sources.map(\.citation)
     var parts: [String] = []
     if !sources.isEmpty { parts.append("Source: " + sources.joined(separator: "; ")) }
     parts.append("View: " + view.filter.summary)

@@ -37,7 +37,7 @@ public struct DegreeReport: Sendable {
     let d = view.graph.dataset
     var notes = ["View: \(view.filter.summary). \(view.nodeCount) actors, \(view.ties.count) ties from \(view.ties.reduce(0) { $0 + $1.count }) observations."]
     notes.append("degree = distinct partners; normalised by n−1 = \(max(view.nodeCount - 1, 0)); strength = sum of tie weights (\(view.filter.aggregation.rawValue) of observation weights).")
-    if !d.sources.isEmpty { notes.append("Source: " + d.sources.map { [$0.title, $0.date?.description].compactMap { $0 }.joined(separator: ", ") }.joined(separator: "; ")) }
+    if !d.sources.isEmpty { notes.append("Source: " + d.sources.map(\.citation).joined(separator: "; ")) }
     return ReportTable(
       title: "Degree and strength — \(d.title ?? "coalition")",
       columns: ["rank", "actor", "name", "bloc", "degree", "degree_normalized", "out_degree", "in_degree", "ties", "strength"],

@@ -1,0 +1,21 @@
+import Foundation
+import Testing
+
+@testable import CoalitionGraph
+
+/// The complete example in docs/dataset-format.md must load, and say what the page says it says.
+@Test func datasetFormatExampleLoads() throws {
+  let page = try String(contentsOf: repositoryFile("docs/dataset-format.md"), encoding: .utf8)
+  let start = try #require(page.range(of: "```json\n"))
+  let end = try #require(page.range(of: "\n```", range: start.upperBound..<page.endIndex))
+  let json = String(page[start.upperBound..<end.lowerBound])
+  let d = try Dataset(json: Array(json.utf8), file: "docs/dataset-format.md")
+  #expect(d.observations.count == 4)
+  #expect(d.actors.first?.name == "Russia")
+  #expect(d.observations[2].time == .ongoing(asOf: PartialDate("2024-03-20")!, since: PartialDate("2022-02-24")))
+  let g = try CoalitionGraph(d)
+  #expect(g.index(ofActor: "UKR") != nil)  // undeclared ISO state, added with its name
+  #expect(g[g.index(ofActor: "UKR")!].name == "Ukraine")
+  #expect(g.kinds.last?.id == "munitions-payment")
+  #expect(try Dataset(json: Array(d.jsonText().utf8)) == d)
+}
