@@ -159,23 +159,33 @@ public struct CoalitionMap: Sendable {
     return lines.joined(separator: "\n")
   }
 
-  /// The legend and caption as one HTML table: title, a line sample per kind present, the
-  /// confidence styles present, and source, date and filters.
+  /// The legend and caption as one HTML table of three columns — line sample, arrowhead, text —
+  /// with the heading and caption in the text column. (A cell spanning several columns would
+  /// widen each of them, pushing the samples away from their text.)
   func legend(color: (KindIndex) -> String) -> HTMLLabel {
     let g = view.graph
     let heading = title ?? g.dataset.title ?? "Coalition map"
-    var rows: [HTMLLabel] = [.row([.cell(.font([("POINT-SIZE", "15")], .element(.b, [], [.text(heading)])), [("ALIGN", "LEFT")])])]
+    let empty = HTMLLabel.cell(.text(""))
+    func textRow(_ content: HTMLLabel) -> HTMLLabel { .row([empty, empty, .cell(content, [("ALIGN", "LEFT")])]) }
+    var rows: [HTMLLabel] = [textRow(.font([("POINT-SIZE", "15")], .element(.b, [], [.text(heading)])))]
     if style.showLegend {
-      var entries: [HTMLLabel] = []
+      // Each sample is an empty fixed-size cell whose bottom border is drawn in the tie's colour
+      // and line style, so it looks the same in every output format and font.
+      func entry(color: String, lineStyle: String, head: String, _ what: String) -> HTMLLabel {
+        let line = HTMLLabel.cell(.text(""), [
+          ("WIDTH", "36"), ("HEIGHT", "12"), ("FIXEDSIZE", "TRUE"), ("BORDER", "2"), ("SIDES", "B"), ("COLOR", color),
+          ("STYLE", lineStyle),
+        ])
+        let arrow = HTMLLabel.cell(.font([("COLOR", color)], .text(head)), [("ALIGN", "LEFT")])
+        return .row([line, arrow, .cell(.text(what), [("ALIGN", "LEFT")])])
+      }
       for k in view.kindsPresent {
         let kind = g[k]
-        let head = kind.directed ? (kind.polarity == .hostile ? "┤" : "▶") : "━"
-        let sample = HTMLLabel.font([("COLOR", color(k)), ("POINT-SIZE", "14")], .text("━━━" + head))
+        let head = kind.directed ? (kind.polarity == .hostile ? "┤" : "▶") : ""
         let count = view.ties.filter { $0.kind == k }.count
         let what = "\(kind.label) (\(kind.polarity.rawValue), \(kind.materiality.rawValue)\(kind.directed ? ", directed" : "")) · \(count) tie\(count == 1 ? "" : "s")"
-        entries.append(.row([.cell(.concat([sample, .text("  " + what)]), [("ALIGN", "LEFT")])]))
+        rows.append(entry(color: color(k), lineStyle: "solid", head: head, what))
       }
-      let samples: [Confidence: String] = [.reported: "━━━━", .assessed: "┈┈┈┈", .alleged: "╍╍╍╍"]
       for c in Confidence.allCases.reversed() where view.ties.contains(where: { $0.confidence == c }) {
         let what: String
         switch c {
@@ -183,15 +193,11 @@ public struct CoalitionMap: Sendable {
         case .assessed: what = "assessed: the source's own judgement"
         case .alleged: what = "alleged: the source calls it alleged or unconfirmed"
         }
-        let sample = HTMLLabel.font([("COLOR", "#404040"), ("POINT-SIZE", "14")], .text(samples[c] ?? ""))
-        entries.append(.row([.cell(.concat([sample, .text("  " + what)]), [("ALIGN", "LEFT")])]))
+        rows.append(entry(color: "#404040", lineStyle: style.confidenceStyles[c] ?? "solid", head: "", what))
       }
-      rows += entries
     }
-    if style.showCaption {
-      rows.append(.row([.cell(.font([("POINT-SIZE", "10")], .text(captionText)), [("ALIGN", "LEFT")])]))
-    }
-    return .table([("BORDER", "0"), ("CELLBORDER", "0"), ("CELLSPACING", "1"), ("CELLPADDING", "2")], rows: rows)
+    if style.showCaption { rows.append(textRow(.font([("POINT-SIZE", "10")], .text(captionText)))) }
+    return .table([("BORDER", "0"), ("CELLBORDER", "0"), ("CELLSPACING", "2"), ("CELLPADDING", "1")], rows: rows)
   }
 
   /// Source, date and filters in one line, unless ``caption`` is set.

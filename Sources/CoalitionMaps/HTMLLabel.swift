@@ -17,8 +17,13 @@ public struct HTMLLabel: Hashable, Sendable {
   /// Plain text, escaped.
   public static func text(_ s: String) -> HTMLLabel { HTMLLabel(markup: escape(s)) }
 
-  /// An element with attributes (values escaped) around the given children.
+  /// Text-level elements, which Graphviz rejects when empty (`<FONT></FONT>` is a syntax error).
+  static let inline: Set<Tag> = [.font, .b, .i, .u, .o, .s, .sub, .sup]
+
+  /// An element with attributes (values escaped) around the given children. A text-level element
+  /// without content is left out, since Graphviz would reject the whole label.
   public static func element(_ tag: Tag, _ attributes: [(String, String)] = [], _ children: [HTMLLabel] = []) -> HTMLLabel {
+    if inline.contains(tag) && children.allSatisfy({ $0.markup.isEmpty }) { return HTMLLabel(markup: "") }
     var m = "<" + tag.rawValue
     for (name, value) in attributes {
       m += " " + name.filter { $0.isLetter || $0 == "-" } + "=\"" + escape(value) + "\""

@@ -37,6 +37,8 @@ import Testing
   let label = HTMLLabel.font([("COLOR", "#ff0000\"><B>")], .text("A & B <i>\"q\"</i>\u{7}"))
   #expect(label.markup == "<FONT COLOR=\"#ff0000&quot;&gt;&lt;B&gt;\">A &amp; B &lt;i&gt;&quot;q&quot;&lt;/i&gt;</FONT>")
   #expect(HTMLLabel.lineBreak.markup == "<BR/>")
+  #expect(HTMLLabel.font([("COLOR", "red")], .text("")).markup.isEmpty)  // Graphviz rejects an empty FONT
+  #expect(HTMLLabel.cell(.text("")).markup == "<TD></TD>")
 }
 
 @Test func writerEmitsStatementsInOrder() throws {
