@@ -332,7 +332,16 @@ struct JSONWriter {
   }
 
   static func quote(_ s: String, into out: inout String) {
-    out += "\""
+    out += JSONText.quoted(s)
+  }
+}
+
+/// JSON string literals, shared by every JSON writer in the package.
+public enum JSONText {
+  /// `s` as a JSON string literal: quotes, backslashes and control characters escaped, everything
+  /// else (including non-ASCII text) written as is.
+  public static func quoted(_ s: String) -> String {
+    var out = "\""
     for u in s.unicodeScalars {
       switch u {
       case "\"": out += "\\\""
@@ -345,6 +354,6 @@ struct JSONWriter {
       default: out.unicodeScalars.append(u)
       }
     }
-    out += "\""
+    return out + "\""
   }
 }

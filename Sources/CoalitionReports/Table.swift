@@ -1,3 +1,4 @@
+import CoalitionGraph
 import Foundation
 
 /// Output formats of reports.
@@ -103,21 +104,7 @@ public struct ReportTable: Sendable {
   }
 
   func json() -> String {
-    func quote(_ s: String) -> String {
-      var out = "\""
-      for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
-        default: out.unicodeScalars.append(u)
-        }
-      }
-      return out + "\""
-    }
+    let quote = JSONText.quoted
     func value(_ c: Cell) -> String {
       switch c {
       case .text(let s): return quote(s)

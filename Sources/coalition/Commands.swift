@@ -33,7 +33,13 @@ struct Render: ParsableCommand {
   var title: String?
   @Flag(help: "Leave out the legend and caption.")
   var noLegend = false
+  @Option(help: "Node size by: degree (distinct partners), strength (sum of tie weights) or ties.")
+  var sizeBy: NodeSize = .degree
   @OptionGroup var output: OutputOption
+
+  enum NodeSize: String, ExpressibleByArgument, CaseIterable {
+    case degree, strength, ties
+  }
 
   func run() throws {
     let format = self.format ?? output.output.flatMap { path in
@@ -42,7 +48,14 @@ struct Render: ParsableCommand {
     var style = MapStyle()
     style.showLegend = !noLegend
     style.showCaption = !noLegend
-    let map = CoalitionMap(view: try loadView(input, view), style: style, title: title)
+    let selected = try loadView(input, view)
+    let scores: NodeScores
+    switch sizeBy {
+    case .degree: scores = selected.degree(.total)
+    case .strength: scores = selected.strength(.total)
+    case .ties: scores = selected.tieCount(.total)
+    }
+    let map = CoalitionMap(view: selected, style: style, sizeBy: scores, title: title)
     let result = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: format)
     for w in result.warnings { FileHandle.standardError.write(Data("warning: graphviz: \(w)\n".utf8)) }
     try output.write(result.bytes, binary: format == .png || format == .pdf)
