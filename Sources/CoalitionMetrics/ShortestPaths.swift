@@ -1,0 +1,200 @@
+/// How long an edge is for shortest paths.
+public enum EdgeLength: String, CaseIterable, Sendable {
+  /// Every edge has length 1 (unweighted paths).
+  case hops
+  /// Length = 1 / weight: a strong tie is a short path (the usual reading of tie strength).
+  /// Edges of weight 0 cannot be used.
+  case inverseWeight
+  /// Length = weight: the weight already is a distance or cost.
+  case weight
+}
+
+/// Which way paths run on a directed graph. On an undirected graph all three agree.
+public enum PathDirection: String, CaseIterable, Sendable {
+  /// From the actor to the others (igraph's `mode="out"`).
+  case outgoing
+  /// From the others to the actor (NetworkX's convention for closeness and harmonic centrality).
+  case incoming
+  /// Direction ignored.
+  case ignored
+}
+
+/// Rows of one direction of a ``SimpleGraph`` with their edge lengths.
+struct Rows {
+  let start: [Int32]
+  let target: [Int32]
+  let length: [Double]
+
+  init(start: [Int32], target: [Int32], weight: [Double], length: EdgeLength) {
+    self.start = start
+    self.target = target
+    switch length {
+    case .hops: self.length = [Double](repeating: 1, count: weight.count)
+    case .inverseWeight: self.length = weight.map { $0 > 0 ? 1 / $0 : .infinity }
+    case .weight: self.length = weight
+    }
+  }
+}
+
+extension SimpleGraph {
+  /// Forward and backward rows for paths in `direction` (forward follows paths, backward finds predecessors).
+  func rows(_ direction: PathDirection, _ length: EdgeLength) -> (forward: Rows, backward: Rows) {
+    let g = direction == .ignored && directed ? undirectedCopy : self
+    let out = Rows(start: g.rowStart, target: g.target, weight: g.weight, length: length)
+    let inn = Rows(start: g.inRowStart, target: g.inTarget, weight: g.inWeight, length: length)
+    return direction == .incoming ? (inn, out) : (out, inn)
+  }
+
+  /// The graph with direction dropped (arcs both ways merged, weights summed).
+  var undirectedCopy: SimpleGraph {
+    directed ? SimpleGraph(nodeCount: nodeCount, edges: edges, directed: false) : self
+  }
+}
+
+/// Single-source shortest paths with path counts, reusing its buffers from source to source
+/// (allocated once per measure, as the Brandes algorithm needs).
+struct PathSearch {
+  let unweighted: Bool
+  /// Distance from the source; `.infinity` when unreached.
+  var distance: [Double]
+  /// Number of shortest paths from the source (as `Double`: counts overflow integers on grids).
+  var sigma: [Double]
+  /// Reached nodes in order of non-decreasing distance, source first.
+  var order: [Int32]
+  private var settled: [Bool]
+  private var queue: [Int32]
+  private var heap: BinaryHeap
+
+  init(nodeCount: Int, length: EdgeLength) {
+    unweighted = length == .hops
+    distance = [Double](repeating: .infinity, count: nodeCount)
+    sigma = [Double](repeating: 0, count: nodeCount)
+    settled = [Bool](repeating: false, count: nodeCount)
+    order = []
+    order.reserveCapacity(nodeCount)
+    queue = [Int32](repeating: 0, count: nodeCount)
+    heap = BinaryHeap(capacity: nodeCount)
+  }
+
+  /// Runs from `source` over `rows`. Every node reached ends up in ``order``, so resetting those
+  /// restores the buffers for the next source.
+  mutating func run(from source: Int, over rows: Rows) {
+    for v in order {
+      distance[Int(v)] = .infinity
+      sigma[Int(v)] = 0
+      settled[Int(v)] = false
+    }
+    order.removeAll(keepingCapacity: true)
+    distance[source] = 0
+    sigma[source] = 1
+    if unweighted { bfs(source, rows) } else { dijkstra(source, rows) }
+  }
+
+  private mutating func bfs(_ s: Int, _ rows: Rows) {
+    var head = 0
+    var tail = 1
+    queue[0] = Int32(s)
+    while head < tail {
+      let v = Int(queue[head])
+      head += 1
+      order.append(Int32(v))
+      let next = distance[v] + 1
+      for e in Int(rows.start[v])..<Int(rows.start[v + 1]) {
+        let w = Int(rows.target[e])
+        if distance[w] == .infinity {
+          distance[w] = next
+          queue[tail] = Int32(w)
+          tail += 1
+        }
+        if distance[w] == next { sigma[w] += sigma[v] }
+      }
+    }
+  }
+
+  /// Dijkstra with exact equality for ties, as NetworkX does, so path counts agree with it.
+  /// Edges of infinite or negative length are skipped.
+  private mutating func dijkstra(_ s: Int, _ rows: Rows) {
+    heap.clear()
+    heap.push(0, Int32(s))
+    while let (d, v32) = heap.pop() {
+      let v = Int(v32)
+      if settled[v] || d > distance[v] { continue }
+      settled[v] = true
+      order.append(v32)
+      for e in Int(rows.start[v])..<Int(rows.start[v + 1]) {
+        let len = rows.length[e]
+        guard len.isFinite, len >= 0 else { continue }
+        let w = Int(rows.target[e])
+        if settled[w] { continue }
+        let candidate = d + len
+        if candidate < distance[w] {
+          distance[w] = candidate
+          sigma[w] = sigma[v]
+          heap.push(candidate, Int32(w))
+        } else if candidate == distance[w] {
+          sigma[w] += sigma[v]
+        }
+      }
+    }
+  }
+
+  /// Whether the arc v → w (of length `length`) lies on a shortest path from the source.
+  @inline(__always) func onShortestPath(_ v: Int, _ w: Int, length: Double) -> Bool {
+    distance[v] != .infinity && distance[v] + (unweighted ? 1 : length) == distance[w]
+  }
+}
+
+/// A binary min-heap of (key, node) pairs; ties broken by node index for determinism.
+struct BinaryHeap {
+  private var keys: [Double] = []
+  private var nodes: [Int32] = []
+
+  init(capacity: Int) {
+    keys.reserveCapacity(capacity)
+    nodes.reserveCapacity(capacity)
+  }
+
+  mutating func clear() {
+    keys.removeAll(keepingCapacity: true)
+    nodes.removeAll(keepingCapacity: true)
+  }
+
+  private func less(_ i: Int, _ j: Int) -> Bool { (keys[i], nodes[i]) < (keys[j], nodes[j]) }
+
+  mutating func push(_ key: Double, _ node: Int32) {
+    keys.append(key)
+    nodes.append(node)
+    var i = keys.count - 1
+    while i > 0 {
+      let parent = (i - 1) / 2
+      if !less(i, parent) { break }
+      keys.swapAt(i, parent)
+      nodes.swapAt(i, parent)
+      i = parent
+    }
+  }
+
+  mutating func pop() -> (Double, Int32)? {
+    guard let top = keys.first else { return nil }
+    let node = nodes[0]
+    let lastKey = keys.removeLast()
+    let lastNode = nodes.removeLast()
+    if !keys.isEmpty {
+      keys[0] = lastKey
+      nodes[0] = lastNode
+      var i = 0
+      while true {
+        let l = 2 * i + 1
+        let r = l + 1
+        var m = i
+        if l < keys.count, less(l, m) { m = l }
+        if r < keys.count, less(r, m) { m = r }
+        if m == i { break }
+        keys.swapAt(i, m)
+        nodes.swapAt(i, m)
+        i = m
+      }
+    }
+    return (top, node)
+  }
+}
