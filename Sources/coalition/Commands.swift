@@ -111,6 +111,56 @@ struct Report: ParsableCommand {
   }
 }
 
+extension CentralityMeasure: ExpressibleByArgument {}
+extension EdgeLength: ExpressibleByArgument {}
+
+struct Metrics: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Compute chosen centrality measures per actor, on a dataset or a plain edge list.",
+    discussion: """
+      Measures: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).
+      With --edges FILE the input is an edge list (`source target [weight]` per line, white space or
+      commas, # comments) instead of a dataset. Ties of several kinds between one pair count as one
+      edge whose weight is the sum of the tie weights.
+      """)
+
+  @OptionGroup var input: DatasetArgument
+  @OptionGroup var view: ViewOptions
+  @Option(name: .customLong("measure"), help: "A measure to compute (repeat for several; default: degree, betweenness, closeness, pagerank).")
+  var measures: [CentralityMeasure] = []
+  @Option(help: "Edge length for path measures: hops, inverseWeight (strong ties are short) or weight.")
+  var length: EdgeLength = .hops
+  @Option(help: "Read a plain edge list instead of a dataset.")
+  var edges: String?
+  @Flag(help: "Follow edge direction (dataset: directed kinds; edge list: the file is directed).")
+  var directed = false
+  @Flag(help: "Edge list: read the third column as the weight.")
+  var weighted = false
+  @Option(help: "Output format: text, markdown, csv or json.")
+  var format: ReportFormat = .text
+  @OptionGroup var output: OutputOption
+
+  func validate() throws {
+    if edges != nil && input.dataset != nil { throw ValidationError("give a dataset or --edges, not both") }
+    if weighted && edges == nil { throw ValidationError("--weighted applies to --edges") }
+  }
+
+  func run() throws {
+    let chosen = measures.isEmpty ? [.degree, .betweenness, .closeness, .pagerank] : measures
+    let report: CentralityReport
+    if let edges {
+      let list: EdgeList
+      do { list = try EdgeList(contentsOf: edges, weighted: weighted) } catch { throw ToolError(error.description) }
+      let graph = SimpleGraph(
+        nodeCount: list.names.count, edges: list.edges.map { (Int($0.source), Int($0.target), $0.weight) }, directed: directed)
+      report = CentralityReport(title: "Centrality — \(edges)", names: list.names, graph: graph, measures: chosen, length: length)
+    } else {
+      report = CentralityReport(view: try loadView(input, view), directed: directed, measures: chosen, length: length)
+    }
+    try output.write(try report.table().formatted(format))
+  }
+}
+
 struct Format: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Rewrite a dataset in the canonical JSON layout (validated first).")

@@ -36,13 +36,13 @@ private func temporaryDirectory() throws -> URL {
   return url
 }
 
-@Test(arguments: [[], ["render"], ["dot"], ["validate"], ["report"], ["format"]])
+@Test(arguments: [[], ["render"], ["dot"], ["validate"], ["report"], ["metrics"], ["format"]])
 func helpWorksEverywhere(_ command: [String]) throws {
   let r = try Run(command + ["--help"])
   #expect(r.status == 0)
   #expect(r.text.contains("USAGE:"))
   if command.isEmpty {
-    for sub in ["render", "dot", "validate", "report", "format"] { #expect(r.text.contains(sub)) }
+    for sub in ["render", "dot", "validate", "report", "metrics", "format"] { #expect(r.text.contains(sub)) }
   }
 }
 
@@ -144,4 +144,27 @@ func helpWorksEverywhere(_ command: [String]) throws {
   let r = try Run(["render", "--format", "png"])  // stdout is a pipe here
   #expect(r.status == 0)
   #expect(r.stdout.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+}
+
+@Test func metricsOnTheSeedAndOnAnEdgeList() throws {
+  let seed = try Run(["metrics", "--measure", "betweenness", "--measure", "degree", "--format", "csv"])
+  #expect(seed.status == 0, "\(seed.stderr)")
+  let lines = seed.text.split(separator: "\r\n")
+  #expect(lines.first == "rank,actor,name,betweenness,degree")
+  #expect(lines[1].hasPrefix("1,RUS,Russia,0.833333,1"))  // RUS brokers 25 of the 30 ordered pairs
+  let dir = try temporaryDirectory()
+  let file = dir.appendingPathComponent("star.txt")
+  try "# a star\nhub a 2\nhub b 1\nhub c 1\n".write(to: file, atomically: true, encoding: .utf8)
+  let star = try Run(["metrics", "--edges", file.path, "--weighted", "--measure", "degree", "--measure", "strength", "--format", "json"])
+  #expect(star.status == 0, "\(star.stderr)")
+  let rows = (try JSONSerialization.jsonObject(with: star.stdout) as? [String: Any])?["rows"] as? [[String: Any]]
+  #expect(rows?.first?["actor"] as? String == "hub")
+  #expect(rows?.first?["strength"] as? Double == 4)
+  #expect(rows?.first?["degree"] as? Double == 1)
+  try "hub a x\n".write(to: file, atomically: true, encoding: .utf8)
+  let bad = try Run(["metrics", "--edges", file.path, "--weighted"])
+  #expect(bad.status != 0)
+  #expect(bad.stderr.contains("star.txt:1:7: weight \"x\""))
+  let both = try Run(["metrics", "x.json", "--edges", file.path])
+  #expect(both.status != 0 && both.stderr.contains("not both"))
 }

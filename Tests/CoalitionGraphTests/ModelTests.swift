@@ -69,3 +69,19 @@ import Testing
   let d = Dataset(observations: [Observation(source: "RUS", target: "RUS", kind: "war", time: .on(PartialDate("2024")!))])
   #expect(throws: DatasetError.self) { try CoalitionGraph(d) }
 }
+
+@Test func edgeListsParseWithCommentsWeightsAndErrors() throws {
+  let text = "# comment\nRUS PRK 2\nPRK,RUS,0.5\n\n% other comment\nRUS\tIRN 1e0\r\n"
+  let list = try EdgeList(bytes: Array(text.utf8), weighted: true)
+  #expect(list.names == ["RUS", "PRK", "IRN"])
+  #expect(list.edges.map { [Double($0.source), Double($0.target), $0.weight] } == [[0, 1, 2], [1, 0, 0.5], [0, 2, 1]])
+  let unweighted = try EdgeList(bytes: Array("a b 7\n".utf8), weighted: false)
+  #expect(unweighted.edges.first?.weight == 1)
+  #expect {
+    try EdgeList(bytes: Array("a b\nc\nd e -1\nf g nan\n".utf8), weighted: true, file: "g.txt")
+  } throws: { error in
+    let d = (error as? DatasetError)?.description ?? ""
+    return d.contains("g.txt:1:1: expected source, target and weight") && d.contains("g.txt:2:1:")
+      && d.contains("g.txt:3:5: weight \"-1\"") && d.contains("g.txt:4:5: weight \"nan\"")
+  }
+}

@@ -227,3 +227,20 @@ struct SystemRandomNumberGeneratorSeeded: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+/// Freeman (1979): a star is maximally centralised (1), a complete graph not at all (0).
+@Test(arguments: [4, 5, 9])
+func centralizationOfStarAndCompleteGraphs(_ n: Int) throws {
+  let star = SimpleGraph(nodeCount: n, edges: (1..<n).map { (0, $0, 1) }, directed: false)
+  let complete = SimpleGraph(nodeCount: n, edges: (0..<n).flatMap { u in (u + 1..<n).map { (u, $0, 1.0) } }, directed: false)
+  for (g, want) in [(star, 1.0), (complete, 0.0)] {
+    let degrees = (0..<n).map { Double(g.rowStart[$0 + 1] - g.rowStart[$0]) }
+    #expect(abs(Centralization.degree(degrees) - want) < 1e-12)
+    #expect(abs(Centralization.betweenness(normalized: g.betweenness()) - want) < 1e-12)
+    #expect(abs(Centralization.closeness(normalized: g.closeness()) - want) < 1e-12)
+  }
+  // A path of three: degree centralisation (1·2 + ... ) = ((2−1)+(2−1)) / ((3−1)(3−2)) = 1.
+  let path = SimpleGraph(nodeCount: 3, edges: [(0, 1, 1), (1, 2, 1)], directed: false)
+  #expect(Centralization.degree([1, 2, 1]) == 1)
+  #expect(path.betweenness() == [0, 1, 0])
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// A plain edge list: one edge per line, `source target [weight]`, separated by white space or
+/// commas; `#` and `%` start comment lines. Node names are any tokens without separators and get
+/// indices in order of first appearance.
+public struct EdgeList: Sendable {
+  /// Node names by index.
+  public var names: [String]
+  /// Edges as (source, target, weight); the weight is 1 when the file has none or `weighted` is off.
+  public var edges: [(source: Int32, target: Int32, weight: Double)]
+
+  /// Parses an edge list from bytes, in one pass without splitting the text into strings per line.
+  /// - Parameters:
+  ///   - bytes: The file content (UTF-8).
+  ///   - weighted: Read the third column as the weight; it must then be present on every line.
+  ///   - file: Name used in error messages.
+  /// - Throws: ``DatasetError`` listing up to 20 bad lines (missing columns, a weight that is not a
+  ///   finite non-negative number).
+  public init(bytes: [UInt8], weighted: Bool, file: String? = nil) throws(DatasetError) {
+    var names: [String] = []
+    var index: [Substring: Int32] = [:]
+    var edges: [(Int32, Int32, Double)] = []
+    var problems: [DatasetProblem] = []
+    var line = 0
+    var i = 0
+    let n = bytes.count
+    func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x2C || b == 0x0D }
+    while i < n, problems.count < 20 {
+      line += 1
+      var end = i
+      while end < n, bytes[end] != 0x0A { end += 1 }
+      var fields: [Range<Int>] = []
+      var j = i
+      while j < end {
+        while j < end, isSeparator(bytes[j]) { j += 1 }
+        let start = j
+        while j < end, !isSeparator(bytes[j]) { j += 1 }
+        if j > start { fields.append(start..<j) }
+      }
+      let first = fields.first.map { bytes[$0.lowerBound] }
+      if !fields.isEmpty, first != UInt8(ascii: "#"), first != UInt8(ascii: "%") {
+        if fields.count < (weighted ? 3 : 2) {
+          problems.append(
+            DatasetProblem(
+              path: "", position: SourcePosition(line: line, column: 1),
+              message: weighted ? "expected source, target and weight" : "expected source and target"))
+        } else {
+          var ids: [Int32] = []
+          for f in fields.prefix(2) {
+            let name = String(decoding: bytes[f], as: UTF8.self)
+            let key = Substring(name)
+            if let k = index[key] {
+              ids.append(k)
+            } else {
+              let k = Int32(names.count)
+              index[key] = k
+              names.append(name)
+              ids.append(k)
+            }
+          }
+          var w = 1.0
+          if weighted {
+            let text = String(decoding: bytes[fields[2]], as: UTF8.self)
+            if let x = Double(text), x.isFinite, x >= 0 {
+              w = x
+            } else {
+              problems.append(
+                DatasetProblem(
+                  path: "", position: SourcePosition(line: line, column: fields[2].lowerBound - i + 1),
+                  message: "weight \"\(text)\" is not a finite non-negative number"))
+            }
+          }
+          edges.append((ids[0], ids[1], w))
+        }
+      }
+      i = end + 1
+    }
+    guard problems.isEmpty else { throw DatasetError(file: file, problems: problems) }
+    self.names = names
+    self.edges = edges
+  }
+
+  /// Reads an edge-list file.
+  public init(contentsOf path: String, weighted: Bool) throws(DatasetError) {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw DatasetError(file: path, problems: [DatasetProblem(path: "", message: FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")])
+    }
+    try self.init(bytes: Array(data), weighted: weighted, file: path)
+  }
+}

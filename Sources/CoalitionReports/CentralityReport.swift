@@ -1,0 +1,70 @@
+import CoalitionGraph
+import CoalitionMetrics
+
+/// A ranked table of chosen centrality measures per node, with the conventions used and Freeman
+/// centralisation where it is defined.
+///
+/// Columns: `rank` (competition rank by the first measure), `actor`, `name`, then one column per
+/// measure named as in ``CentralityMeasure``. Rows run from the highest value of the first measure;
+/// equal values keep node order.
+public struct CentralityReport: Sendable {
+  public let title: String
+  public let names: [String]
+  public let labels: [String]
+  public let graph: SimpleGraph
+  public let measures: [CentralityMeasure]
+  public let length: EdgeLength
+
+  /// A report on any simple graph whose nodes have identifiers `names` and display `labels`.
+  public init(title: String, names: [String], labels: [String]? = nil, graph: SimpleGraph, measures: [CentralityMeasure], length: EdgeLength) {
+    precondition(names.count == graph.nodeCount, "one name per node")
+    self.title = title
+    self.names = names
+    self.labels = labels ?? names
+    self.graph = graph
+    self.measures = measures
+    self.length = length
+  }
+
+  /// A report on a view of a coalition graph.
+  public init(view: View, directed: Bool, measures: [CentralityMeasure], length: EdgeLength) {
+    self.init(
+      title: "Centrality — \(view.graph.dataset.title ?? "coalition")", names: (0..<view.nodeCount).map { view.actor($0).id },
+      labels: (0..<view.nodeCount).map { view.actor($0).name }, graph: view.simpleGraph(directed: directed), measures: measures,
+      length: length)
+  }
+
+  /// Computes every measure and assembles the table.
+  /// - Throws: ``MetricError`` when an iterative measure does not converge.
+  public func table() throws(MetricError) -> ReportTable {
+    var columns: [[Double]] = []
+    for m in measures { columns.append(try m.values(on: graph, length: length)) }
+    let first = columns.first ?? []
+    let order = (0..<graph.nodeCount).sorted { a, b in
+      let (x, y) = (first.isEmpty ? 0 : first[a], first.isEmpty ? 0 : first[b])
+      return x != y ? (x.isNaN ? false : y.isNaN ? true : x > y) : a < b
+    }
+    var rows: [[Cell]] = []
+    var rank = 0
+    for (k, v) in order.enumerated() {
+      if k == 0 || first.isEmpty || first[v] != first[order[k - 1]] { rank = k + 1 }
+      rows.append([.integer(rank), .text(names[v]), .text(labels[v])] + columns.map { .number($0[v]) })
+    }
+    var notes = [
+      "\(graph.nodeCount) nodes, \(graph.edgeCount) \(graph.directed ? "directed" : "undirected") edges; path lengths: \(length.rawValue)."
+    ]
+    notes += measures.map(\.convention)
+    if !graph.directed {
+      for (m, values) in zip(measures, columns) {
+        switch m {
+        case .degree: notes.append("Freeman degree centralisation: \(Cell.format(Centralization.degree(values.map { $0 * Double(graph.nodeCount - 1) })))")
+        case .betweenness where length == .hops: notes.append("Freeman betweenness centralisation: \(Cell.format(Centralization.betweenness(normalized: values)))")
+        default: break
+        }
+      }
+    }
+    return ReportTable(
+      title: title, columns: ["rank", "actor", "name"] + measures.map(\.rawValue),
+      headings: ["Rank", "Actor", "Name"] + measures.map(\.rawValue), rows: rows, notes: notes)
+  }
+}
