@@ -1,0 +1,340 @@
+import Foundation
+
+extension SimpleGraph {
+  /// Edges present over edges possible: m / (n(n−1)), doubled for undirected graphs (as NetworkX).
+  /// - Complexity: O(1).
+  public func density() -> Double {
+    guard nodeCount > 1 else { return 0 }
+    let pairs = Double(nodeCount) * Double(nodeCount - 1)
+    return Double(edgeCount) * (directed ? 1 : 2) / pairs
+  }
+
+  /// Connected components (weak components on a directed graph): a label per node, components
+  /// numbered in the order of their smallest node.
+  /// - Complexity: O(n + m).
+  public func components() -> [Int] {
+    let u = undirectedCopy
+    var label = [Int](repeating: -1, count: nodeCount)
+    var stack: [Int32] = []
+    var next = 0
+    for s in 0..<nodeCount where label[s] < 0 {
+      label[s] = next
+      stack.append(Int32(s))
+      while let v = stack.popLast() {
+        for e in Int(u.rowStart[Int(v)])..<Int(u.rowStart[Int(v) + 1]) where label[Int(u.target[e])] < 0 {
+          label[Int(u.target[e])] = next
+          stack.append(u.target[e])
+        }
+      }
+      next += 1
+    }
+    return label
+  }
+
+  /// Strongly connected components (Tarjan 1972, iterative): a label per node, components numbered
+  /// in the order of their smallest node. On an undirected graph the same as ``components()``.
+  /// - Complexity: O(n + m).
+  public func strongComponents() -> [Int] {
+    guard directed else { return components() }
+    var index = [Int](repeating: -1, count: nodeCount)
+    var low = [Int](repeating: 0, count: nodeCount)
+    var onStack = [Bool](repeating: false, count: nodeCount)
+    var stack: [Int] = []
+    var raw = [Int](repeating: -1, count: nodeCount)
+    var counter = 0
+    var found = 0
+    var frames: [(v: Int, edge: Int)] = []
+    for s in 0..<nodeCount where index[s] < 0 {
+      frames.append((s, Int(rowStart[s])))
+      index[s] = counter; low[s] = counter; counter += 1
+      stack.append(s); onStack[s] = true
+      while !frames.isEmpty {
+        let (v, e) = frames[frames.count - 1]
+        if e < Int(rowStart[v + 1]) {
+          frames[frames.count - 1].edge += 1
+          let w = Int(target[e])
+          if index[w] < 0 {
+            index[w] = counter; low[w] = counter; counter += 1
+            stack.append(w); onStack[w] = true
+            frames.append((w, Int(rowStart[w])))
+          } else if onStack[w] {
+            low[v] = min(low[v], index[w])
+          }
+          continue
+        }
+        frames.removeLast()
+        if let parent = frames.last { low[parent.v] = min(low[parent.v], low[v]) }
+        if low[v] == index[v] {
+          while let w = stack.popLast() {
+            onStack[w] = false
+            raw[w] = found
+            if w == v { break }
+          }
+          found += 1
+        }
+      }
+    }
+    return relabelBySmallestNode(raw)
+  }
+
+  private func relabelBySmallestNode(_ raw: [Int]) -> [Int] {
+    var map: [Int: Int] = [:]
+    return raw.map { r in
+      if let m = map[r] { return m }
+      map[r] = map.count
+      return map[r]!
+    }
+  }
+
+  /// Cut vertices and bridges of the undirected graph (direction ignored): the actors and ties
+  /// whose removal disconnects their component (Hopcroft and Tarjan 1973, iterative DFS).
+  /// - Returns: Articulation points ascending, and bridges as (lower, higher) pairs ascending.
+  /// - Complexity: O(n + m).
+  public func cutVerticesAndBridges() -> (articulationPoints: [Int], bridges: [(Int, Int)]) {
+    let u = undirectedCopy
+    var discovery = [Int](repeating: -1, count: nodeCount)
+    var low = [Int](repeating: 0, count: nodeCount)
+    var isCut = [Bool](repeating: false, count: nodeCount)
+    var bridges: [(Int, Int)] = []
+    var time = 0
+    var frames: [(v: Int, parent: Int, edge: Int, children: Int)] = []
+    for root in 0..<nodeCount where discovery[root] < 0 {
+      discovery[root] = time; low[root] = time; time += 1
+      frames.append((root, -1, Int(u.rowStart[root]), 0))
+      while !frames.isEmpty {
+        let f = frames[frames.count - 1]
+        if f.edge < Int(u.rowStart[f.v + 1]) {
+          frames[frames.count - 1].edge += 1
+          let w = Int(u.target[f.edge])
+          if discovery[w] < 0 {
+            frames[frames.count - 1].children += 1
+            discovery[w] = time; low[w] = time; time += 1
+            frames.append((w, f.v, Int(u.rowStart[w]), 0))
+          } else if w != f.parent {
+            low[f.v] = min(low[f.v], discovery[w])
+          }
+          continue
+        }
+        frames.removeLast()
+        guard let p = frames.last else {
+          if f.children > 1 { isCut[f.v] = true }  // the root is a cut vertex with two DFS children
+          continue
+        }
+        low[p.v] = min(low[p.v], low[f.v])
+        if low[f.v] > discovery[p.v] { bridges.append((min(p.v, f.v), max(p.v, f.v))) }
+        if p.parent >= 0, low[f.v] >= discovery[p.v] { isCut[p.v] = true }
+      }
+    }
+    return ((0..<nodeCount).filter { isCut[$0] }, bridges.sorted { $0 < $1 })
+  }
+
+  /// k-core number of each node: the largest k such that the node is in a subgraph where every
+  /// node has degree ≥ k (Seidman 1983; bucket algorithm of Batagelj and Zaversnik 2003).
+  /// On a directed graph degree is in-degree + out-degree, as in NetworkX.
+  /// - Complexity: O(n + m).
+  public func coreNumbers() -> [Int] {
+    var degree = (0..<nodeCount).map { Int(rowStart[$0 + 1] - rowStart[$0]) + (directed ? Int(inRowStart[$0 + 1] - inRowStart[$0]) : 0) }
+    let maxDegree = degree.max() ?? 0
+    var bucketStart = [Int](repeating: 0, count: maxDegree + 2)
+    for d in degree { bucketStart[d + 1] += 1 }
+    for d in 0...maxDegree { bucketStart[d + 1] += bucketStart[d] }
+    var position = [Int](repeating: 0, count: nodeCount)
+    var order = [Int](repeating: 0, count: nodeCount)
+    var fill = bucketStart
+    for v in 0..<nodeCount {
+      position[v] = fill[degree[v]]
+      order[position[v]] = v
+      fill[degree[v]] += 1
+    }
+    for i in 0..<nodeCount {
+      let v = order[i]
+      func lower(_ w: Int) {
+        guard degree[w] > degree[v] else { return }
+        let dw = degree[w]
+        let first = bucketStart[dw]
+        let u = order[first]
+        if u != w {
+          order[position[w]] = u
+          position[u] = position[w]
+          order[first] = w
+          position[w] = first
+        }
+        bucketStart[dw] += 1
+        degree[w] -= 1
+      }
+      for e in Int(rowStart[v])..<Int(rowStart[v + 1]) { lower(Int(target[e])) }
+      if directed { for e in Int(inRowStart[v])..<Int(inRowStart[v + 1]) { lower(Int(inTarget[e])) } }
+    }
+    return degree
+  }
+
+  /// Local clustering coefficient of each node of the undirected graph: the share of pairs of
+  /// neighbours that are themselves tied (Watts and Strogatz 1998). With `weighted`, the geometric
+  /// mean of the triangle's weights, each divided by the largest weight (Onnela et al. 2005), as
+  /// NetworkX computes. 0 for nodes with fewer than two neighbours.
+  /// - Complexity: O(Σ deg²).
+  public func clustering(weighted: Bool = false) -> [Double] {
+    let u = undirectedCopy
+    let top = u.weight.max() ?? 1
+    var mark = [Double](repeating: -1, count: nodeCount)  // weight of the edge to the centre, or -1
+    var out = [Double](repeating: 0, count: nodeCount)
+    for v in 0..<nodeCount {
+      let row = Int(u.rowStart[v])..<Int(u.rowStart[v + 1])
+      guard row.count >= 2 else { continue }
+      for e in row { mark[Int(u.target[e])] = u.weight[e] / top }
+      var sum = 0.0
+      for e in row {
+        let a = Int(u.target[e])
+        for f in Int(u.rowStart[a])..<Int(u.rowStart[a + 1]) {
+          let b = Int(u.target[f])
+          guard b != v, mark[b] >= 0 else { continue }
+          sum += weighted ? (u.weight[e] / top * mark[b] * u.weight[f] / top).cubeRoot : 1
+        }
+      }
+      for e in row { mark[Int(u.target[e])] = -1 }
+      out[v] = sum / Double(row.count * (row.count - 1))
+    }
+    return out
+  }
+
+  /// Transitivity: three times the number of triangles over the number of connected triples
+  /// (the global clustering coefficient) of the undirected graph.
+  /// - Complexity: O(Σ deg²).
+  public func transitivity() -> Double {
+    let u = undirectedCopy
+    let local = u.clustering()
+    var triangles = 0.0
+    var triples = 0.0
+    for v in 0..<nodeCount {
+      let d = Double(u.rowStart[v + 1] - u.rowStart[v])
+      triples += d * (d - 1)
+      triangles += local[v] * d * (d - 1)
+    }
+    return triples == 0 ? 0 : triangles / triples
+  }
+
+  /// Share of directed edges whose reverse edge also exists (NetworkX `reciprocity`); 1 on an
+  /// undirected graph.
+  /// - Complexity: O(m log d).
+  public func reciprocity() -> Double {
+    guard directed, !target.isEmpty else { return directed ? 0 : 1 }
+    var reciprocated = 0
+    for v in 0..<nodeCount {
+      for e in Int(rowStart[v])..<Int(rowStart[v + 1]) where hasEdge(Int(target[e]), v) { reciprocated += 1 }
+    }
+    return Double(reciprocated) / Double(target.count)
+  }
+
+  /// Whether the edge u → v exists (binary search in u's sorted row).
+  public func hasEdge(_ u: Int, _ v: Int) -> Bool {
+    var lo = Int(rowStart[u])
+    var hi = Int(rowStart[u + 1])
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      let t = Int(target[mid])
+      if t == v { return true }
+      if t < v { lo = mid + 1 } else { hi = mid }
+    }
+    return false
+  }
+
+  /// Maximal cliques of the undirected graph (Bron–Kerbosch with pivoting, Tomita et al. 2006),
+  /// each sorted, the list sorted. Isolated nodes are cliques of one.
+  /// - Complexity: O(3^(n/3)) in the worst case.
+  public func maximalCliques() -> [[Int]] {
+    let u = undirectedCopy
+    let neighbours = (0..<nodeCount).map { v in Set((Int(u.rowStart[v])..<Int(u.rowStart[v + 1])).map { Int(u.target[$0]) }) }
+    var result: [[Int]] = []
+    func expand(_ r: [Int], _ p: Set<Int>, _ x: Set<Int>) {
+      if p.isEmpty {
+        if x.isEmpty { result.append(r.sorted()) }
+        return
+      }
+      let pivot = p.union(x).max { neighbours[$0].intersection(p).count < neighbours[$1].intersection(p).count }!
+      var p = p
+      var x = x
+      for v in p.subtracting(neighbours[pivot]).sorted() {
+        expand(r + [v], p.intersection(neighbours[v]), x.intersection(neighbours[v]))
+        p.remove(v)
+        x.insert(v)
+      }
+    }
+    expand([], Set(0..<nodeCount), [])
+    return result.sorted { $0.lexicographicallyPrecedes($1) }
+  }
+
+  /// Modularity of a partition (Newman and Girvan 2004; directed form of Leicht and Newman 2008):
+  /// Q = Σ_c [ L_c / m − γ · (d_c / 2m)² ] undirected, Σ_c [ L_c / m − γ · out_c · in_c / m² ] directed,
+  /// with L_c the (weighted) edges inside community c and d_c its total degree. Matches NetworkX
+  /// `community.modularity`.
+  /// - Parameters:
+  ///   - partition: A community label per node.
+  ///   - resolution: γ; below 1 favours larger communities.
+  ///   - weighted: Use edge weights.
+  /// - Complexity: O(n + m).
+  public func modularity(partition: [Int], resolution: Double = 1, weighted: Bool = false) -> Double {
+    precondition(partition.count == nodeCount, "one label per node")
+    let labels = Dictionary(grouping: partition.indices, by: { partition[$0] }).keys.sorted()
+    let slot = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+    var inside = [Double](repeating: 0, count: labels.count)
+    var outDegree = [Double](repeating: 0, count: labels.count)
+    var inDegree = [Double](repeating: 0, count: labels.count)
+    var total = 0.0
+    for v in 0..<nodeCount {
+      for e in Int(rowStart[v])..<Int(rowStart[v + 1]) {
+        let w = weighted ? weight[e] : 1
+        let t = Int(target[e])
+        let (cv, ct) = (slot[partition[v]]!, slot[partition[t]]!)
+        total += w
+        outDegree[cv] += w
+        inDegree[ct] += w
+        if cv == ct { inside[cv] += w }
+      }
+    }
+    guard total > 0 else { return 0 }
+    // For an undirected graph every edge was seen twice: total = 2m, inside = 2 L_c.
+    let m = directed ? total : total / 2
+    var q = 0.0
+    for c in labels.indices {
+      if directed {
+        q += inside[c] / m - resolution * outDegree[c] * inDegree[c] / (m * m)
+      } else {
+        q += inside[c] / 2 / m - resolution * (outDegree[c] / (2 * m)) * (outDegree[c] / (2 * m))
+      }
+    }
+    return q
+  }
+
+  /// Assortativity of a node attribute (Newman 2003, doi:10.1103/PhysRevE.67.026126): the
+  /// correlation of labels across edges, 1 when every edge stays inside its group, below 0 when
+  /// edges prefer other groups. Unweighted, as NetworkX `attribute_assortativity_coefficient`.
+  /// - Complexity: O(m + k²) for k labels.
+  public func assortativity(labels: [Int]) -> Double {
+    precondition(labels.count == nodeCount, "one label per node")
+    let values = Array(Set(labels)).sorted()
+    let slot = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0) })
+    var e = [[Double]](repeating: [Double](repeating: 0, count: values.count), count: values.count)
+    var total = 0.0
+    for v in 0..<nodeCount {
+      for k in Int(rowStart[v])..<Int(rowStart[v + 1]) {
+        e[slot[labels[v]]!][slot[labels[Int(target[k])]]!] += 1
+        total += 1
+      }
+    }
+    guard total > 0 else { return 0 }
+    var trace = 0.0
+    var ab = 0.0
+    for i in values.indices {
+      trace += e[i][i] / total
+      let a = e[i].reduce(0, +) / total
+      let b = e.reduce(0) { $0 + $1[i] } / total
+      ab += a * b
+    }
+    return ab == 1 ? 0 : (trace - ab) / (1 - ab)
+  }
+}
+
+extension Double {
+  /// Cube root, for the geometric mean of three weights.
+  var cubeRoot: Double { self <= 0 ? 0 : Foundation.cbrt(self) }
+}

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Reference values for structure and cohesion measures, from NetworkX 3.6.
+
+Reads the graphs that centrality_reference.py wrote (Tests/Fixtures/reference/centrality.json) so
+both fixtures describe the same graphs, and writes Tests/Fixtures/reference/structure.json.
+
+    pip install networkx==3.6.1
+    python3 scripts/reference/structure_reference.py
+
+Partitions: karate uses its `club` attribute (Mr. Hi vs Officer); the other graphs use node index
+mod 3, a fixed partition that is not tuned to the graph.
+"""
+import json
+import os
+
+import networkx as nx
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def load():
+    data = json.load(open(os.path.join(ROOT, "Tests", "Fixtures", "reference", "centrality.json"), encoding="utf-8"))
+    for name, g in data["graphs"].items():
+        G = nx.DiGraph() if g["directed"] else nx.Graph()
+        G.add_nodes_from(range(len(g["nodes"])))
+        for u, v, w in g["edges"]:
+            G.add_edge(u, v, weight=w)
+        yield name, G, g["weighted"]
+
+
+def component_labels(components, n):
+    """Label each node by its component, components numbered by their smallest node."""
+    ordered = sorted((sorted(c) for c in components), key=lambda c: c[0])
+    label = [0] * n
+    for k, c in enumerate(ordered):
+        for v in c:
+            label[v] = k
+    return label
+
+
+def partition(name, G):
+    if name == "karate":
+        club = nx.get_node_attributes(nx.karate_club_graph(), "club")
+        return [0 if club[v] == "Mr. Hi" else 1 for v in range(G.number_of_nodes())]
+    return [v % 3 for v in range(G.number_of_nodes())]
+
+
+def main():
+    out = {"generator": "scripts/reference/structure_reference.py", "networkx": nx.__version__, "graphs": {}}
+    for name, G, weighted in load():
+        n = G.number_of_nodes()
+        r = {"density": nx.density(G)}
+        part = partition(name, G)
+        r["partition"] = part
+        groups = [{v for v in range(n) if part[v] == k} for k in sorted(set(part))]
+        for res in (1.0, 0.5):
+            r[f"modularity_r{res}"] = nx.community.modularity(G, groups, resolution=res, weight=None)
+            if weighted:
+                r[f"modularity_weighted_r{res}"] = nx.community.modularity(G, groups, resolution=res, weight="weight")
+        nx.set_node_attributes(G, {v: part[v] for v in range(n)}, "block")
+        r["assortativity_block"] = nx.attribute_assortativity_coefficient(G, "block")
+        H = G.copy()
+        H.remove_edges_from(nx.selfloop_edges(H))
+        r["core_number"] = [nx.core_number(H)[v] for v in range(n)]
+        if G.is_directed():
+            r["weak_components"] = component_labels(nx.weakly_connected_components(G), n)
+            r["strong_components"] = component_labels(nx.strongly_connected_components(G), n)
+            r["reciprocity"] = nx.reciprocity(G)
+        else:
+            r["components"] = component_labels(nx.connected_components(G), n)
+            r["articulation_points"] = sorted(nx.articulation_points(G))
+            r["bridges"] = sorted(sorted(e) for e in nx.bridges(G))
+            r["clustering"] = [nx.clustering(G)[v] for v in range(n)]
+            r["transitivity"] = nx.transitivity(G)
+            if weighted:
+                r["clustering_weighted"] = [nx.clustering(G, weight="weight")[v] for v in range(n)]
+            r["max_cliques"] = sorted(sorted(c) for c in nx.find_cliques(G))
+        out["graphs"][name] = r
+    path = os.path.join(ROOT, "Tests", "Fixtures", "reference", "structure.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(out, f, sort_keys=True, separators=(",", ":"), allow_nan=False)
+        f.write("\n")
+    print("wrote", path, os.path.getsize(path), "bytes")
+
+
+if __name__ == "__main__":
+    main()
