@@ -1,0 +1,71 @@
+import CoalitionGraph
+
+extension View {
+  /// Distinct partners of each actor in each kind present: a row per local node, a column per
+  /// entry of ``kindsPresent``. Direction is ignored.
+  /// - Complexity: O(n·K + m).
+  public func degreeByKind() -> [[Int]] {
+    let kinds = kindsPresent
+    let column = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
+    var table = [[Int]](repeating: [Int](repeating: 0, count: kinds.count), count: nodeCount)
+    var seen = Set<[Int]>()  // (node, partner, kind) already counted: a tie of a kind can appear once per direction
+    for v in 0..<nodeCount {
+      for e in undirected.arcs(of: v) {
+        let tie = ties[Int(undirected.tie[e])]
+        let w = Int(undirected.target[e])
+        if seen.insert([v, w, tie.kind.int]).inserted { table[v][column[tie.kind]!] += 1 }
+      }
+    }
+    return table
+  }
+
+  /// Overlapping degree: the sum over kinds of the actor's partners in that kind, o_i = Σ_α k_i^α
+  /// (Battiston, Nicosia and Latora 2014, doi:10.1103/PhysRevE.89.032804).
+  public func overlappingDegree() -> [Int] { degreeByKind().map { $0.reduce(0, +) } }
+
+  /// Multiplex participation coefficient, P_i = K/(K−1) · [1 − Σ_α (k_i^α / o_i)²] over the K kinds
+  /// present (Battiston et al. 2014): 1 when an actor's ties spread evenly over every kind, 0 when
+  /// they all lie in one kind (and for actors without ties).
+  public func participationCoefficient() -> [Double] {
+    let table = degreeByKind()
+    let k = Double(kindsPresent.count)
+    guard k > 1 else { return [Double](repeating: 0, count: nodeCount) }
+    return table.map { row in
+      let o = Double(row.reduce(0, +))
+      guard o > 0 else { return 0 }
+      return k / (k - 1) * (1 - row.reduce(0) { $0 + (Double($1) / o) * (Double($1) / o) })
+    }
+  }
+
+  /// Number of kinds tying each pair of actors that has at least one tie (direction ignored),
+  /// pairs as (lower, higher) local nodes, ascending.
+  public func dyadMultiplexity() -> [(first: Int, second: Int, kinds: Int)] {
+    var kindsOf: [Int: Set<Int32>] = [:]
+    for t in ties {
+      let (a, b) = (node(of: t.source)!, node(of: t.target)!)
+      kindsOf[min(a, b) * nodeCount + max(a, b), default: []].insert(t.kind.rawValue)
+    }
+    return kindsOf.keys.sorted().map { ($0 / nodeCount, $0 % nodeCount, kindsOf[$0]!.count) }
+  }
+
+  /// Jaccard overlap of the kinds' tie sets, |E_α ∩ E_β| / |E_α ∪ E_β|, for each pair of kinds
+  /// present (Bianconi 2013 calls the intersection edge overlap). Undirected compares unordered
+  /// pairs; `directed` compares arcs, an undirected tie counting as arcs both ways.
+  /// - Returns: A K × K symmetric matrix over ``kindsPresent``; the diagonal is 1.
+  public func layerOverlap(directed: Bool = false) -> [[Double]] {
+    let kinds = kindsPresent
+    var sets = [Set<Int>](repeating: [], count: kinds.count)
+    let column = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
+    for t in ties {
+      let (a, b) = (node(of: t.source)!, node(of: t.target)!)
+      let c = column[t.kind]!
+      if directed {
+        sets[c].insert(a * nodeCount + b)
+        if !t.directed { sets[c].insert(b * nodeCount + a) }
+      } else {
+        sets[c].insert(min(a, b) * nodeCount + max(a, b))
+      }
+    }
+    return sets.map { x in sets.map { y in x.union(y).isEmpty ? .nan : Double(x.intersection(y).count) / Double(x.union(y).count) } }
+  }
+}
