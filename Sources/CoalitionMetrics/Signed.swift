@@ -1,0 +1,303 @@
+import CoalitionGraph
+
+/// How a pair with both cooperative and hostile ties gets one sign.
+public enum MixedPairRule: String, CaseIterable, Sendable {
+  /// The sign of (cooperative weight − hostile weight); pairs where they are equal are left out.
+  case majority
+  /// Any hostile tie makes the pair hostile.
+  case hostileWins
+  /// Any cooperative tie makes the pair cooperative.
+  case cooperativeWins
+  /// Mixed pairs are left out.
+  case drop
+}
+
+/// A signed simple graph: one sign per unordered pair of actors.
+public struct SignedGraph: Sendable {
+  public let nodeCount: Int
+  /// Edges as (lower node, higher node, sign ±1), ascending.
+  public let edges: [(u: Int, v: Int, sign: Int)]
+  /// Pairs that had ties of both polarities, with what the rule made of them (0 = left out).
+  /// Reported so that the projection is never silent.
+  public let mixedPairs: [(u: Int, v: Int, cooperative: Double, hostile: Double, sign: Int)]
+
+  public init(nodeCount: Int, edges: [(Int, Int, Int)]) {
+    self.nodeCount = nodeCount
+    self.edges = edges.map { (min($0.0, $0.1), max($0.0, $0.1), $0.2 >= 0 ? 1 : -1) }.sorted { ($0.u, $0.v) < ($1.u, $1.v) }
+    mixedPairs = []
+  }
+
+  init(nodeCount: Int, edges: [(u: Int, v: Int, sign: Int)], mixed: [(u: Int, v: Int, cooperative: Double, hostile: Double, sign: Int)]) {
+    self.nodeCount = nodeCount
+    self.edges = edges
+    mixedPairs = mixed
+  }
+
+  /// Neighbours with signs, per node.
+  var adjacency: [[(Int, Int)]] {
+    var adj = [[(Int, Int)]](repeating: [], count: nodeCount)
+    for e in edges {
+      adj[e.u].append((e.v, e.sign))
+      adj[e.v].append((e.u, e.sign))
+    }
+    return adj
+  }
+
+  /// Positive, negative and net degree of each node.
+  public func signedDegree() -> [(positive: Int, negative: Int)] {
+    var out = [(positive: Int, negative: Int)](repeating: (0, 0), count: nodeCount)
+    for e in edges {
+      for x in [e.u, e.v] { if e.sign > 0 { out[x].positive += 1 } else { out[x].negative += 1 } }
+    }
+    return out
+  }
+
+  /// Triangles by their number of negative edges: [+++, ++−, +−−, −−−]. Under structural balance
+  /// (Heider 1946; Cartwright and Harary 1956) +++ and +−− are balanced ("the enemy of my enemy is
+  /// my friend"); under weak balance (Davis 1967) −−− is balanced too.
+  /// - Complexity: O(Σ deg²).
+  public func triangleCensus() -> [Int] {
+    let adj = adjacency
+    var sign = [Int](repeating: 0, count: nodeCount)
+    var census = [0, 0, 0, 0]
+    for u in 0..<nodeCount {
+      for (v, s) in adj[u] { sign[v] = s }
+      for (v, s1) in adj[u] where v > u {
+        for (w, s2) in adj[v] where w > v && sign[w] != 0 {
+          census[[s1, s2, sign[w]].filter { $0 < 0 }.count] += 1
+        }
+      }
+      for (v, _) in adj[u] { sign[v] = 0 }
+    }
+    return census
+  }
+
+  /// Share of triangles that are balanced (+++ and +−−); NaN without triangles.
+  public func balanceRatio() -> Double {
+    let c = triangleCensus()
+    let total = c.reduce(0, +)
+    return total == 0 ? .nan : Double(c[0] + c[2]) / Double(total)
+  }
+
+  /// Harary's test (1953): the graph is balanced exactly when its nodes split into two camps with
+  /// every positive edge inside a camp and every negative edge across. Returns the camps (0 or 1
+  /// per node, each component's lowest node in camp 0), or `nil` when no such split exists.
+  /// - Complexity: O(n + m).
+  public func hararySplit() -> [Int]? {
+    let adj = adjacency
+    var camp = [Int](repeating: -1, count: nodeCount)
+    for s in 0..<nodeCount where camp[s] < 0 {
+      camp[s] = 0
+      var stack = [s]
+      while let u = stack.popLast() {
+        for (v, sign) in adj[u] {
+          let want = sign > 0 ? camp[u] : 1 - camp[u]
+          if camp[v] < 0 {
+            camp[v] = want
+            stack.append(v)
+          } else if camp[v] != want {
+            return nil
+          }
+        }
+      }
+    }
+    return camp
+  }
+
+  /// Frustration of a split: positive edges across groups plus negative edges inside a group
+  /// (Doreian and Mrvar 1996 with equal weights). 0 for a balanced split.
+  public func frustration(of groups: [Int]) -> Int {
+    edges.reduce(0) { $0 + ((groups[$1.u] == groups[$1.v]) == ($1.sign > 0) ? 0 : 1) }
+  }
+
+  /// The fewest edges whose removal (or sign change) makes the graph balanced: the frustration
+  /// index L (Harary 1959; Aref and Wilson 2019), with a two-camp split that attains it.
+  ///
+  /// Exact for graphs of at most ``exactLimit`` nodes (every split enumerated, per component); above
+  /// that a seeded local search (single-node moves from 32 starts) gives an upper bound, and
+  /// `exact` says which. `balance` is 1 − 2L/m (1 balanced, 0 as frustrated as a random signing).
+  public func minimumFrustration(seed: UInt64 = 1) -> (frustration: Int, split: [Int], exact: Bool, balance: Double) {
+    let adj = adjacency
+    var split = [Int](repeating: 0, count: nodeCount)
+    var total = 0
+    var exact = true
+    var componentOf = [Int](repeating: -1, count: nodeCount)
+    for s in 0..<nodeCount where componentOf[s] < 0 {
+      var members = [s]
+      componentOf[s] = s
+      var i = 0
+      while i < members.count {
+        for (v, _) in adj[members[i]] where componentOf[v] < 0 {
+          componentOf[v] = s
+          members.append(v)
+        }
+        i += 1
+      }
+      members.sort()
+      let local = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
+      let inner = edges.filter { local[$0.u] != nil }.map { (local[$0.u]!, local[$0.v]!, $0.sign) }
+      let (best, assignment, isExact) = SignedGraph.solve(count: members.count, edges: inner, seed: seed)
+      total += best
+      exact = exact && isExact
+      for (k, v) in members.enumerated() { split[v] = assignment[k] }
+    }
+    let m = edges.count
+    return (total, split, exact, m == 0 ? 1 : 1 - 2 * Double(total) / Double(m))
+  }
+
+  /// Largest component solved exactly by enumeration: 2^(n−1) splits.
+  public static let exactLimit = 25
+
+  private static func cost(_ a: [Int], _ edges: [(Int, Int, Int)]) -> Int {
+    edges.reduce(0) { $0 + ((a[$1.0] == a[$1.1]) == ($1.2 > 0) ? 0 : 1) }
+  }
+
+  private static func solve(count n: Int, edges: [(Int, Int, Int)], seed: UInt64) -> (Int, [Int], Bool) {
+    guard n > 1, !edges.isEmpty else { return (0, [Int](repeating: 0, count: n), true) }
+    if n <= exactLimit {
+      // Node 0 stays in camp 0; Gray-code order changes one node per step, updating the cost.
+      var neighbours = [[(Int, Int)]](repeating: [], count: n)
+      for (u, v, s) in edges {
+        neighbours[u].append((v, s))
+        neighbours[v].append((u, s))
+      }
+      var a = [Int](repeating: 0, count: n)
+      var current = cost(a, edges)
+      var best = current
+      var bestCode: UInt32 = 0
+      var code: UInt32 = 0
+      let steps = UInt32(1) << UInt32(n - 1)
+      for step in 1..<steps {
+        let bit = step.trailingZeroBitCount + 1  // node to flip (1 ..< n)
+        var delta = 0
+        for (v, s) in neighbours[bit] {
+          let sameBefore = a[bit] == a[v]
+          let okBefore = sameBefore == (s > 0)
+          delta += okBefore ? 1 : -1
+        }
+        a[bit] ^= 1
+        code ^= UInt32(1) << UInt32(bit - 1)
+        current += delta
+        if current < best {
+          best = current
+          bestCode = code
+        }
+      }
+      let split = (0..<n).map { $0 == 0 ? 0 : Int((bestCode >> UInt32($0 - 1)) & 1) }
+      return (best, split, true)
+    }
+    // Local search: from seeded random splits, move single nodes while that lowers the cost.
+    var neighbours = [[(Int, Int)]](repeating: [], count: n)
+    for (u, v, s) in edges {
+      neighbours[u].append((v, s))
+      neighbours[v].append((u, s))
+    }
+    var state = seed
+    func random() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    var best = Int.max
+    var bestSplit: [Int] = []
+    for _ in 0..<32 {
+      var a = (0..<n).map { _ in Int(random() & 1) }
+      var improved = true
+      while improved {
+        improved = false
+        for u in 0..<n {
+          var delta = 0
+          for (v, s) in neighbours[u] { delta += ((a[u] == a[v]) == (s > 0)) ? 1 : -1 }
+          if delta < 0 {
+            a[u] ^= 1
+            improved = true
+          }
+        }
+      }
+      let c = cost(a, edges)
+      if c < best {
+        best = c
+        bestSplit = a.map { $0 ^ a[0] }
+      }
+    }
+    return (best, bestSplit, false)
+  }
+
+  /// PN centrality (Everett and Borgatti 2014, doi:10.1016/j.socnet.2013.11.002):
+  /// PN = (I − A / (2n − 2))⁻¹ · 1 with A = P − 2N, rewarding positive ties and penalising negative
+  /// ones, including those of one's partners. Solved by Gaussian elimination with partial pivoting.
+  /// - Complexity: O(n³).
+  public func pnCentrality() -> [Double] {
+    let n = nodeCount
+    guard n > 1 else { return [Double](repeating: 1, count: n) }
+    var m = [[Double]](repeating: [Double](repeating: 0, count: n + 1), count: n)
+    let beta = 1 / Double(2 * n - 2)
+    for i in 0..<n {
+      m[i][i] = 1
+      m[i][n] = 1
+    }
+    for e in edges {
+      let a = e.sign > 0 ? 1.0 : -2.0
+      m[e.u][e.v] -= beta * a
+      m[e.v][e.u] -= beta * a
+    }
+    for col in 0..<n {
+      let pivot = (col..<n).max { abs(m[$0][col]) < abs(m[$1][col]) }!
+      m.swapAt(col, pivot)
+      for r in 0..<n where r != col && m[r][col] != 0 {
+        let f = m[r][col] / m[col][col]
+        for c in col...n { m[r][c] -= f * m[col][c] }
+      }
+    }
+    return (0..<n).map { m[$0][n] / m[$0][$0] }
+  }
+
+  /// Signed modularity of a partition (Gómez, Jensen and Arenas 2009, doi:10.1103/PhysRevE.80.016114):
+  /// Q = [2w⁺·Q⁺ − 2w⁻·Q⁻] / (2w⁺ + 2w⁻), with Q⁺ and Q⁻ the modularity of the positive and of the
+  /// negative edges. High when groups hold positive ties and negative ties run between groups.
+  public func modularity(partition: [Int]) -> Double {
+    let positive = edges.filter { $0.sign > 0 }.map { ($0.u, $0.v, 1.0) }
+    let negative = edges.filter { $0.sign < 0 }.map { ($0.u, $0.v, 1.0) }
+    let (wp, wn) = (Double(positive.count), Double(negative.count))
+    guard wp + wn > 0 else { return 0 }
+    let qp = wp > 0 ? SimpleGraph(nodeCount: nodeCount, edges: positive, directed: false).modularity(partition: partition) : 0
+    let qn = wn > 0 ? SimpleGraph(nodeCount: nodeCount, edges: negative, directed: false).modularity(partition: partition) : 0
+    return (wp * qp - wn * qn) / (wp + wn)
+  }
+}
+
+extension View {
+  /// The view as a signed graph: one sign per pair of actors, cooperative kinds positive and
+  /// hostile kinds negative, direction ignored. Pairs with both kinds of ties follow `rule`, and
+  /// are listed in ``SignedGraph/mixedPairs``.
+  public func signedGraph(rule: MixedPairRule = .majority) -> SignedGraph {
+    var sums: [Int: (Double, Double)] = [:]
+    for t in ties {
+      let (a, b) = (node(of: t.source)!, node(of: t.target)!)
+      let key = min(a, b) * nodeCount + max(a, b)
+      var s = sums[key, default: (0, 0)]
+      if graph[t.kind].polarity == .cooperative { s.0 += t.weight } else { s.1 += t.weight }
+      sums[key] = s
+    }
+    var edges: [(u: Int, v: Int, sign: Int)] = []
+    var mixed: [(u: Int, v: Int, cooperative: Double, hostile: Double, sign: Int)] = []
+    for key in sums.keys.sorted() {
+      let (c, h) = sums[key]!
+      let (u, v) = (key / nodeCount, key % nodeCount)
+      var sign = c > 0 ? 1 : -1
+      if c > 0 && h > 0 {
+        switch rule {
+        case .majority: sign = c > h ? 1 : c < h ? -1 : 0
+        case .hostileWins: sign = -1
+        case .cooperativeWins: sign = 1
+        case .drop: sign = 0
+        }
+        mixed.append((u, v, c, h, sign))
+      }
+      if sign != 0 { edges.append((u, v, sign)) }
+    }
+    return SignedGraph(nodeCount: nodeCount, edges: edges, mixed: mixed)
+  }
+}

@@ -1,0 +1,107 @@
+import CoalitionGraph
+import Testing
+
+@testable import CoalitionMetrics
+
+/// The four triangle types of structural balance theory (Cartwright and Harary 1956): +++ and +−−
+/// are balanced, ++− and −−− are not.
+@Test func triangleCensusClassifiesTheFourTypes() {
+  for (signs, kind) in [([1, 1, 1], 0), ([1, 1, -1], 1), ([1, -1, -1], 2), ([-1, -1, -1], 3)] {
+    let g = SignedGraph(nodeCount: 3, edges: [(0, 1, signs[0]), (1, 2, signs[1]), (0, 2, signs[2])])
+    var want = [0, 0, 0, 0]
+    want[kind] = 1
+    #expect(g.triangleCensus() == want)
+    #expect(g.balanceRatio() == (kind == 0 || kind == 2 ? 1 : 0))
+    #expect((g.hararySplit() != nil) == (kind == 0 || kind == 2))
+    #expect(g.minimumFrustration().frustration == (kind == 0 || kind == 2 ? 0 : 1))
+  }
+}
+
+@Test func hararySplitFindsTheTwoCamps() throws {
+  // Two camps {0, 1} and {2, 3}, friends inside, enemies across, plus an isolate 4.
+  let g = SignedGraph(nodeCount: 5, edges: [(0, 1, 1), (2, 3, 1), (0, 2, -1), (1, 3, -1), (0, 3, -1)])
+  #expect(try #require(g.hararySplit()) == [0, 0, 1, 1, 0])
+  #expect(g.frustration(of: [0, 0, 1, 1, 0]) == 0)
+  #expect(g.frustration(of: [0, 1, 0, 1, 0]) == 4)
+  let m = g.minimumFrustration()
+  #expect(m.frustration == 0 && m.exact && m.balance == 1)
+}
+
+/// The exact solver agrees with trying every split directly; the local search never beats it and
+/// recovers a planted split with few flipped edges.
+@Test func minimumFrustrationExactAndHeuristic() {
+  var rng = SystemRandomNumberGeneratorSeeded(seed: 5)
+  for _ in 0..<15 {
+    let n = 3 + Int(rng.next() % 9)
+    var edges: [(Int, Int, Int)] = []
+    for u in 0..<n { for v in u + 1..<n where rng.next() % 2 == 0 { edges.append((u, v, rng.next() % 2 == 0 ? 1 : -1)) } }
+    let g = SignedGraph(nodeCount: n, edges: edges)
+    var brute = Int.max
+    for mask in 0..<(1 << n) { brute = min(brute, g.frustration(of: (0..<n).map { (mask >> $0) & 1 })) }
+    let m = g.minimumFrustration()
+    #expect(m.frustration == brute && m.exact)
+    #expect(g.frustration(of: m.split) == m.frustration)
+  }
+  // 40 nodes: planted camps, 5 edges made frustrated on purpose.
+  var edges: [(Int, Int, Int)] = []
+  for u in 0..<40 {
+    for v in u + 1..<40 where rng.next() % 5 == 0 { edges.append((u, v, (u < 20) == (v < 20) ? 1 : -1)) }
+  }
+  for k in 0..<5 { edges[k * 7].2 *= -1 }
+  let big = SignedGraph(nodeCount: 40, edges: edges).minimumFrustration()
+  #expect(!big.exact)
+  #expect(big.frustration <= 5)
+}
+
+/// PN centrality equals its power series Σ βᵏAᵏ·1 with β = 1/(2n−2), summed directly.
+@Test func pnCentralityMatchesItsSeries() {
+  let g = SignedGraph(nodeCount: 5, edges: [(0, 1, 1), (1, 2, 1), (2, 3, -1), (3, 4, 1), (0, 4, -1), (1, 3, 1)])
+  let beta = 1.0 / 8
+  var term = [Double](repeating: 1, count: 5)
+  var sum = term
+  for _ in 0..<200 {
+    var next = [Double](repeating: 0, count: 5)
+    for e in g.edges {
+      let a = e.sign > 0 ? 1.0 : -2.0
+      next[e.u] += beta * a * term[e.v]
+      next[e.v] += beta * a * term[e.u]
+    }
+    term = next
+    for i in 0..<5 { sum[i] += term[i] }
+  }
+  for (x, y) in zip(g.pnCentrality(), sum) { #expect(abs(x - y) < 1e-12) }
+}
+
+@Test func signedModularityReducesToModularityWithoutNegativeTies() {
+  let g = SignedGraph(nodeCount: 4, edges: [(0, 1, 1), (2, 3, 1), (1, 2, 1)])
+  let plain = SimpleGraph(nodeCount: 4, edges: [(0, 1, 1), (2, 3, 1), (1, 2, 1)], directed: false)
+  #expect(abs(g.modularity(partition: [0, 0, 1, 1]) - plain.modularity(partition: [0, 0, 1, 1])) < 1e-15)
+  // Negative ties across the groups raise it: Q⁻ of the cross edge is negative.
+  let h = SignedGraph(nodeCount: 4, edges: [(0, 1, 1), (2, 3, 1), (1, 2, -1)])
+  #expect(h.modularity(partition: [0, 0, 1, 1]) > g.modularity(partition: [0, 0, 1, 1]))
+}
+
+@Test func seedIsBalancedBetweenTheCoalitionAndItsAdversaries() throws {
+  let view = try CoalitionGraph(Dataset.seed).view()
+  let signed = view.signedGraph()
+  #expect(signed.mixedPairs.isEmpty)
+  #expect(signed.triangleCensus() == [0, 0, 2, 0])  // RUS–CHN friends, both hostile to USA and to WEST
+  let split = try #require(signed.hararySplit())
+  let camps = Dictionary(grouping: (0..<view.nodeCount).map { view.actor($0).id }, by: { split[view.node(ofActor: $0)!] })
+  #expect(Set(camps[0]!) == ["RUS", "CHN", "PRK", "IRN"])
+  #expect(Set(camps[1]!) == ["USA", "WEST", "UKR"])
+}
+
+@Test func mixedPairsFollowTheRuleAndAreReported() throws {
+  let d = Dataset(observations: [
+    Observation(source: "CHN", target: "IND", kind: "economic", time: .on(PartialDate("2020")!), weight: 3),
+    Observation(source: "CHN", target: "IND", kind: "war", time: .on(PartialDate("2020")!), weight: 1),
+    Observation(source: "CHN", target: "PAK", kind: "military", time: .on(PartialDate("2020")!)),
+  ])
+  let view = try CoalitionGraph(d).view()
+  for (rule, sign) in [(MixedPairRule.majority, 1), (.hostileWins, -1), (.cooperativeWins, 1), (.drop, 0)] {
+    let g = view.signedGraph(rule: rule)
+    #expect(g.mixedPairs.count == 1 && g.mixedPairs[0].sign == sign && g.mixedPairs[0].cooperative == 3)
+    #expect(g.edges.count == (sign == 0 ? 1 : 2))
+  }
+}
