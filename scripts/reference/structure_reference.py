@@ -59,6 +59,14 @@ def main():
                 r[f"modularity_weighted_r{res}"] = nx.community.modularity(G, groups, resolution=res, weight="weight")
         nx.set_node_attributes(G, {v: part[v] for v in range(n)}, "block")
         r["assortativity_block"] = nx.attribute_assortativity_coefficient(G, "block")
+        r["constraint"] = [None if x != x else x for x in (nx.constraint(G)[v] for v in range(n))]
+        # Effective size through the per-node path (nodes=...): NetworkX 3.6.1's whole-graph fast path
+        # divides each mutual weight by the maximum of the wrong node when weights differ (weighted or
+        # directed graphs), while the per-node path follows Burt's definition.
+        r["effective_size"] = [None if x != x else x for x in (nx.effective_size(G, nodes=list(G))[v] for v in range(n))]
+        if weighted:
+            r["constraint_weighted"] = [None if x != x else x for x in (nx.constraint(G, weight="weight")[v] for v in range(n))]
+            r["effective_size_weighted"] = [None if x != x else x for x in (nx.effective_size(G, nodes=list(G), weight="weight")[v] for v in range(n))]
         H = G.copy()
         H.remove_edges_from(nx.selfloop_edges(H))
         r["core_number"] = [nx.core_number(H)[v] for v in range(n)]
