@@ -94,3 +94,30 @@ func burtConstraintAndEffectiveSizeMatchNetworkX(_ r: ReferenceGraph) throws {
   #expect(rus.coordinator == 6)  // CHN, PRK, IRN ordered pairs among themselves, none directly tied
   #expect(roles[view.node(ofActor: "UKR")!].total == 0)
 }
+
+@Test(arguments: ReferenceGraph.all)
+func louvainReachesThePeersModularityAndIsDeterministic(_ r: ReferenceGraph) throws {
+  let want = try #require(try structureReference()[r.name])
+  let (partition, q) = r.graph.louvain(weighted: false, seed: 7)
+  #expect(partition.count == r.graph.nodeCount)
+  #expect(abs(q - r.graph.undirectedCopy.modularity(partition: partition)) < 1e-12)
+  let best = max(want["louvain_networkx_modularity"] as! Double, want["louvain_igraph_modularity"] as! Double)
+  #expect(q >= best - 0.01, "\(r.name): \(q) vs peers' \(best)")
+  #expect(r.graph.louvain(weighted: false, seed: 7).partition == partition)
+  // Labels are numbered by smallest node.
+  var seen = -1
+  for c in partition where c > seen {
+    #expect(c == seen + 1)
+    seen = c
+  }
+}
+
+@Test(arguments: ReferenceGraph.all)
+func partitionComparisonMatchesIgraph(_ r: ReferenceGraph) throws {
+  let want = try #require(try structureReference()[r.name])
+  let (a, b) = (want["partition"] as! [Int], want["other_partition"] as! [Int])
+  #expect(close(PartitionComparison.normalizedMutualInformation(a, b), want["nmi_igraph"] as! Double))
+  #expect(close(PartitionComparison.adjustedRandIndex(a, b), want["ari_igraph"] as! Double))
+  #expect(PartitionComparison.normalizedMutualInformation(a, a) == 1)
+  #expect(PartitionComparison.adjustedRandIndex(b, b) == 1)
+}

@@ -13,6 +13,7 @@ mod 3, a fixed partition that is not tuned to the graph.
 import json
 import os
 
+import igraph as ig
 import networkx as nx
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -83,6 +84,18 @@ def main():
             if weighted:
                 r["clustering_weighted"] = [nx.clustering(G, weight="weight")[v] for v in range(n)]
             r["max_cliques"] = sorted(sorted(c) for c in nx.find_cliques(G))
+        # Louvain modularity reached by the peers, as a bar for ours (their partitions depend on their
+        # own random orders, so only the quality is comparable).
+        und = G.to_undirected() if G.is_directed() else G
+        r["louvain_networkx_modularity"] = max(
+            nx.community.modularity(und, nx.community.louvain_communities(und, weight=None, seed=s), weight=None) for s in range(5))
+        h = ig.Graph(n=n, edges=[(u, v) for u, v in und.edges])
+        r["louvain_igraph_modularity"] = h.community_multilevel().q if h.ecount() else 0.0
+        # Partition comparison: the block partition against a second fixed partition.
+        other = [(v * 7) % 4 for v in range(n)]
+        r["other_partition"] = other
+        r["nmi_igraph"] = ig.compare_communities(part, other, method="nmi")
+        r["ari_igraph"] = ig.compare_communities(part, other, method="ari")
         out["graphs"][name] = r
     path = os.path.join(ROOT, "Tests", "Fixtures", "reference", "structure.json")
     with open(path, "w", encoding="utf-8") as f:
