@@ -90,6 +90,29 @@ extension SimpleGraph {
   }
 }
 
+extension SimpleGraph {
+  /// The pairs a node fully brokers: (s, t) with s < t, both other than `broker`, connected, and
+  /// every shortest path (in hops) between them passing through the broker.
+  /// - Complexity: O(n·m).
+  public func pairsBrokered(by broker: Int) -> [(Int, Int)] {
+    let (forward, _) = rows(.outgoing, .hops)
+    var search = PathSearch(nodeCount: nodeCount, length: .hops)
+    search.run(from: broker, over: forward)
+    let fromBroker = search.distance
+    let pathsFromBroker = search.sigma
+    var out: [(Int, Int)] = []
+    for s in 0..<nodeCount where s != broker {
+      search.run(from: s, over: forward)
+      for t in s + 1..<nodeCount where t != broker && search.distance[t].isFinite {
+        if search.distance[broker] + fromBroker[t] == search.distance[t], search.sigma[broker] * pathsFromBroker[t] == search.sigma[t] {
+          out.append((s, t))
+        }
+      }
+    }
+    return out
+  }
+}
+
 extension View {
   /// Betweenness of each actor in the view (see ``SimpleGraph/betweenness(length:normalized:endpoints:)``).
   ///

@@ -69,3 +69,41 @@ extension View {
     return sets.map { x in sets.map { y in x.union(y).isEmpty ? .nan : Double(x.intersection(y).count) / Double(x.union(y).count) } }
   }
 }
+
+/// A directed tie answered by a directed tie of another kind in the opposite direction: arms for
+/// technology, aid for access.
+public struct Exchange: Hashable, Sendable {
+  public let first: Int
+  public let second: Int
+  /// Kind of the tie first → second.
+  public let given: KindIndex
+  /// Kind of the tie second → first.
+  public let returned: KindIndex
+  /// The weaker confidence of the two ties.
+  public let confidence: Confidence
+}
+
+extension View {
+  /// Cross-kind exchanges: every pair of directed ties A → B of one kind and B → A of another
+  /// kind, listed once per combination of kinds, A being the actor with the lower index.
+  public func exchanges() -> [Exchange] {
+    let directedTies = ties.filter(\.directed)
+    var out: [Exchange] = []
+    for t in directedTies {
+      for u in directedTies where u.source == t.target && u.target == t.source && u.kind != t.kind && t.source < t.target {
+        out.append(Exchange(first: node(of: t.source)!, second: node(of: t.target)!, given: t.kind, returned: u.kind, confidence: min(t.confidence, u.confidence)))
+      }
+    }
+    return out
+  }
+}
+
+extension SimpleGraph {
+  /// Reciprocity of Garlaschelli and Loffredo (2004, doi:10.1103/PhysRevLett.93.268701):
+  /// ρ = (r − ā) / (1 − ā), with r the share of reciprocated edges and ā the density; positive when
+  /// edges are returned more often than chance, negative when less.
+  public func reciprocityGarlaschelliLoffredo() -> Double {
+    let a = density()
+    return a >= 1 ? 1 : (reciprocity() - a) / (1 - a)
+  }
+}

@@ -97,8 +97,12 @@ struct Validate: ParsableCommand {
 
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Rank actors by degree and strength.",
-    discussion: "A first centrality report; the full centrality and coalition reports are planned.")
+    abstract: "The coalition report: findings, actors ranked, bloc cohesion, exchanges, brokers, balance.",
+    discussion: """
+      Tables: actors, blocs, bloc_density, exchanges, brokers, balance (column names in the
+      CoalitionReport documentation). Rank changes compare with the same view on reported ties only.
+      CSV output writes the tables one after another, each after a line '# <table>'.
+      """)
 
   @OptionGroup var input: DatasetArgument
   @OptionGroup var view: ViewOptions
@@ -107,7 +111,7 @@ struct Report: ParsableCommand {
   @OptionGroup var output: OutputOption
 
   func run() throws {
-    try output.write(DegreeReport(view: try loadView(input, view)).table().formatted(format))
+    try output.write(try CoalitionReport(view: try loadView(input, view)).document().formatted(format))
   }
 }
 

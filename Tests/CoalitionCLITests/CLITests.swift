@@ -119,11 +119,17 @@ func helpWorksEverywhere(_ command: [String]) throws {
 }
 
 @Test func reportFormats() throws {
+  let text = try Run(["report"])
+  #expect(text.status == 0, "\(text.stderr)")
+  #expect(text.text.contains("RUS is the only actor tied to all 3 partners in Coalition Russia is building."))
   let csv = try Run(["report", "--format", "csv"])
   #expect(csv.status == 0)
-  #expect(csv.text.hasPrefix("rank,actor,name,bloc,degree"))
+  #expect(csv.text.hasPrefix("# actors\r\nrank,actor,name,bloc,degree"))
   let json = try Run(["report", "--format", "json", "--polarity", "hostile", "--drop-isolates"])
-  let rows = (try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])?["rows"] as? [[String: Any]]
+  let document = try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any]
+  let tables = document?["tables"] as? [[String: Any]]
+  #expect(tables?.map { $0["title"] as? String } == ["actors", "blocs", "bloc_density", "exchanges", "brokers", "balance"])
+  let rows = tables?.first?["rows"] as? [[String: Any]]
   #expect(rows?.count == 5)
   #expect(rows?.first?["actor"] as? String == "RUS")
   let window = try Run(["report", "--as-of", "2024-02-30"])

@@ -1,0 +1,223 @@
+import CoalitionGraph
+import CoalitionMetrics
+
+/// The coalition report: who holds the coalition together, who brokers, how cohesive each bloc is
+/// in each kind of tie, how polarised and balanced the whole is, what is exchanged for what, and how
+/// much rests on alleged or assessed evidence (computed again on reported ties only).
+///
+/// Tables and their columns (stable names):
+/// - `actors`: rank, actor, name, bloc, degree, betweenness, closeness, pagerank, participation,
+///   ei, constraint, brokerage, rank_reported_only, rank_change.
+/// - `blocs`: bloc, members, internal_ties, density, one `density_<kind>` per kind present,
+///   multiplexity, ei, ei_expected, hostile_ties_out, degree_centralization.
+/// - `bloc_density`: from, then one column per bloc (image matrix, undirected).
+/// - `exchanges`: first, second, gives, returns, confidence.
+/// - `brokers`: broker, betweenness, brokered_pairs (examples of pairs whose every shortest path runs through the broker).
+/// - `balance`: measure, value.
+public struct CoalitionReport: Sendable {
+  public let view: View
+
+  /// A report on `view`; its sensitivity columns compare with the same view on reported ties only.
+  public init(view: View) { self.view = view }
+
+  public func document() throws(MetricError) -> ReportDocument {
+    let g = view.graph
+    let n = view.nodeCount
+    let names = (0..<n).map { view.actor($0).id }
+    let assignment = BlocAssignment(view: view)
+    let simple = view.simpleGraph(directed: false)
+    let degree = view.degree(.total)
+    let betweenness = simple.betweenness()
+    let closeness = simple.closeness()
+    let pagerank = try simple.pagerank()
+    let participation = view.participationCoefficient()
+    let ei = view.eiIndex()
+    let constraint = simple.constraint()
+    let brokerage = view.brokerage()
+    var reportedFilter = view.filter
+    reportedFilter.minimumConfidence = .reported
+    let reported = g.view(reportedFilter)
+    let reportedScore = (0..<n).map { v -> Double in
+      guard let r = reported.node(of: view.nodes[v]) else { return 0 }
+      return reported.simpleGraph(directed: false).betweenness()[r] + reported.degree(.total)[r]
+    }
+    let fullScore = (0..<n).map { betweenness[$0] + degree[$0] }
+    let rankAll = NodeScores(name: "", values: fullScore).ranks
+    let rankReported = NodeScores(name: "", values: reportedScore).ranks
+
+    // Actors
+    let order = (0..<n).sorted { (rankAll[$0], $0) < (rankAll[$1], $1) }
+    let actorRows: [[Cell]] = order.map { v in
+      [
+        .integer(rankAll[v]), .text(names[v]), .text(view.actor(v).name), .text(assignment.names[assignment.group[v]]),
+        .integer(Int(degree[v])), .number(betweenness[v]), .number(closeness[v]), .number(pagerank[v]), .number(participation[v]),
+        .number(ei.actors[v].value), .number(constraint[v]), .integer(brokerage[v].total), .integer(rankReported[v]),
+        .integer(rankReported[v] - rankAll[v]),
+      ]
+    }
+    let actors = ReportTable(
+      title: "actors", columns: ["rank", "actor", "name", "bloc", "degree", "betweenness", "closeness", "pagerank", "participation", "ei", "constraint", "brokerage", "rank_reported_only", "rank_change"],
+      rows: actorRows,
+      notes: [
+        "rank: by degree + normalised betweenness; rank_reported_only: the same on reported ties only.",
+        "degree: distinct partners; betweenness, closeness: NetworkX conventions, hops, direction ignored; pagerank: weighted, damping 0.85.",
+        "participation: multiplex participation over the kinds present; ei: Krackhardt–Stern E-I of the actor's ties; constraint: Burt; brokerage: Gould–Fernandez open two-paths between blocs.",
+      ])
+
+    // Blocs
+    let kinds = view.kindsPresent
+    var blocRows: [[Cell]] = []
+    let dyads = view.dyadMultiplexity()
+    for b in 0..<assignment.blocCount {
+      let members = (0..<n).filter { assignment.group[$0] == b }
+      let size = Double(members.count)
+      let pairs = size * (size - 1) / 2
+      let inside = simple.edges.filter { assignment.group[$0.0] == b && assignment.group[$0.1] == b }.count
+      var row: [Cell] = [
+        .text(assignment.names[b]), .text(members.map { names[$0] }.joined(separator: " ")), .integer(inside),
+        .number(pairs > 0 ? Double(inside) / pairs : .nan),
+      ]
+      for k in kinds {
+        var kindFilter = view.filter
+        kindFilter.kinds = [g[k].id]
+        let layer = g.view(kindFilter)
+        let count = layer.simpleGraph(directed: false).edges.filter { e in
+          let (a, c) = (view.node(of: layer.nodes[e.0]), view.node(of: layer.nodes[e.1]))
+          return a.map { assignment.group[$0] == b } == true && c.map { assignment.group[$0] == b } == true
+        }.count
+        row.append(.number(pairs > 0 ? Double(count) / pairs : .nan))
+      }
+      let insideDyads = dyads.filter { assignment.group[$0.first] == b && assignment.group[$0.second] == b }
+      row.append(.number(insideDyads.isEmpty ? .nan : Double(insideDyads.reduce(0) { $0 + $1.kinds }) / Double(insideDyads.count)))
+      row.append(.number(ei.blocs[b].value))
+      row.append(.number(ei.blocs[b].expected))
+      let hostileOut = view.ties.filter { t in
+        g[t.kind].polarity == .hostile && (assignment.group[view.node(of: t.source)!] == b) != (assignment.group[view.node(of: t.target)!] == b)
+      }.count
+      row.append(.integer(hostileOut))
+      let within = members.map { v in Double(members.filter { simple.hasEdge(v, $0) }.count) }
+      row.append(.number(members.count > 2 ? Centralization.degree(within) : .nan))
+      blocRows.append(row)
+    }
+    let blocs = ReportTable(
+      title: "blocs",
+      columns: ["bloc", "members", "internal_ties", "density"] + kinds.map { "density_" + g[$0].id } + ["multiplexity", "ei", "ei_expected", "hostile_ties_out", "degree_centralization"],
+      rows: blocRows,
+      notes: [
+        "density: tied pairs inside the bloc over possible pairs, per kind in density_<kind>; multiplexity: mean kinds per tied pair inside.",
+        "ei: E-I index of ties with at least one member (−1 all inside, +1 all outside); ei_expected: the value under random ties. Whole network: \(Cell.format(ei.whole.value)) (expected \(Cell.format(ei.whole.expected))).",
+      ])
+
+    let matrix = view.blocDensity()
+    let blocNames = Array(assignment.names.prefix(assignment.blocCount))
+    let densityTable = ReportTable(
+      title: "bloc_density", columns: ["from"] + blocNames,
+      rows: matrix.enumerated().map { i, row in [.text(blocNames[i])] + row.map { .number($0) } },
+      notes: ["Share of possible pairs tied, any kind (image matrix)."])
+
+    // Exchanges
+    let exchanges = view.exchanges()
+    let exchangeTable = ReportTable(
+      title: "exchanges", columns: ["first", "second", "gives", "returns", "confidence"],
+      rows: exchanges.map { [.text(names[$0.first]), .text(names[$0.second]), .text(g[$0.given].id), .text(g[$0.returned].id), .text($0.confidence.rawValue)] },
+      notes: ["A directed tie of one kind answered by a directed tie of another kind in the opposite direction."])
+
+    // Brokers and the pairs they broker
+    let brokerOrder = (0..<n).filter { betweenness[$0] > 0 }.sorted { (betweenness[$0], $1) > (betweenness[$1], $0) }.prefix(5)
+    let brokerRows: [[Cell]] = brokerOrder.map { b in
+      let pairs = simple.pairsBrokered(by: b).prefix(6).map { "\(names[$0.0])–\(names[$0.1])" }
+      return [.text(names[b]), .number(betweenness[b]), .text(pairs.joined(separator: ", "))]
+    }
+    let brokers = ReportTable(
+      title: "brokers", columns: ["broker", "betweenness", "brokered_pairs"], rows: brokerRows,
+      notes: ["brokered_pairs: up to six pairs whose every shortest path runs through the broker."])
+
+    // Balance
+    let signed = view.signedGraph()
+    let census = signed.triangleCensus()
+    let frustration = signed.minimumFrustration()
+    let declared = signed.frustration(of: assignment.group.map { $0 < assignment.blocCount ? $0 : -1 - $0 })
+    let balanceRows: [[Cell]] = [
+      [.text("signed_pairs"), .number(Double(signed.edges.count))],
+      [.text("negative_pairs"), .number(Double(signed.edges.filter { $0.sign < 0 }.count))],
+      [.text("mixed_pairs"), .number(Double(signed.mixedPairs.count))],
+      [.text("triangles_ppp"), .number(Double(census[0]))], [.text("triangles_ppn"), .number(Double(census[1]))],
+      [.text("triangles_pnn"), .number(Double(census[2]))], [.text("triangles_nnn"), .number(Double(census[3]))],
+      [.text("balance_ratio"), .number(signed.balanceRatio())],
+      [.text("frustration_declared_blocs"), .number(Double(declared))],
+      [.text("frustration_minimum"), .number(Double(frustration.frustration))],
+      [.text("balance_1_minus_2L_over_m"), .number(frustration.balance)],
+      [.text("reciprocity"), .number(view.simpleGraph(directed: true).reciprocity())],
+      [.text("reciprocity_garlaschelli_loffredo"), .number(view.simpleGraph(directed: true).reciprocityGarlaschelliLoffredo())],
+    ]
+    let balance = ReportTable(
+      title: "balance", columns: ["measure", "value"], rows: balanceRows,
+      notes: [
+        "Signs: cooperative +, hostile −, one per pair; mixed pairs by majority of weight. Triangles +++ and +−− are balanced.",
+        "frustration_declared_blocs: + ties across blocs and − ties inside; frustration_minimum: the fewest such ties any split achieves (\(frustration.exact ? "exact" : "local search, an upper bound")).",
+      ])
+
+    let findings = self.findings(
+      names: names, assignment: assignment, simple: simple, betweenness: betweenness, degree: degree, signed: signed,
+      frustration: frustration, exchanges: exchanges, rankAll: rankAll, rankReported: rankReported, ei: ei)
+    return ReportDocument(
+      title: "Coalition report — \(g.dataset.title ?? "coalition")", findings: findings,
+      tables: [actors, blocs, densityTable, exchangeTable, brokers, balance])
+  }
+
+  private func findings(
+    names: [String], assignment: BlocAssignment, simple: SimpleGraph, betweenness: [Double], degree: NodeScores,
+    signed: SignedGraph, frustration: (frustration: Int, split: [Int], exact: Bool, balance: Double), exchanges: [Exchange],
+    rankAll: [Int], rankReported: [Int], ei: (whole: EIIndex, blocs: [EIIndex], actors: [EIIndex])
+  ) -> [String] {
+    let g = view.graph
+    let n = view.nodeCount
+    var out: [String] = []
+    if let hub = (0..<n).max(by: { (degree[$0], betweenness[$0], $1) < (degree[$1], betweenness[$1], $0) }), n > 1 {
+      out.append("\(names[hub]) is the hub: tied to \(Int(degree[hub])) of the \(n - 1) other actors, on \(Int((betweenness[hub] * 100).rounded()))% of the shortest paths between the others.")
+    }
+    for b in 0..<assignment.blocCount {
+      let members = (0..<n).filter { assignment.group[$0] == b }
+      guard members.count > 2 else { continue }
+      let full = members.filter { v in members.allSatisfy { $0 == v || cooperative(v, $0) } }
+      let partners = members.count - 1
+      if full.count == 1 {
+        out.append("\(names[full[0]]) is the only actor tied to all \(partners) partners in \(assignment.names[b]).")
+      } else if full.isEmpty {
+        out.append("No actor in \(assignment.names[b]) cooperates with all \(partners) partners.")
+      } else {
+        out.append("\(full.map { names[$0] }.joined(separator: ", ")) cooperate with every partner in \(assignment.names[b]).")
+      }
+      let untied = members.flatMap { v in members.filter { $0 > v && !simple.hasEdge(v, $0) }.map { "\(names[v])–\(names[$0])" } }
+      if !untied.isEmpty {
+        out.append("\(untied.count) of the \(members.count * (members.count - 1) / 2) pairs in \(assignment.names[b]) have no tie in this view: \(untied.joined(separator: ", ")).")
+      }
+    }
+    if let split = signed.hararySplit(), signed.edges.contains(where: { $0.sign < 0 }) {
+      let camp = { (c: Int) in (0..<n).filter { split[$0] == c && !self.isIsolated($0, signed) }.map { names[$0] }.joined(separator: ", ") }
+      out.append("The signed graph is balanced: \(camp(0)) against \(camp(1)), every hostile tie running between the two camps.")
+    } else if !signed.edges.isEmpty {
+      out.append("The signed graph is not balanced: at least \(frustration.frustration) of \(signed.edges.count) signed pairs contradict any two-camp split (balance \(Cell.format(frustration.balance))).")
+    }
+    for e in exchanges {
+      out.append("\(names[e.first]) → \(names[e.second]) \(g[e.given].label.lowercased()) is answered by \(names[e.second]) → \(names[e.first]) \(g[e.returned].label.lowercased()) (\(e.confidence.rawValue)).")
+    }
+    let weak = view.ties.filter { $0.confidence < .reported }
+    if !weak.isEmpty {
+      let moved = (0..<n).filter { rankAll[$0] != rankReported[$0] }.map { "\(names[$0]) \(rankAll[$0])→\(rankReported[$0])" }
+      out.append("\(weak.count) of \(view.ties.count) ties rest only on alleged or assessed evidence; on reported ties alone \(moved.isEmpty ? "no rank changes" : "ranks change: " + moved.joined(separator: ", ")).")
+    }
+    if !ei.whole.value.isNaN {
+      let side = ei.whole.value < ei.whole.expected ? "more inward-looking than" : "more outward-looking than"
+      out.append("Ties are \(side) chance: E-I index \(Cell.format(ei.whole.value)) against \(Cell.format(ei.whole.expected)) expected for these bloc sizes.")
+    }
+    return out
+  }
+
+  private func cooperative(_ a: Int, _ b: Int) -> Bool {
+    let (x, y) = (view.nodes[a], view.nodes[b])
+    return view.ties(between: x, and: y).contains { view.graph[$0.kind].polarity == .cooperative }
+  }
+
+  private func isIsolated(_ v: Int, _ s: SignedGraph) -> Bool { !s.edges.contains { $0.u == v || $0.v == v } }
+}

@@ -1,0 +1,37 @@
+import CoalitionGraph
+
+/// A report of several tables and plain-language findings.
+///
+/// Formats: `text` and `markdown` print the findings then every table; `csv` writes the tables one
+/// after another, each introduced by a line `# <title>` and separated by a blank line; `json` writes
+/// `{"title", "findings": [...], "tables": [{"title", "columns", "rows", "notes"}]}`.
+public struct ReportDocument: Sendable {
+  public var title: String
+  public var findings: [String]
+  public var tables: [ReportTable]
+
+  public init(title: String, findings: [String], tables: [ReportTable]) {
+    self.title = title
+    self.findings = findings
+    self.tables = tables
+  }
+
+  public func formatted(_ format: ReportFormat) -> String {
+    switch format {
+    case .text:
+      var out = title + "\n" + String(repeating: "=", count: title.count) + "\n\n"
+      if !findings.isEmpty { out += "Findings\n\n" + findings.map { "  - " + $0 }.joined(separator: "\n") + "\n\n" }
+      return out + tables.map { $0.formatted(.text) }.joined(separator: "\n")
+    case .markdown:
+      var out = "# " + title + "\n\n"
+      if !findings.isEmpty { out += "## Findings\n\n" + findings.map { "- " + $0 }.joined(separator: "\n") + "\n\n" }
+      return out + tables.map { $0.formatted(.markdown) }.joined(separator: "\n")
+    case .csv:
+      return tables.map { "# " + $0.title + "\r\n" + $0.formatted(.csv) }.joined(separator: "\r\n")
+    case .json:
+      let body = tables.map { $0.formatted(.json).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") }
+      return "{\n  \"title\": \(JSONText.quoted(title)),\n  \"findings\": [\(findings.map(JSONText.quoted).joined(separator: ", "))],\n"
+        + "  \"tables\": [\n" + body.joined(separator: ",\n") + "\n  ]\n}\n"
+    }
+  }
+}

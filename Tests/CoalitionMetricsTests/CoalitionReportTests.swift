@@ -1,0 +1,46 @@
+import CoalitionGraph
+import Foundation
+import Testing
+
+@testable import CoalitionReports
+
+@Test func seedCoalitionReportFindingsAreDerivedFromTheNumbers() throws {
+  let document = try CoalitionReport(view: try CoalitionGraph(Dataset.seed).view()).document()
+  let findings = document.findings
+  #expect(findings.contains("RUS is the hub: tied to 6 of the 6 other actors, on 83% of the shortest paths between the others."))
+  #expect(findings.contains("RUS is the only actor tied to all 3 partners in Coalition Russia is building."))
+  #expect(findings.contains("3 of the 6 pairs in Coalition Russia is building have no tie in this view: CHN–PRK, CHN–IRN, PRK–IRN."))
+  #expect(findings.contains { $0.hasPrefix("The signed graph is balanced: RUS, CHN, PRK, IRN against USA, WEST, UKR") })
+  #expect(findings.contains("RUS → PRK technology is answered by PRK → RUS arms transfer (alleged)."))
+  #expect(findings.contains("6 of 16 ties rest only on alleged or assessed evidence; on reported ties alone no rank changes."))
+  #expect(document.tables.map(\.title) == ["actors", "blocs", "bloc_density", "exchanges", "brokers", "balance"])
+  let balance = Dictionary(uniqueKeysWithValues: document.tables[5].rows.map { ($0[0], $0[1]) })
+  #expect(balance[.text("triangles_pnn")] == .number(2))
+  #expect(balance[.text("frustration_minimum")] == .number(0))
+  let brokers = document.tables[4].rows
+  #expect(brokers.first?[0] == .text("RUS"))
+  if case .text(let pairs)? = brokers.first?[2] { #expect(pairs.hasPrefix("CHN–PRK, CHN–IRN, CHN–UKR")) } else { Issue.record("no pairs") }
+  // JSON is valid and keeps the stable table names.
+  let json = try JSONSerialization.jsonObject(with: Data(document.formatted(.json).utf8)) as? [String: Any]
+  #expect((json?["findings"] as? [String])?.count == findings.count)
+}
+
+/// Dropping alleged and assessed ties changes who brokers when a hub's ties are only assessed.
+@Test func sensitivityShowsRankChanges() throws {
+  // Reported: AAA is tied to BBB, CCC and DDD. Alleged: BBB to CCC, DDD and EEE, making BBB the hub.
+  func tie(_ s: String, _ t: String, _ c: Confidence) -> Observation {
+    Observation(source: s, target: t, kind: "diplomatic", time: .on(PartialDate("2020")!), confidence: c)
+  }
+  let d = Dataset(
+    actors: ["AAA", "BBB", "CCC", "DDD", "EEE"].map { Actor(id: $0, type: .group) },
+    observations: [
+      tie("AAA", "BBB", .reported), tie("AAA", "CCC", .reported), tie("AAA", "DDD", .reported),
+      tie("BBB", "CCC", .alleged), tie("BBB", "DDD", .alleged), tie("BBB", "EEE", .alleged),
+    ])
+  let document = try CoalitionReport(view: try CoalitionGraph(d).view()).document()
+  let actors = document.tables[0]
+  let bbb = try #require(actors.rows.first { $0[1] == .text("BBB") })
+  #expect(bbb[0] == .integer(1))
+  #expect(bbb[13] != .integer(0))  // rank_change
+  #expect(document.findings.contains { $0.contains("ranks change") && $0.contains("BBB 1→") })
+}
