@@ -5,6 +5,8 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
   case harmonic, pagerank
   case pagerankReversed = "pagerank-reversed"
   case eigenvector, katz
+  case core, clustering, constraint
+  case effectiveSize = "effective-size"
 
   /// One line on what the value means and which convention it follows.
   public var convention: String {
@@ -19,6 +21,10 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
     case .pagerankReversed: return "pagerank-reversed: PageRank on reversed edges, so sources (suppliers) rank high"
     case .eigenvector: return "eigenvector: principal eigenvector, unit norm, in-edges on directed graphs (NetworkX)"
     case .katz: return "katz: α = 0.5 / largest singular value of A (≤ 0.5 / spectral radius), β = 1, unit norm (NetworkX)"
+    case .core: return "core: k-core number (in- plus out-degree on directed graphs, NetworkX)"
+    case .clustering: return "clustering: share of a node's neighbour pairs that are tied, direction ignored"
+    case .constraint: return "constraint: Burt's constraint, unweighted; NaN for isolates (NetworkX)"
+    case .effectiveSize: return "effective-size: Burt's effective size, unweighted; NaN for isolates"
     }
   }
 
@@ -46,6 +52,10 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
     case .pagerankReversed: return try g.pagerank(reversed: true)
     case .eigenvector: return try g.eigenvector()
     case .katz: return try g.katz(alpha: 0.5 / g.largestSingularValue())
+    case .core: return g.coreNumbers().map(Double.init)
+    case .clustering: return g.clustering()
+    case .constraint: return g.constraint()
+    case .effectiveSize: return g.effectiveSize()
     }
   }
 }

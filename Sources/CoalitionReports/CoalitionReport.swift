@@ -5,9 +5,10 @@ import CoalitionMetrics
 /// in each kind of tie, how polarised and balanced the whole is, what is exchanged for what, and how
 /// much rests on alleged or assessed evidence (computed again on reported ties only).
 ///
-/// Tables and their columns (stable names):
-/// - `actors`: rank, actor, name, bloc, degree, betweenness, closeness, pagerank, participation,
-///   ei, constraint, brokerage, rank_reported_only, rank_change.
+/// Tables, in this order, and their columns (stable names):
+/// - `actors`: rank, actor, name, bloc, degree, degree_normalized, betweenness, betweenness_raw,
+///   closeness, pagerank, participation, ei, constraint, brokerage, rank_reported_only, rank_change.
+/// - `kinds`: actor, then one column per kind present: partners in that kind.
 /// - `blocs`: bloc, members, internal_ties, density, one `density_<kind>` per kind present,
 ///   multiplexity, ei, ei_expected, hostile_ties_out, degree_centralization.
 /// - `bloc_density`: from, then one column per bloc (image matrix, undirected).
@@ -28,6 +29,7 @@ public struct CoalitionReport: Sendable {
     let simple = view.simpleGraph(directed: false)
     let degree = view.degree(.total)
     let betweenness = simple.betweenness()
+    let betweennessRaw = simple.betweenness(normalized: false)
     let closeness = simple.closeness()
     let pagerank = try simple.pagerank()
     let participation = view.participationCoefficient()
@@ -50,13 +52,18 @@ public struct CoalitionReport: Sendable {
     let actorRows: [[Cell]] = order.map { v in
       [
         .integer(rankAll[v]), .text(names[v]), .text(view.actor(v).name), .text(assignment.names[assignment.group[v]]),
-        .integer(Int(degree[v])), .number(betweenness[v]), .number(closeness[v]), .number(pagerank[v]), .number(participation[v]),
+        .integer(Int(degree[v])), .number(n > 1 ? degree[v] / Double(n - 1) : 0), .number(betweenness[v]), .number(betweennessRaw[v]),
+        .number(closeness[v]), .number(pagerank[v]), .number(participation[v]),
         .number(ei.actors[v].value), .number(constraint[v]), .integer(brokerage[v].total), .integer(rankReported[v]),
         .integer(rankReported[v] - rankAll[v]),
       ]
     }
     let actors = ReportTable(
-      title: "actors", columns: ["rank", "actor", "name", "bloc", "degree", "betweenness", "closeness", "pagerank", "participation", "ei", "constraint", "brokerage", "rank_reported_only", "rank_change"],
+      title: "actors",
+      columns: [
+        "rank", "actor", "name", "bloc", "degree", "degree_normalized", "betweenness", "betweenness_raw", "closeness", "pagerank",
+        "participation", "ei", "constraint", "brokerage", "rank_reported_only", "rank_change",
+      ],
       rows: actorRows,
       notes: [
         "rank: by degree + normalised betweenness; rank_reported_only: the same on reported ties only.",
@@ -64,8 +71,15 @@ public struct CoalitionReport: Sendable {
         "participation: multiplex participation over the kinds present; ei: Krackhardt–Stern E-I of the actor's ties; constraint: Burt; brokerage: Gould–Fernandez open two-paths between blocs.",
       ])
 
-    // Blocs
+    // Per-kind breakdown
     let kinds = view.kindsPresent
+    let byKind = view.degreeByKind()
+    let kindTable = ReportTable(
+      title: "kinds", columns: ["actor"] + kinds.map { g[$0].id },
+      rows: order.map { v in [.text(names[v])] + byKind[v].map { .integer($0) } },
+      notes: ["Partners of each actor in each kind of tie, direction ignored."])
+
+    // Blocs
     var blocRows: [[Cell]] = []
     let dyads = view.dyadMultiplexity()
     for b in 0..<assignment.blocCount {
@@ -162,7 +176,7 @@ public struct CoalitionReport: Sendable {
       frustration: frustration, exchanges: exchanges, rankAll: rankAll, rankReported: rankReported, ei: ei)
     return ReportDocument(
       title: "Coalition report — \(g.dataset.title ?? "coalition")", findings: findings,
-      tables: [actors, blocs, densityTable, exchangeTable, brokers, balance])
+      tables: [actors, kindTable, blocs, densityTable, exchangeTable, brokers, balance])
   }
 
   private func findings(

@@ -99,7 +99,7 @@ struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "The coalition report: findings, actors ranked, bloc cohesion, exchanges, brokers, balance.",
     discussion: """
-      Tables: actors, blocs, bloc_density, exchanges, brokers, balance (column names in the
+      Tables: actors, kinds, blocs, bloc_density, exchanges, brokers, balance (column names in the
       CoalitionReport documentation). Rank changes compare with the same view on reported ties only.
       CSV output writes the tables one after another, each after a line '# <table>'.
       """)

@@ -128,7 +128,7 @@ func helpWorksEverywhere(_ command: [String]) throws {
   let json = try Run(["report", "--format", "json", "--polarity", "hostile", "--drop-isolates"])
   let document = try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any]
   let tables = document?["tables"] as? [[String: Any]]
-  #expect(tables?.map { $0["title"] as? String } == ["actors", "blocs", "bloc_density", "exchanges", "brokers", "balance"])
+  #expect(tables?.map { $0["title"] as? String } == ["actors", "kinds", "blocs", "bloc_density", "exchanges", "brokers", "balance"])
   let rows = tables?.first?["rows"] as? [[String: Any]]
   #expect(rows?.count == 5)
   #expect(rows?.first?["actor"] as? String == "RUS")

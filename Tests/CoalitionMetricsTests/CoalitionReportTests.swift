@@ -13,11 +13,11 @@ import Testing
   #expect(findings.contains { $0.hasPrefix("The signed graph is balanced: RUS, CHN, PRK, IRN against USA, WEST, UKR") })
   #expect(findings.contains("RUS → PRK technology is answered by PRK → RUS arms transfer (alleged)."))
   #expect(findings.contains("6 of 16 ties rest only on alleged or assessed evidence; on reported ties alone no rank changes."))
-  #expect(document.tables.map(\.title) == ["actors", "blocs", "bloc_density", "exchanges", "brokers", "balance"])
-  let balance = Dictionary(uniqueKeysWithValues: document.tables[5].rows.map { ($0[0], $0[1]) })
+  #expect(document.tables.map(\.title) == ["actors", "kinds", "blocs", "bloc_density", "exchanges", "brokers", "balance"])
+  let balance = Dictionary(uniqueKeysWithValues: document.tables[6].rows.map { ($0[0], $0[1]) })
   #expect(balance[.text("triangles_pnn")] == .number(2))
   #expect(balance[.text("frustration_minimum")] == .number(0))
-  let brokers = document.tables[4].rows
+  let brokers = document.tables[5].rows
   #expect(brokers.first?[0] == .text("RUS"))
   if case .text(let pairs)? = brokers.first?[2] { #expect(pairs.hasPrefix("CHN–PRK, CHN–IRN, CHN–UKR")) } else { Issue.record("no pairs") }
   // JSON is valid and keeps the stable table names.
@@ -41,6 +41,6 @@ import Testing
   let actors = document.tables[0]
   let bbb = try #require(actors.rows.first { $0[1] == .text("BBB") })
   #expect(bbb[0] == .integer(1))
-  #expect(bbb[13] != .integer(0))  // rank_change
+  #expect(bbb[15] != .integer(0))  // rank_change
   #expect(document.findings.contains { $0.contains("ranks change") && $0.contains("BBB 1→") })
 }
