@@ -52,6 +52,9 @@ struct ViewOptions: ParsableArguments {
   @Option(name: .customLong("actor"), help: "Keep only these actors (repeat for several).")
   var actors: [String] = []
 
+  @Option(name: .customLong("bloc"), help: "Keep only the members of this bloc (repeat for several; adds to --actor).")
+  var blocs: [String] = []
+
   @Option(help: "How observations combine into tie weights: count, sum or max.")
   var aggregate: Aggregation = .sum
 
@@ -76,13 +79,20 @@ struct ViewOptions: ParsableArguments {
     for a in actors where graph.index(ofActor: a) == nil {
       throw ToolError("unknown actor \"\(a)\"; actors: \(graph.actors.map(\.id).joined(separator: ", "))")
     }
+    var keep = Set(actors)
+    for b in blocs {
+      guard let entry = graph.blocs.first(where: { $0.bloc.id == b }) else {
+        throw ToolError("unknown bloc \"\(b)\"; blocs: \(graph.blocs.map(\.bloc.id).joined(separator: ", "))")
+      }
+      keep.formUnion(entry.members.map { graph[$0].id })
+    }
     let end = (asOf ?? to).flatMap(PartialDate.init)
     let start = from.flatMap(PartialDate.init)
     if let start, let end, start.firstDay > end.lastDay { throw ToolError("the window ends (\(end)) before it starts (\(start))") }
     return ViewFilter(
       kinds: kinds.isEmpty ? nil : Set(kinds), polarity: polarity, minimumConfidence: confidence,
       window: start == nil && end == nil ? nil : DateWindow(from: start, to: end),
-      actors: actors.isEmpty ? nil : Set(actors), aggregation: aggregate, dropIsolates: dropIsolates)
+      actors: keep.isEmpty ? nil : keep, aggregation: aggregate, dropIsolates: dropIsolates)
   }
 }
 

@@ -174,3 +174,12 @@ func helpWorksEverywhere(_ command: [String]) throws {
   let both = try Run(["metrics", "x.json", "--edges", file.path])
   #expect(both.status != 0 && both.stderr.contains("not both"))
 }
+
+@Test func blocViewKeepsItsMembers() throws {
+  let r = try Run(["metrics", "--bloc", "russia-coalition", "--measure", "degree", "--format", "csv"])
+  #expect(r.status == 0, "\(r.stderr)")
+  let actors = r.text.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[1] }
+  #expect(Set(actors) == ["RUS", "CHN", "PRK", "IRN"])
+  let bad = try Run(["report", "--bloc", "nato"])
+  #expect(bad.status != 0 && bad.stderr.contains("unknown bloc \"nato\""))
+}
