@@ -8,8 +8,7 @@ struct Coalition: ParsableCommand {
     commandName: "coalition",
     abstract: "Typed coalition graphs: validate datasets, draw coalition maps, rank actors.",
     discussion: """
-      With no DATASET argument every command uses the built-in seed case: an ISW assessment,
-      reported on 2024-03-20, of Russia building a coalition with China, North Korea and Iran.
+      With no DATASET argument every command uses the built-in seed case: an ISW assessment, reported on 2024-03-20, of Russia building a coalition with China, North Korea and Iran.
       """,
     version: "0.1.0",
     subcommands: [Render.self, Dot.self, Validate.self, Report.self, Metrics.self, Format.self],

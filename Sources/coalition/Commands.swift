@@ -99,9 +99,7 @@ struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "The coalition report: findings, actors ranked, bloc cohesion, exchanges, brokers, balance.",
     discussion: """
-      Tables: actors, kinds, blocs, bloc_density, exchanges, brokers, balance (column names in the
-      CoalitionReport documentation). Rank changes compare with the same view on reported ties only.
-      CSV output writes the tables one after another, each after a line '# <table>'.
+      Tables: actors, kinds, blocs, bloc_density, exchanges, brokers, balance (column names in the CoalitionReport documentation). Rank changes compare with the same view on reported ties only. CSV output writes the tables one after another, each after a line '# <table>'.
       """)
 
   @OptionGroup var input: DatasetArgument
@@ -122,10 +120,7 @@ struct Metrics: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compute chosen centrality measures per actor, on a dataset or a plain edge list.",
     discussion: """
-      Measures: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).
-      With --edges FILE the input is an edge list (`source target [weight]` per line, white space or
-      commas, # comments) instead of a dataset. Ties of several kinds between one pair count as one
-      edge whose weight is the sum of the tie weights.
+      Measures: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")). With --edges FILE the input is an edge list (`source target [weight]` per line, white space or commas, # comments) instead of a dataset. Ties of several kinds between one pair count as one edge whose weight is the sum of the tie weights.
       """)
 
   @OptionGroup var input: DatasetArgument
