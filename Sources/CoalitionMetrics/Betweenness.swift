@@ -21,23 +21,10 @@ extension SimpleGraph {
   /// - Returns: One value per node.
   /// - Complexity: O(n·m) for hops, O(n·m log n) weighted; O(n + m) extra space.
   public func betweenness(length: EdgeLength = .hops, normalized: Bool = true, endpoints: Bool = false) -> [Double] {
-    let (forward, backward) = rows(.outgoing, length)
-    var search = PathSearch(nodeCount: nodeCount, length: length)
-    var delta = [Double](repeating: 0, count: nodeCount)
     var score = [Double](repeating: 0, count: nodeCount)
-    for s in 0..<nodeCount {
-      search.run(from: s, over: forward)
-      for v in search.order { delta[Int(v)] = 0 }
-      for w32 in search.order.reversed() {
-        let w = Int(w32)
-        let coefficient = (1 + delta[w]) / search.sigma[w]
-        for e in Int(backward.start[w])..<Int(backward.start[w + 1]) {
-          let v = Int(backward.target[e])
-          if search.onShortestPath(v, w, length: backward.length[e]) { delta[v] += search.sigma[v] * coefficient }
-        }
-        if w != s { score[w] += delta[w] + (endpoints ? 1 : 0) }
-      }
-      if endpoints { score[s] += Double(search.order.count - 1) }
+    brandes(length: length) { s, order, delta in
+      for w32 in order where Int(w32) != s { score[Int(w32)] += delta[Int(w32)] + (endpoints ? 1 : 0) }
+      if endpoints { score[s] += Double(order.count - 1) }
     }
     let pairs = Double(endpoints ? nodeCount : nodeCount - 1)
     guard pairs >= 2 else { return score }
@@ -52,7 +39,7 @@ extension SimpleGraph {
   /// - Returns: One entry per edge of ``edges``, in that order.
   /// - Complexity: O(n·m) for hops, O(n·m log n) weighted.
   public func edgeBetweenness(length: EdgeLength = .hops, normalized: Bool = true) -> [(source: Int, target: Int, value: Double)] {
-    let (forward, backward) = rows(.outgoing, length)
+    let backward = rows(.outgoing, length).backward
     let list = edges
     // Edge id of each backward arc (w's row, entry v, i.e. the arc v → w).
     var id = [String: Int]()
@@ -65,9 +52,25 @@ extension SimpleGraph {
         arcEdge[e] = id[key]!
       }
     }
+    var score = [Double](repeating: 0, count: list.count)
+    brandes(length: length, onArc: { e, credit in score[arcEdge[e]] += credit }) { _, _, _ in }
+    let n = Double(nodeCount)
+    let scale = nodeCount < 2 ? 1 : (normalized ? 1 / (n * (n - 1)) : (directed ? 1 : 0.5))
+    return list.enumerated().map { k, e in (e.0, e.1, score[k] * scale) }
+  }
+}
+
+extension SimpleGraph {
+  /// Brandes' dependency accumulation (2001): for every source s, shortest paths from s, then the
+  /// dependencies δ accumulated from the farthest nodes back. `onArc` receives the credit each
+  /// shortest-path arc (by its position in the backward rows) carries; `perSource` sees the
+  /// source, the nodes reached and their dependencies.
+  func brandes(
+    length: EdgeLength, onArc: ((Int, Double) -> Void)? = nil, perSource: (Int, [Int32], [Double]) -> Void
+  ) {
+    let (forward, backward) = rows(.outgoing, length)
     var search = PathSearch(nodeCount: nodeCount, length: length)
     var delta = [Double](repeating: 0, count: nodeCount)
-    var score = [Double](repeating: 0, count: list.count)
     for s in 0..<nodeCount {
       search.run(from: s, over: forward)
       for v in search.order { delta[Int(v)] = 0 }
@@ -77,20 +80,16 @@ extension SimpleGraph {
         for e in Int(backward.start[w])..<Int(backward.start[w + 1]) {
           let v = Int(backward.target[e])
           if search.onShortestPath(v, w, length: backward.length[e]) {
-            let c = search.sigma[v] * coefficient
-            delta[v] += c
-            score[arcEdge[e]] += c
+            let credit = search.sigma[v] * coefficient
+            delta[v] += credit
+            onArc?(e, credit)
           }
         }
       }
+      perSource(s, search.order, delta)
     }
-    let n = Double(nodeCount)
-    let scale = nodeCount < 2 ? 1 : (normalized ? 1 / (n * (n - 1)) : (directed ? 1 : 0.5))
-    return list.enumerated().map { k, e in (e.0, e.1, score[k] * scale) }
   }
-}
 
-extension SimpleGraph {
   /// The pairs a node fully brokers: (s, t) with s < t, both other than `broker`, connected, and
   /// every shortest path (in hops) between them passing through the broker.
   /// - Complexity: O(n·m).

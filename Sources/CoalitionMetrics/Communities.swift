@@ -23,7 +23,7 @@ extension SimpleGraph {
     }
     var selfLoop = [Double](repeating: 0, count: nodeCount)
     var membership = Array(0..<nodeCount)  // original node → current level node
-    var rng = SplitMix(state: seed)
+    var rng = SplitMix64(seed: seed)
     let twoM = adjacency.reduce(0) { $0 + $1.reduce(0) { $0 + $1.1 } }
     guard twoM > 0 else {
       return (Array(0..<nodeCount), 0)
@@ -111,14 +111,7 @@ public enum PartitionComparison {
     precondition(x.count == y.count, "partitions of the same nodes")
     let n = Double(x.count)
     guard n > 0 else { return 1 }
-    var joint: [[Int]: Double] = [:]
-    var px: [Int: Double] = [:]
-    var py: [Int: Double] = [:]
-    for (a, b) in zip(x, y) {
-      joint[[a, b], default: 0] += 1
-      px[a, default: 0] += 1
-      py[b, default: 0] += 1
-    }
+    let (joint, px, py) = contingency(x, y)
     func entropy(_ p: [Int: Double]) -> Double { p.values.reduce(0) { $0 - $1 / n * Foundation.log($1 / n) } }
     let (hx, hy) = (entropy(px), entropy(py))
     guard hx + hy > 0 else { return 1 }
@@ -134,6 +127,16 @@ public enum PartitionComparison {
   public static func adjustedRandIndex(_ x: [Int], _ y: [Int]) -> Double {
     precondition(x.count == y.count, "partitions of the same nodes")
     func pairs(_ k: Double) -> Double { k * (k - 1) / 2 }
+    let (joint, px, py) = contingency(x, y)
+    let index = joint.values.reduce(0) { $0 + pairs($1) }
+    let (sx, sy) = (px.values.reduce(0) { $0 + pairs($1) }, py.values.reduce(0) { $0 + pairs($1) })
+    let expected = sx * sy / pairs(Double(x.count))
+    let maximum = (sx + sy) / 2
+    return maximum == expected ? 1 : (index - expected) / (maximum - expected)
+  }
+
+  /// Counts of each (label in x, label in y) pair and of each label on its own.
+  private static func contingency(_ x: [Int], _ y: [Int]) -> (joint: [[Int]: Double], x: [Int: Double], y: [Int: Double]) {
     var joint: [[Int]: Double] = [:]
     var px: [Int: Double] = [:]
     var py: [Int: Double] = [:]
@@ -142,22 +145,6 @@ public enum PartitionComparison {
       px[a, default: 0] += 1
       py[b, default: 0] += 1
     }
-    let index = joint.values.reduce(0) { $0 + pairs($1) }
-    let (sx, sy) = (px.values.reduce(0) { $0 + pairs($1) }, py.values.reduce(0) { $0 + pairs($1) })
-    let expected = sx * sy / pairs(Double(x.count))
-    let maximum = (sx + sy) / 2
-    return maximum == expected ? 1 : (index - expected) / (maximum - expected)
-  }
-}
-
-/// SplitMix64: a small, fast, seedable generator for deterministic visiting orders.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
+    return (joint, px, py)
   }
 }

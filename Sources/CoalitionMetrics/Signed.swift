@@ -192,18 +192,11 @@ public struct SignedGraph: Sendable {
       neighbours[u].append((v, s))
       neighbours[v].append((u, s))
     }
-    var state = seed
-    func random() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
+    var rng = SplitMix64(seed: seed)
     var best = Int.max
     var bestSplit: [Int] = []
     for _ in 0..<32 {
-      var a = (0..<n).map { _ in Int(random() & 1) }
+      var a = (0..<n).map { _ in Int(rng.next() & 1) }
       var improved = true
       while improved {
         improved = false

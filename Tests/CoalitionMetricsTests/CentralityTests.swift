@@ -165,7 +165,7 @@ func katzAndEigenvectorMatchNetworkXAndIgraph(_ r: ReferenceGraph) throws {
 /// Brandes on random graphs agrees with counting shortest paths by brute force (Floyd–Warshall
 /// distances and path counts, O(n³)).
 @Test func betweennessAgreesWithBruteForceOnRandomGraphs() {
-  var rng = SystemRandomNumberGeneratorSeeded(seed: 11)
+  var rng = SplitMix64(seed: 11)
   for round in 0..<30 {
     let n = 2 + Int(rng.next() % 14)
     let directed = round % 2 == 1
@@ -212,19 +212,6 @@ func katzAndEigenvectorMatchNetworkXAndIgraph(_ r: ReferenceGraph) throws {
       if !directed { b /= 2 }
       #expect(abs(fast[v] - b) < 1e-9, "round \(round) node \(v): \(fast[v]) vs \(b)")
     }
-  }
-}
-
-/// SplitMix64, for seeded random graphs.
-struct SystemRandomNumberGeneratorSeeded: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 

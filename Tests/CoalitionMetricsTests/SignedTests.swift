@@ -30,7 +30,7 @@ import Testing
 /// The exact solver agrees with trying every split directly; the local search never beats it and
 /// recovers a planted split with few flipped edges.
 @Test func minimumFrustrationExactAndHeuristic() {
-  var rng = SystemRandomNumberGeneratorSeeded(seed: 5)
+  var rng = SplitMix64(seed: 5)
   for _ in 0..<15 {
     let n = 3 + Int(rng.next() % 9)
     var edges: [(Int, Int, Int)] = []
