@@ -19,12 +19,14 @@ extension SimpleGraph {
   ///   - normalized: Divide as described above.
   ///   - endpoints: Count path endpoints.
   /// - Returns: One value per node.
-  /// - Complexity: O(n·m) for hops, O(n·m log n) weighted; O(n + m) extra space.
-  public func betweenness(length: EdgeLength = .hops, normalized: Bool = true, endpoints: Bool = false) -> [Double] {
-    var score = [Double](repeating: 0, count: nodeCount)
-    brandes(length: length) { s, order, delta in
-      for w32 in order where Int(w32) != s { score[Int(w32)] += delta[Int(w32)] + (endpoints ? 1 : 0) }
-      if endpoints { score[s] += Double(order.count - 1) }
+  ///   - threads: Threads for the sources (results do not depend on it).
+  /// - Complexity: O(n·m) for hops, O(n·m log n) weighted; O(n + m) extra space per thread.
+  public func betweenness(length: EdgeLength = .hops, normalized: Bool = true, endpoints: Bool = false, threads: Int = 1) -> [Double] {
+    let score = SourceChunks.sum(nodeCount: nodeCount, width: nodeCount, threads: threads) { sources, partial in
+      self.brandes(length: length, sources: sources) { s, order, delta in
+        for w32 in order where Int(w32) != s { partial[Int(w32)] += delta[Int(w32)] + (endpoints ? 1 : 0) }
+        if endpoints { partial[s] += Double(order.count - 1) }
+      }
     }
     let pairs = Double(endpoints ? nodeCount : nodeCount - 1)
     guard pairs >= 2 else { return score }
@@ -38,7 +40,7 @@ extension SimpleGraph {
   /// divides by n(n−1); otherwise undirected values are halved.
   /// - Returns: One entry per edge of ``edges``, in that order.
   /// - Complexity: O(n·m) for hops, O(n·m log n) weighted.
-  public func edgeBetweenness(length: EdgeLength = .hops, normalized: Bool = true) -> [(source: Int, target: Int, value: Double)] {
+  public func edgeBetweenness(length: EdgeLength = .hops, normalized: Bool = true, threads: Int = 1) -> [(source: Int, target: Int, value: Double)] {
     let backward = rows(.outgoing, length).backward
     let list = edges
     // Edge id of each backward arc (w's row, entry v, i.e. the arc v → w).
@@ -52,8 +54,10 @@ extension SimpleGraph {
         arcEdge[e] = id[key]!
       }
     }
-    var score = [Double](repeating: 0, count: list.count)
-    brandes(length: length, onArc: { e, credit in score[arcEdge[e]] += credit }) { _, _, _ in }
+    let edgeOfArc = arcEdge
+    let score = SourceChunks.sum(nodeCount: nodeCount, width: list.count, threads: threads) { sources, partial in
+      self.brandes(length: length, sources: sources, onArc: { e, credit in partial[edgeOfArc[e]] += credit }) { _, _, _ in }
+    }
     let n = Double(nodeCount)
     let scale = nodeCount < 2 ? 1 : (normalized ? 1 / (n * (n - 1)) : (directed ? 1 : 0.5))
     return list.enumerated().map { k, e in (e.0, e.1, score[k] * scale) }
@@ -66,12 +70,12 @@ extension SimpleGraph {
   /// shortest-path arc (by its position in the backward rows) carries; `perSource` sees the
   /// source, the nodes reached and their dependencies.
   func brandes(
-    length: EdgeLength, onArc: ((Int, Double) -> Void)? = nil, perSource: (Int, [Int32], [Double]) -> Void
+    length: EdgeLength, sources: Range<Int>, onArc: (Int, Double) -> Void = { _, _ in }, perSource: (Int, [Int32], [Double]) -> Void
   ) {
     let (forward, backward) = rows(.outgoing, length)
     var search = PathSearch(nodeCount: nodeCount, length: length)
     var delta = [Double](repeating: 0, count: nodeCount)
-    for s in 0..<nodeCount {
+    for s in sources {
       search.run(from: s, over: forward)
       for v in search.order { delta[Int(v)] = 0 }
       for w32 in search.order.reversed() {
@@ -82,7 +86,7 @@ extension SimpleGraph {
           if search.onShortestPath(v, w, length: backward.length[e]) {
             let credit = search.sigma[v] * coefficient
             delta[v] += credit
-            onArc?(e, credit)
+            onArc(e, credit)
           }
         }
       }

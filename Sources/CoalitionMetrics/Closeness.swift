@@ -22,12 +22,14 @@ extension SimpleGraph {
   ///   - convention: NetworkX's or igraph's formula (see ``ClosenessConvention``).
   /// - Complexity: O(n·m) for hops, O(n·m log n) weighted.
   public func closeness(
-    direction: PathDirection = .outgoing, length: EdgeLength = .hops, convention: ClosenessConvention = .networkx(wassermanFaust: true)
+    direction: PathDirection = .outgoing, length: EdgeLength = .hops, convention: ClosenessConvention = .networkx(wassermanFaust: true),
+    threads: Int = 1
   ) -> [Double] {
     let (forward, _) = rows(direction, length)
+    let nodeCount = self.nodeCount
+    return SourceChunks.sum(nodeCount: nodeCount, width: nodeCount, threads: threads) { sources, out in
     var search = PathSearch(nodeCount: nodeCount, length: length)
-    var out = [Double](repeating: 0, count: nodeCount)
-    for u in 0..<nodeCount {
+    for u in sources {
       search.run(from: u, over: forward)
       let total = search.order.reduce(0.0) { $0 + search.distance[Int($1)] }
       let reached = Double(search.order.count - 1)
@@ -40,7 +42,7 @@ extension SimpleGraph {
         out[u] = (normalized ? reached : 1) / total
       }
     }
-    return out
+    }
   }
 
   /// Harmonic centrality: the sum of inverse distances to the other nodes, 1/∞ = 0
@@ -51,18 +53,19 @@ extension SimpleGraph {
   ///   - length: Edge length.
   ///   - normalized: Divide by n−1, as igraph's `harmonic_centrality` does by default; NetworkX does not.
   /// - Complexity: O(n·m) for hops, O(n·m log n) weighted.
-  public func harmonic(direction: PathDirection = .outgoing, length: EdgeLength = .hops, normalized: Bool = false) -> [Double] {
+  public func harmonic(direction: PathDirection = .outgoing, length: EdgeLength = .hops, normalized: Bool = false, threads: Int = 1) -> [Double] {
     let (forward, _) = rows(direction, length)
-    var search = PathSearch(nodeCount: nodeCount, length: length)
-    var out = [Double](repeating: 0, count: nodeCount)
+    let nodeCount = self.nodeCount
     let scale = normalized && nodeCount > 1 ? 1 / Double(nodeCount - 1) : 1
-    for u in 0..<nodeCount {
-      search.run(from: u, over: forward)
-      var sum = 0.0
-      for v in search.order where search.distance[Int(v)] > 0 { sum += 1 / search.distance[Int(v)] }
-      out[u] = sum * scale
+    return SourceChunks.sum(nodeCount: nodeCount, width: nodeCount, threads: threads) { sources, out in
+      var search = PathSearch(nodeCount: nodeCount, length: length)
+      for u in sources {
+        search.run(from: u, over: forward)
+        var sum = 0.0
+        for v in search.order where search.distance[Int(v)] > 0 { sum += 1 / search.distance[Int(v)] }
+        out[u] = sum * scale
+      }
     }
-    return out
   }
 }
 

@@ -231,3 +231,16 @@ func centralizationOfStarAndCompleteGraphs(_ n: Int) throws {
   #expect(Centralization.degree([1, 2, 1]) == 1)
   #expect(path.betweenness() == [0, 1, 0])
 }
+
+/// Source-parallel measures give bit-identical results whatever the thread count.
+@Test(arguments: ReferenceGraph.all)
+func parallelMeasuresDoNotDependOnThreadCount(_ r: ReferenceGraph) {
+  for length in r.lengths.map(\.length) {
+    let one = r.graph.betweenness(length: length, threads: 1)
+    #expect(r.graph.betweenness(length: length, threads: 2) == one)
+    #expect(r.graph.betweenness(length: length, threads: 5) == one)
+    #expect(r.graph.closeness(length: length, threads: 3) == r.graph.closeness(length: length))
+    #expect(r.graph.harmonic(length: length, threads: 4) == r.graph.harmonic(length: length))
+    #expect(r.graph.edgeBetweenness(length: length, threads: 2).map(\.value) == r.graph.edgeBetweenness(length: length).map(\.value))
+  }
+}

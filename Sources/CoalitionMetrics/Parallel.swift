@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
+/// Runs work over the nodes in a fixed number of chunks, on up to `threads` threads, and combines
+/// the chunk results in chunk order, so that the result does not depend on the thread count or on
+/// scheduling (floating-point sums are always added in the same order).
+enum SourceChunks {
+  /// Chunks per run: enough to balance two to sixteen cores, few enough to keep merging cheap.
+  static let count = 64
+
+  /// Each chunk produces a vector of `width` values; the vectors are summed in chunk order.
+  static func sum(
+    nodeCount: Int, width: Int, threads: Int, _ body: @Sendable (Range<Int>, inout [Double]) -> Void
+  ) -> [Double] {
+    let chunks = min(count, max(1, nodeCount))
+    let bounds = (0...chunks).map { $0 * nodeCount / chunks }
+    let results = ResultSlots(count: chunks)
+    let workers = max(1, min(threads, chunks))
+    let next = Counter()
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while let c = next.take(below: chunks) {
+        var partial = [Double](repeating: 0, count: width)
+        body(bounds[c]..<bounds[c + 1], &partial)
+        results.store(partial, at: c)
+      }
+    }
+    var total = [Double](repeating: 0, count: width)
+    for c in 0..<chunks {
+      let partial = results.value(at: c)
+      for i in 0..<width { total[i] += partial[i] }
+    }
+    return total
+  }
+}
+
+/// Slots written once each by the workers, read after they finish.
+final class ResultSlots: @unchecked Sendable {
+  private var slots: [[Double]]
+  private let lock = PthreadLock()
+  init(count: Int) { slots = [[Double]](repeating: [], count: count) }
+  func store(_ value: [Double], at i: Int) { lock.locked { slots[i] = value } }
+  func value(at i: Int) -> [Double] { lock.locked { slots[i] } }
+}
+
+/// Hands out chunk numbers to workers.
+final class Counter: @unchecked Sendable {
+  private var next = 0
+  private let lock = PthreadLock()
+  func take(below limit: Int) -> Int? {
+    lock.locked {
+      guard next < limit else { return nil }
+      next += 1
+      return next - 1
+    }
+  }
+}
+
+/// A minimal mutex over pthread, usable without Foundation.
+final class PthreadLock: @unchecked Sendable {
+  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+  init() { pthread_mutex_init(mutex, nil) }
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deallocate()
+  }
+  func locked<T>(_ body: () -> T) -> T {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    return body()
+  }
+}
