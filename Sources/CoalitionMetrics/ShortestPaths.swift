@@ -198,3 +198,15 @@ struct BinaryHeap {
     return (top, node)
   }
 }
+
+extension SimpleGraph {
+  /// Shortest-path distances from `source` along edge direction: hops (breadth-first search) or
+  /// lengths (Dijkstra). Unreachable nodes get `.infinity`.
+  /// - Complexity: O(n + m) for hops, O(m log n) weighted.
+  public func distances(from source: Int, length: EdgeLength = .hops) -> [Double] {
+    precondition(source >= 0 && source < nodeCount, "source out of range")
+    var search = PathSearch(nodeCount: nodeCount, length: length)
+    search.run(from: source, over: rows(.outgoing, length).forward)
+    return search.distance
+  }
+}
