@@ -36,13 +36,13 @@ private func temporaryDirectory() throws -> URL {
   return url
 }
 
-@Test(arguments: [[], ["render"], ["dot"], ["validate"], ["report"], ["metrics"], ["format"]])
+@Test(arguments: [[], ["render"], ["dot"], ["validate"], ["report"], ["metrics"], ["format"], ["bench"]])
 func helpWorksEverywhere(_ command: [String]) throws {
   let r = try Run(command + ["--help"])
   #expect(r.status == 0)
   #expect(r.text.contains("USAGE:"))
   if command.isEmpty {
-    for sub in ["render", "dot", "validate", "report", "metrics", "format"] { #expect(r.text.contains(sub)) }
+    for sub in ["render", "dot", "validate", "report", "metrics", "format", "bench"] { #expect(r.text.contains(sub)) }
   }
 }
 
@@ -182,4 +182,17 @@ func helpWorksEverywhere(_ command: [String]) throws {
   #expect(Set(actors) == ["RUS", "CHN", "PRK", "IRN"])
   let bad = try Run(["report", "--bloc", "nato"])
   #expect(bad.status != 0 && bad.stderr.contains("unknown bloc \"nato\""))
+}
+
+@Test func benchPrintsOneJSONLine() throws {
+  let dir = try temporaryDirectory()
+  let file = dir.appendingPathComponent("g.txt")
+  try "0 1\n1 2\n2 3\n3 0\n0 2\n".write(to: file, atomically: true, encoding: .utf8)
+  let r = try Run(["bench", "--task", "betweenness", "--graph", file.path, "--reps", "2", "--threads", "2"])
+  #expect(r.status == 0, "\(r.stderr)")
+  let line = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
+  #expect(line["task"] as? String == "betweenness" && line["n"] as? Int == 4 && line["m"] as? Int == 5)
+  #expect(line["threads"] as? Int == 2 && line["reps"] as? Int == 2)
+  #expect((line["peak_rss_bytes"] as? Int ?? 0) > 0)
+  #expect((line["seconds_median"] as? Double ?? -1) >= 0)
 }
