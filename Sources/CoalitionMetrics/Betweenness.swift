@@ -23,6 +23,10 @@ extension SimpleGraph {
   /// - Complexity: O(n·m) for hops, O(n·m log n) weighted; O(n + m) extra space per thread.
   public func betweenness(length: EdgeLength = .hops, normalized: Bool = true, endpoints: Bool = false, threads: Int = 1) -> [Double] {
     let score = SourceChunks.sum(nodeCount: nodeCount, width: nodeCount, threads: threads) { sources, partial in
+      if length == .hops {
+        self.brandesHops(sources: sources, endpoints: endpoints, into: &partial)
+        return
+      }
       self.brandes(length: length, sources: sources) { s, order, delta in
         for w32 in order where Int(w32) != s { partial[Int(w32)] += delta[Int(w32)] + (endpoints ? 1 : 0) }
         if endpoints { partial[s] += Double(order.count - 1) }
@@ -91,6 +95,76 @@ extension SimpleGraph {
         }
       }
       perSource(s, search.order, delta)
+    }
+  }
+
+  /// Brandes for hop counts: breadth-first search with integer levels over raw buffers, the
+  /// dependencies accumulated level by level backwards. Same arithmetic order as ``brandes``, so
+  /// results are identical to it.
+  func brandesHops(sources: Range<Int>, endpoints: Bool, into score: inout [Double]) {
+    let n = nodeCount
+    var level = [Int32](repeating: -1, count: n)
+    var sigma = [Double](repeating: 0, count: n)
+    var delta = [Double](repeating: 0, count: n)
+    var order = [Int32](repeating: 0, count: n)
+    rowStart.withUnsafeBufferPointer { start in
+      target.withUnsafeBufferPointer { next in
+        inRowStart.withUnsafeBufferPointer { inStart in
+          inTarget.withUnsafeBufferPointer { previous in
+            level.withUnsafeMutableBufferPointer { level in
+              sigma.withUnsafeMutableBufferPointer { sigma in
+                delta.withUnsafeMutableBufferPointer { delta in
+                  order.withUnsafeMutableBufferPointer { order in
+                    score.withUnsafeMutableBufferPointer { score in
+                      for s in sources {
+                        level[s] = 0
+                        sigma[s] = 1
+                        order[0] = Int32(s)
+                        var head = 0
+                        var tail = 1
+                        while head < tail {
+                          let v = Int(order[head])
+                          head += 1
+                          let nextLevel = level[v] + 1
+                          let sv = sigma[v]
+                          for e in Int(start[v])..<Int(start[v + 1]) {
+                            let w = Int(next[e])
+                            if level[w] < 0 {
+                              level[w] = nextLevel
+                              order[tail] = Int32(w)
+                              tail += 1
+                            }
+                            if level[w] == nextLevel { sigma[w] += sv }
+                          }
+                        }
+                        var k = tail - 1
+                        while k >= 0 {
+                          let w = Int(order[k])
+                          k -= 1
+                          let coefficient = (1 + delta[w]) / sigma[w]
+                          let below = level[w] - 1
+                          for e in Int(inStart[w])..<Int(inStart[w + 1]) {
+                            let v = Int(previous[e])
+                            if level[v] == below { delta[v] += sigma[v] * coefficient }
+                          }
+                          if w != s { score[w] += delta[w] + (endpoints ? 1 : 0) }
+                        }
+                        if endpoints { score[s] += Double(tail - 1) }
+                        for i in 0..<tail {
+                          let v = Int(order[i])
+                          level[v] = -1
+                          sigma[v] = 0
+                          delta[v] = 0
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     }
   }
 
