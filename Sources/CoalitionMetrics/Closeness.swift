@@ -27,20 +27,33 @@ extension SimpleGraph {
   ) -> [Double] {
     let (forward, _) = rows(direction, length)
     let nodeCount = self.nodeCount
+    @Sendable func value(_ total: Double, _ reached: Double) -> Double {
+      switch convention {
+      case .networkx(let wf):
+        guard total > 0, nodeCount > 1 else { return 0 }
+        return reached / total * (wf ? reached / Double(nodeCount - 1) : 1)
+      case .igraph(let normalized):
+        guard reached > 0 else { return .nan }
+        return (normalized ? reached : 1) / total
+      }
+    }
+    if length == .hops {
+      let (start, next) = hopRows(direction)
+      return SourceChunks.sum(nodeCount: nodeCount, width: nodeCount, threads: threads) { sources, out in
+        self.hopSearches(sources: sources, start: start, next: next) { u, reached, level in
+          var total = 0
+          for v in reached { total += Int(level[Int(v)]) }
+          out[u] = value(Double(total), Double(reached.count - 1))
+        }
+      }
+    }
     return SourceChunks.sum(nodeCount: nodeCount, width: nodeCount, threads: threads) { sources, out in
     var search = PathSearch(nodeCount: nodeCount, length: length)
     for u in sources {
       search.run(from: u, over: forward)
       let total = search.order.reduce(0.0) { $0 + search.distance[Int($1)] }
       let reached = Double(search.order.count - 1)
-      switch convention {
-      case .networkx(let wf):
-        guard total > 0, nodeCount > 1 else { out[u] = 0; continue }
-        out[u] = reached / total * (wf ? reached / Double(nodeCount - 1) : 1)
-      case .igraph(let normalized):
-        guard reached > 0 else { out[u] = .nan; continue }
-        out[u] = (normalized ? reached : 1) / total
-      }
+      out[u] = value(total, reached)
     }
     }
   }
@@ -57,6 +70,16 @@ extension SimpleGraph {
     let (forward, _) = rows(direction, length)
     let nodeCount = self.nodeCount
     let scale = normalized && nodeCount > 1 ? 1 / Double(nodeCount - 1) : 1
+    if length == .hops {
+      let (start, next) = hopRows(direction)
+      return SourceChunks.sum(nodeCount: nodeCount, width: nodeCount, threads: threads) { sources, out in
+        self.hopSearches(sources: sources, start: start, next: next) { u, reached, level in
+          var sum = 0.0
+          for v in reached.dropFirst() { sum += 1 / Double(level[Int(v)]) }
+          out[u] = sum * scale
+        }
+      }
+    }
     return SourceChunks.sum(nodeCount: nodeCount, width: nodeCount, threads: threads) { sources, out in
       var search = PathSearch(nodeCount: nodeCount, length: length)
       for u in sources {
