@@ -19,6 +19,7 @@ public struct EdgeList: Sendable {
   public init(bytes: [UInt8], weighted: Bool, file: String? = nil) throws(DatasetError) {
     var names: [String] = []
     var index: [Substring: Int32] = [:]
+    var numericIndex: [Int: Int32] = [:]
     var edges: [(Int32, Int32, Double)] = []
     var problems: [DatasetProblem] = []
     var line = 0
@@ -47,6 +48,25 @@ public struct EdgeList: Sendable {
         } else {
           var ids: [Int32] = []
           for f in fields.prefix(2) {
+            // Plain non-negative integers (the usual case) are looked up by value, without making a
+            // string per token; other names by their text.
+            var number = 0
+            var numeric = f.count <= 18
+            for p in f where numeric {
+              let d = bytes[p] &- 48
+              if d > 9 { numeric = false } else { number = number * 10 + Int(d) }
+            }
+            if numeric, bytes[f.lowerBound] != 48 || f.count == 1 {
+              if let k = numericIndex[number] {
+                ids.append(k)
+              } else {
+                let k = Int32(names.count)
+                numericIndex[number] = k
+                names.append(String(number))
+                ids.append(k)
+              }
+              continue
+            }
             let name = String(decoding: bytes[f], as: UTF8.self)
             let key = Substring(name)
             if let k = index[key] {

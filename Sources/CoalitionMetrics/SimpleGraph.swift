@@ -25,38 +25,63 @@ public struct SimpleGraph: Sendable {
   /// - Complexity: O(n + m log m).
   public init(nodeCount: Int, edges: [(Int, Int, Double)], directed: Bool) {
     precondition(edges.allSatisfy { $0.0 >= 0 && $0.0 < nodeCount && $0.1 >= 0 && $0.1 < nodeCount }, "edge endpoint out of range")
-    var arcs: [(Int32, Int32, Double)] = []
-    arcs.reserveCapacity(directed ? edges.count : 2 * edges.count)
-    for (u, v, w) in edges where u != v {
-      arcs.append((Int32(u), Int32(v), w))
-      if !directed { arcs.append((Int32(v), Int32(u), w)) }
-    }
-    arcs.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-    var merged: [(Int32, Int32, Double)] = []
-    merged.reserveCapacity(arcs.count)
-    for a in arcs {
-      if let last = merged.last, last.0 == a.0, last.1 == a.1 {
-        merged[merged.count - 1].2 += a.2
-      } else {
-        merged.append(a)
-      }
-    }
     self.nodeCount = nodeCount
     self.directed = directed
-    (rowStart, target, weight) = SimpleGraph.rows(nodeCount, merged)
+    // Arcs bucketed by tail (counting sort), each row then sorted by head and merged.
+    var tails: [Int32] = []
+    var heads: [Int32] = []
+    var weights: [Double] = []
+    tails.reserveCapacity(directed ? edges.count : 2 * edges.count)
+    heads.reserveCapacity(tails.capacity)
+    weights.reserveCapacity(tails.capacity)
+    for (u, v, w) in edges where u != v {
+      tails.append(Int32(u)); heads.append(Int32(v)); weights.append(w)
+      if !directed { tails.append(Int32(v)); heads.append(Int32(u)); weights.append(w) }
+    }
+    (rowStart, target, weight) = SimpleGraph.rows(nodeCount, tails, heads, weights)
     if directed {
-      let reversed = merged.map { ($0.1, $0.0, $0.2) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-      (inRowStart, inTarget, inWeight) = SimpleGraph.rows(nodeCount, reversed)
+      (inRowStart, inTarget, inWeight) = SimpleGraph.rows(nodeCount, heads, tails, weights)
     } else {
       (inRowStart, inTarget, inWeight) = (rowStart, target, weight)
     }
   }
 
-  private static func rows(_ n: Int, _ sorted: [(Int32, Int32, Double)]) -> ([Int32], [Int32], [Double]) {
-    var start = [Int32](repeating: 0, count: n + 1)
-    for a in sorted { start[Int(a.0) + 1] += 1 }
+  /// Compressed rows from arcs in any order: bucket by tail, sort each row by head (ties keep input
+  /// order, so merged weights are summed in input order), merge parallel arcs.
+  private static func rows(_ n: Int, _ tails: [Int32], _ heads: [Int32], _ weights: [Double]) -> ([Int32], [Int32], [Double]) {
+    var start = [Int](repeating: 0, count: n + 1)
+    for t in tails { start[Int(t) + 1] += 1 }
     for v in 0..<n { start[v + 1] += start[v] }
-    return (start, sorted.map(\.1), sorted.map(\.2))
+    var fill = start
+    var bucketHead = [Int32](repeating: 0, count: tails.count)
+    var bucketWeight = [Double](repeating: 0, count: tails.count)
+    for k in tails.indices {
+      let t = Int(tails[k])
+      bucketHead[fill[t]] = heads[k]
+      bucketWeight[fill[t]] = weights[k]
+      fill[t] += 1
+    }
+    var rowStart = [Int32](repeating: 0, count: n + 1)
+    var target: [Int32] = []
+    var weight: [Double] = []
+    target.reserveCapacity(tails.count)
+    weight.reserveCapacity(tails.count)
+    var row: [(Int32, Int, Double)] = []
+    for v in 0..<n {
+      row.removeAll(keepingCapacity: true)
+      for p in start[v]..<start[v + 1] { row.append((bucketHead[p], p, bucketWeight[p])) }
+      row.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+      for (h, _, w) in row {
+        if target.count > Int(rowStart[v]), target[target.count - 1] == h {
+          weight[weight.count - 1] += w
+        } else {
+          target.append(h)
+          weight.append(w)
+        }
+      }
+      rowStart[v + 1] = Int32(target.count)
+    }
+    return (rowStart, target, weight)
   }
 
   /// The same graph with every edge reversed.

@@ -75,6 +75,9 @@ import Testing
   let list = try EdgeList(bytes: Array(text.utf8), weighted: true)
   #expect(list.names == ["RUS", "PRK", "IRN"])
   #expect(list.edges.map { [Double($0.source), Double($0.target), $0.weight] } == [[0, 1, 2], [1, 0, 0.5], [0, 2, 1]])
+  let mixed = try EdgeList(bytes: Array("1 01\n01 a\n10 1\n0 a\n".utf8), weighted: false)
+  #expect(mixed.names == ["1", "01", "a", "10", "0"])  // "01" is a name of its own, not the number 1
+  #expect(mixed.edges.map { [$0.source, $0.target] } == [[0, 1], [1, 2], [3, 0], [4, 2]])
   let unweighted = try EdgeList(bytes: Array("a b 7\n".utf8), weighted: false)
   #expect(unweighted.edges.first?.weight == 1)
   #expect {
