@@ -98,69 +98,28 @@ extension SimpleGraph {
     }
   }
 
-  /// Brandes for hop counts: breadth-first search with integer levels over raw buffers, the
-  /// dependencies accumulated level by level backwards. Same arithmetic order as ``brandes``, so
-  /// results are identical to it.
+  /// Brandes for hop counts: the shared integer-level breadth-first search, then dependencies
+  /// accumulated backwards over raw buffers. Same arithmetic order as ``brandes``, so results are
+  /// identical to it.
   func brandesHops(sources: Range<Int>, endpoints: Bool, into score: inout [Double]) {
-    let n = nodeCount
-    var level = [Int32](repeating: -1, count: n)
-    var sigma = [Double](repeating: 0, count: n)
-    var delta = [Double](repeating: 0, count: n)
-    var order = [Int32](repeating: 0, count: n)
-    rowStart.withUnsafeBufferPointer { start in
-      target.withUnsafeBufferPointer { next in
-        inRowStart.withUnsafeBufferPointer { inStart in
-          inTarget.withUnsafeBufferPointer { previous in
-            level.withUnsafeMutableBufferPointer { level in
-              sigma.withUnsafeMutableBufferPointer { sigma in
-                delta.withUnsafeMutableBufferPointer { delta in
-                  order.withUnsafeMutableBufferPointer { order in
-                    score.withUnsafeMutableBufferPointer { score in
-                      for s in sources {
-                        level[s] = 0
-                        sigma[s] = 1
-                        order[0] = Int32(s)
-                        var head = 0
-                        var tail = 1
-                        while head < tail {
-                          let v = Int(order[head])
-                          head += 1
-                          let nextLevel = level[v] + 1
-                          let sv = sigma[v]
-                          for e in Int(start[v])..<Int(start[v + 1]) {
-                            let w = Int(next[e])
-                            if level[w] < 0 {
-                              level[w] = nextLevel
-                              order[tail] = Int32(w)
-                              tail += 1
-                            }
-                            if level[w] == nextLevel { sigma[w] += sv }
-                          }
-                        }
-                        var k = tail - 1
-                        while k >= 0 {
-                          let w = Int(order[k])
-                          k -= 1
-                          let coefficient = (1 + delta[w]) / sigma[w]
-                          let below = level[w] - 1
-                          for e in Int(inStart[w])..<Int(inStart[w + 1]) {
-                            let v = Int(previous[e])
-                            if level[v] == below { delta[v] += sigma[v] * coefficient }
-                          }
-                          if w != s { score[w] += delta[w] + (endpoints ? 1 : 0) }
-                        }
-                        if endpoints { score[s] += Double(tail - 1) }
-                        for i in 0..<tail {
-                          let v = Int(order[i])
-                          level[v] = -1
-                          sigma[v] = 0
-                          delta[v] = 0
-                        }
-                      }
-                    }
-                  }
+    var delta = [Double](repeating: 0, count: nodeCount)
+    inRowStart.withUnsafeBufferPointer { inStart in
+      inTarget.withUnsafeBufferPointer { previous in
+        delta.withUnsafeMutableBufferPointer { delta in
+          score.withUnsafeMutableBufferPointer { score in
+            hopSearches(sources: sources, start: rowStart, next: target, countPaths: true) { s, reached, level, sigma in
+              for w32 in reached.reversed() {
+                let w = Int(w32)
+                let coefficient = (1 + delta[w]) / sigma[w]
+                let below = level[w] - 1
+                for e in Int(inStart[w])..<Int(inStart[w + 1]) {
+                  let v = Int(previous[e])
+                  if level[v] == below { delta[v] += sigma[v] * coefficient }
                 }
+                if w != s { score[w] += delta[w] + (endpoints ? 1 : 0) }
               }
+              if endpoints { score[s] += Double(reached.count - 1) }
+              for v in reached { delta[Int(v)] = 0 }
             }
           }
         }

@@ -40,7 +40,7 @@ extension SimpleGraph {
     if length == .hops {
       let (start, next) = hopRows(direction)
       return SourceChunks.sum(nodeCount: nodeCount, width: nodeCount, threads: threads) { sources, out in
-        self.hopSearches(sources: sources, start: start, next: next) { u, reached, level in
+        self.hopSearches(sources: sources, start: start, next: next) { u, reached, level, _ in
           var total = 0
           for v in reached { total += Int(level[Int(v)]) }
           out[u] = value(Double(total), Double(reached.count - 1))
@@ -73,7 +73,7 @@ extension SimpleGraph {
     if length == .hops {
       let (start, next) = hopRows(direction)
       return SourceChunks.sum(nodeCount: nodeCount, width: nodeCount, threads: threads) { sources, out in
-        self.hopSearches(sources: sources, start: start, next: next) { u, reached, level in
+        self.hopSearches(sources: sources, start: start, next: next) { u, reached, level, _ in
           var sum = 0.0
           for v in reached.dropFirst() { sum += 1 / Double(level[Int(v)]) }
           out[u] = sum * scale

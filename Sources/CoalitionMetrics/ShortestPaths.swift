@@ -212,40 +212,48 @@ extension SimpleGraph {
 }
 
 extension SimpleGraph {
-  /// Breadth-first search from each source over `rows` with integer levels and raw buffers, for
-  /// measures that need only hop distances. `visit` gets the source, the nodes reached (source
-  /// first, by level) and their levels.
+  /// Breadth-first search from each source with integer levels over raw buffers, for measures on
+  /// hop distances. `visit` gets the source, the nodes reached (source first, by level), their
+  /// levels, and — when `countPaths` — the number of shortest paths to each (empty otherwise).
   func hopSearches(
-    sources: Range<Int>, start: [Int32], next: [Int32],
-    visit: (_ source: Int, _ reached: UnsafeBufferPointer<Int32>, _ level: UnsafeBufferPointer<Int32>) -> Void
+    sources: Range<Int>, start: [Int32], next: [Int32], countPaths: Bool = false,
+    visit: (_ source: Int, _ reached: UnsafeBufferPointer<Int32>, _ level: UnsafeBufferPointer<Int32>, _ sigma: UnsafeBufferPointer<Double>) -> Void
   ) {
     let n = nodeCount
     var level = [Int32](repeating: -1, count: n)
     var order = [Int32](repeating: 0, count: n)
+    var sigma = [Double](repeating: 0, count: countPaths ? n : 0)
     start.withUnsafeBufferPointer { start in
       next.withUnsafeBufferPointer { next in
         level.withUnsafeMutableBufferPointer { level in
           order.withUnsafeMutableBufferPointer { order in
-            for s in sources {
-              level[s] = 0
-              order[0] = Int32(s)
-              var head = 0
-              var tail = 1
-              while head < tail {
-                let v = Int(order[head])
-                head += 1
-                let nextLevel = level[v] + 1
-                for e in Int(start[v])..<Int(start[v + 1]) {
-                  let w = Int(next[e])
-                  if level[w] < 0 {
-                    level[w] = nextLevel
-                    order[tail] = Int32(w)
-                    tail += 1
+            sigma.withUnsafeMutableBufferPointer { sigma in
+              for s in sources {
+                level[s] = 0
+                if countPaths { sigma[s] = 1 }
+                order[0] = Int32(s)
+                var head = 0
+                var tail = 1
+                while head < tail {
+                  let v = Int(order[head])
+                  head += 1
+                  let nextLevel = level[v] + 1
+                  for e in Int(start[v])..<Int(start[v + 1]) {
+                    let w = Int(next[e])
+                    if level[w] < 0 {
+                      level[w] = nextLevel
+                      order[tail] = Int32(w)
+                      tail += 1
+                    }
+                    if countPaths, level[w] == nextLevel { sigma[w] += sigma[v] }
                   }
                 }
+                visit(s, UnsafeBufferPointer(rebasing: order[0..<tail]), UnsafeBufferPointer(level), UnsafeBufferPointer(sigma))
+                for i in 0..<tail {
+                  level[Int(order[i])] = -1
+                  if countPaths { sigma[Int(order[i])] = 0 }
+                }
               }
-              visit(s, UnsafeBufferPointer(rebasing: order[0..<tail]), UnsafeBufferPointer(level))
-              for i in 0..<tail { level[Int(order[i])] = -1 }
             }
           }
         }
