@@ -39,9 +39,27 @@ public enum CountryTable {
     byAlpha2[code].map { rows[$0] }
   }
 
+  private static let byNumeric: [Int: Int] = Dictionary(
+    rows.enumerated().map { ($1.numeric, $0) }, uniquingKeysWith: { a, _ in a })
+  private static let byCOW: [Int: Int] = Dictionary(
+    rows.enumerated().filter { $1.cowCode != 0 }.map { ($1.cowCode, $0) }, uniquingKeysWith: { a, _ in a })
+  private static let byCOWAbbreviation: [String: Int] = Dictionary(
+    rows.enumerated().filter { !$1.cowAbbreviation.isEmpty }.map { ($1.cowAbbreviation, $0) }, uniquingKeysWith: { a, _ in a })
+
   /// The country with this ISO numeric code, or `nil`.
   public static func country(numeric code: Int) -> Country? {
-    rows.first { $0.numeric == code }
+    byNumeric[code].map { rows[$0] }
+  }
+
+  /// The present-day country with this Correlates of War state code (e.g. 365 → RUS), or `nil`.
+  /// States that no longer exist are in ``HistoricalState``.
+  public static func country(cow code: Int) -> Country? {
+    byCOW[code].map { rows[$0] }
+  }
+
+  /// The present-day country with this Correlates of War abbreviation (e.g. `GMY` → DEU), or `nil`.
+  public static func country(cowAbbreviation code: String) -> Country? {
+    byCOWAbbreviation[code].map { rows[$0] }
   }
 
   /// Every alpha-3 code, sorted.

@@ -1,7 +1,7 @@
 /// A parsed JSON value that remembers where it started in the text, so that problems found
 /// later can be reported by line and column. Object members keep their order.
-struct JSONNode: Sendable {
-  indirect enum Value: Sendable {
+package struct JSONNode: Sendable {
+  package indirect enum Value: Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,17 +10,17 @@ struct JSONNode: Sendable {
     case object([(key: String, value: JSONNode)])
   }
 
-  var value: Value
+  package var value: Value
   /// Byte offset of the value's first byte in the source text (0 for values built in code).
-  var offset: Int
+  package var offset: Int
 
-  init(_ value: Value, offset: Int = 0) {
+  package init(_ value: Value, offset: Int = 0) {
     self.value = value
     self.offset = offset
   }
 
   /// The JSON type name used in messages: "a string", "an object"…
-  var typeName: String {
+  package var typeName: String {
     switch value {
     case .null: return "null"
     case .bool: return "a boolean"
@@ -33,15 +33,15 @@ struct JSONNode: Sendable {
 }
 
 /// A syntax error in JSON text.
-struct JSONSyntaxError: Error {
-  var offset: Int
-  var message: String
+package struct JSONSyntaxError: Error {
+  package var offset: Int
+  package var message: String
 }
 
 /// A strict RFC 8259 parser over UTF-8 bytes. It never traps: every malformed input, including
 /// truncated text, invalid UTF-8, lone surrogates and nesting deeper than ``maxDepth``,
 /// becomes a ``JSONSyntaxError``.
-struct JSONParser {
+package struct JSONParser {
   static let maxDepth = 256
   private let bytes: [UInt8]
   private var i = 0
@@ -49,7 +49,7 @@ struct JSONParser {
 
   init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-  static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+  package static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
     var p = JSONParser(bytes)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { p.i = 3 }  // tolerate a UTF-8 byte-order mark
     p.skipSpace()
@@ -250,18 +250,18 @@ struct JSONParser {
 }
 
 /// Maps byte offsets to 1-based line and column (columns count Unicode scalars).
-struct LineIndex {
+package struct LineIndex {
   private let bytes: [UInt8]
   private let lineStarts: [Int]
 
-  init(_ bytes: [UInt8]) {
+  package init(_ bytes: [UInt8]) {
     self.bytes = bytes
     var starts = [0]
     for (k, b) in bytes.enumerated() where b == 0x0A { starts.append(k + 1) }
     lineStarts = starts
   }
 
-  func position(of offset: Int) -> SourcePosition {
+  package func position(of offset: Int) -> SourcePosition {
     var lo = 0
     var hi = lineStarts.count - 1
     while lo < hi {
@@ -277,14 +277,26 @@ struct LineIndex {
 
 /// Writes JSON deterministically: two-space indentation, members in the order given,
 /// short arrays of scalars on one line, numbers in their shortest round-trip form.
-struct JSONWriter {
+package struct JSONWriter {
   private(set) var text = ""
 
-  static func write(_ node: JSONNode) -> String {
+  package static func write(_ node: JSONNode) -> String {
     var w = JSONWriter()
     w.emit(node, indent: 0)
     w.text += "\n"
     return w.text
+  }
+
+  /// The node on one line, without spaces.
+  package static func compact(_ node: JSONNode) -> String {
+    switch node.value {
+    case .null: return "null"
+    case .bool(let b): return b ? "true" : "false"
+    case .number(let x): return number(x)
+    case .string(let s): return JSONText.quoted(s)
+    case .array(let items): return "[" + items.map(compact).joined(separator: ",") + "]"
+    case .object(let members): return "{" + members.map { JSONText.quoted($0.key) + ":" + compact($0.value) }.joined(separator: ",") + "}"
+    }
   }
 
   private mutating func emit(_ node: JSONNode, indent: Int) {
@@ -326,7 +338,7 @@ struct JSONWriter {
   }
 
   /// Integers print without a fraction; other values in Swift's shortest round-trip form.
-  static func number(_ x: Double) -> String {
+  package static func number(_ x: Double) -> String {
     if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
     return String(x)
   }

@@ -82,3 +82,23 @@ extension String {
     count >= width ? self : String(repeating: pad, count: width - count) + self
   }
 }
+
+extension PartialDate {
+  /// The day with this number (days since 1970-01-01); `nil` for the open-end markers
+  /// `Int32.min` and `Int32.max` and for days outside years 1–9999.
+  public init?(dayNumber: Int32) {
+    guard dayNumber != .min, dayNumber != .max else { return nil }
+    // Proleptic Gregorian calendar from a day count, by 400-year eras (H. Hinnant, "chrono-Compatible
+    // Low-Level Date Algorithms").
+    let z = Int(dayNumber) + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let day = doy - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    self.init(year: year, month: month, day: day)
+  }
+}

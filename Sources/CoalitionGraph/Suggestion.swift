@@ -1,8 +1,8 @@
 /// Finds the closest known spelling for a mistyped identifier, for "did you mean" hints.
-enum Suggestion {
+package enum Suggestion {
   /// The candidate nearest to `word` by edit distance (case-insensitive), if it is close enough
   /// to be a plausible typo: at most one edit for short words, two for longer ones.
-  static func nearest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+  package static func nearest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
     let w = Array(word.lowercased().unicodeScalars)
     let limit = w.count <= 4 ? 1 : 2
     var best: (distance: Int, candidate: String)?
@@ -38,7 +38,7 @@ enum Suggestion {
   }
 
   /// A " (did you mean "X"?)" suffix, or an empty string.
-  static func hint<S: Sequence>(for word: String, in candidates: S) -> String where S.Element == String {
+  package static func hint<S: Sequence>(for word: String, in candidates: S) -> String where S.Element == String {
     nearest(to: word, in: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
   }
 }

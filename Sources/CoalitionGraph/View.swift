@@ -76,10 +76,11 @@ public struct View: Sendable {
       var end = start + 1
       while end < selected.count, key(selected[end]) == k0 { end += 1 }
       let group = Array(selected[start..<end])
-      let weights = group.map { g.obsWeight[$0] }
+      let factors = group.map { filter.decay?.factor(lastDay: g.obsLastDay[$0]) ?? 1 }
+      let weights = zip(group, factors).map { g.obsWeight[$0] * $1 }
       let weight: Double
       switch filter.aggregation {
-      case .count: weight = Double(group.count)
+      case .count: weight = filter.decay == nil ? Double(group.count) : factors.reduce(0, +)
       case .sum: weight = weights.reduce(0, +)
       case .max: weight = weights.max() ?? 0
       }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A closed range of days for time views, either end open.
 public struct DateWindow: Hashable, Sendable, CustomStringConvertible {
   public var from: PartialDate?
@@ -32,6 +34,27 @@ public enum Aggregation: String, CaseIterable, Sendable, Hashable {
   case max
 }
 
+/// Exponential fading of older observations: an observation that ended `d` days before
+/// ``reference`` counts with weight × 0.5^(d / ``halfLifeDays``); observations still under way on the
+/// reference day, or later, count fully.
+public struct Decay: Hashable, Sendable {
+  public var halfLifeDays: Double
+  public var reference: PartialDate
+
+  /// - Precondition: `halfLifeDays` is positive and finite.
+  public init(halfLifeDays: Double, reference: PartialDate) {
+    precondition(halfLifeDays > 0 && halfLifeDays.isFinite, "half-life must be a positive number of days")
+    self.halfLifeDays = halfLifeDays
+    self.reference = reference
+  }
+
+  /// The factor for an observation whose last day is `lastDay`.
+  public func factor(lastDay: Int32) -> Double {
+    let age = Double(reference.lastDay) - Double(lastDay)
+    return age <= 0 ? 1 : exp2(-age / halfLifeDays)
+  }
+}
+
 /// What a ``View`` keeps. Every criterion is optional; the default keeps everything.
 ///
 /// An observation passes when its kind is in ``kinds``, its kind's polarity equals ``polarity``,
@@ -49,10 +72,14 @@ public struct ViewFilter: Hashable, Sendable {
   public var aggregation: Aggregation
   /// Leave out actors that have no tie in the view.
   public var dropIsolates: Bool
+  /// Fade older observations before aggregating; with ``Aggregation/count`` each observation counts
+  /// its decay factor.
+  public var decay: Decay?
 
   public init(
     kinds: Set<String>? = nil, polarity: Polarity? = nil, minimumConfidence: Confidence = .alleged,
-    window: DateWindow? = nil, actors: Set<String>? = nil, aggregation: Aggregation = .sum, dropIsolates: Bool = false
+    window: DateWindow? = nil, actors: Set<String>? = nil, aggregation: Aggregation = .sum, dropIsolates: Bool = false,
+    decay: Decay? = nil
   ) {
     self.kinds = kinds
     self.polarity = polarity
@@ -61,6 +88,7 @@ public struct ViewFilter: Hashable, Sendable {
     self.actors = actors
     self.aggregation = aggregation
     self.dropIsolates = dropIsolates
+    self.decay = decay
   }
 
   /// Plain-language summary for captions and report headers, e.g. `kinds: media, military; reported only; as of 2024-03-20`.
@@ -76,6 +104,7 @@ public struct ViewFilter: Hashable, Sendable {
     if let window { parts.append(window.description) }
     if let actors { parts.append("actors: " + actors.sorted().joined(separator: ", ")) }
     if dropIsolates { parts.append("isolates dropped") }
+    if let decay { parts.append("half-life \(JSONWriter.number(decay.halfLifeDays)) days before \(decay.reference)") }
     return parts.isEmpty ? "all ties" : parts.joined(separator: "; ")
   }
 }
