@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "CoalitionMetrics", targets: ["CoalitionMetrics"]),
     .library(name: "CoalitionReports", targets: ["CoalitionReports"]),
     .library(name: "CoalitionMaps", targets: ["CoalitionMaps"]),
+    .library(name: "CoalitionInterchange", targets: ["CoalitionInterchange"]),
     .library(name: "CoalitionRender", targets: ["CoalitionRender"]),
     .executable(name: "coalition", targets: ["coalition"]),
   ],
@@ -23,6 +24,7 @@ let package = Package(
     .target(name: "CoalitionMetrics", dependencies: ["CoalitionGraph"], swiftSettings: strict),
     .target(name: "CoalitionReports", dependencies: ["CoalitionGraph", "CoalitionMetrics"], swiftSettings: strict),
     .target(name: "CoalitionMaps", dependencies: ["CoalitionGraph", "CoalitionMetrics"], swiftSettings: strict),
+    .target(name: "CoalitionInterchange", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionMaps"], swiftSettings: strict),
     // The only part that links Graphviz (pkg-config libgvc; Debian: libgraphviz-dev).
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc",
@@ -31,7 +33,7 @@ let package = Package(
     .executableTarget(
       name: "coalition",
       dependencies: [
-        "CoalitionGraph", "CoalitionMetrics", "CoalitionReports", "CoalitionMaps", "CoalitionRender",
+        "CoalitionGraph", "CoalitionMetrics", "CoalitionReports", "CoalitionMaps", "CoalitionRender", "CoalitionInterchange",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -43,6 +45,9 @@ let package = Package(
     .testTarget(name: "CoalitionGraphTests", dependencies: ["CoalitionGraph"], swiftSettings: strict),
     .testTarget(
       name: "CoalitionMetricsTests", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionReports"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "CoalitionInterchangeTests", dependencies: ["CoalitionGraph", "CoalitionInterchange", "CoalitionReports"],
       swiftSettings: strict),
     .testTarget(name: "CoalitionMapsTests", dependencies: ["CoalitionGraph", "CoalitionMaps"], swiftSettings: strict),
     .testTarget(

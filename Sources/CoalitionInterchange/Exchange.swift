@@ -1,0 +1,319 @@
+import CoalitionGraph
+import CoalitionMaps
+
+/// An attribute value in a graph interchange file.
+enum ExchangeValue: Hashable, Sendable {
+  case string(String)
+  case int(Int)
+  case double(Double)
+  case bool(Bool)
+
+  var text: String {
+    switch self {
+    case .string(let s): return s
+    case .int(let i): return String(i)
+    case .double(let x): return JSONWriter.number(x)
+    case .bool(let b): return b ? "true" : "false"
+    }
+  }
+
+  var number: Double? {
+    switch self {
+    case .int(let i): return Double(i)
+    case .double(let x): return x
+    case .string(let s): return Double(s.trimmingSpaces())
+    case .bool: return nil
+    }
+  }
+}
+
+/// The graph shared by the GraphML, GEXF and node-link readers and writers: nodes and edges with
+/// named attributes. Writers build it from a view; readers turn it into a dataset.
+struct ExchangeGraph {
+  struct Node {
+    var id: String
+    var attributes: [(String, ExchangeValue)] = []
+    var line: Int?
+  }
+  struct Edge {
+    var source: String
+    var target: String
+    /// Per-edge direction when the format gives one.
+    var directed: Bool?
+    var key: String?
+    var attributes: [(String, ExchangeValue)] = []
+    /// Time intervals of the edge (GEXF spells), as date strings.
+    var spells: [(start: String?, end: String?)] = []
+    var line: Int?
+  }
+  var directed: Bool
+  var attributes: [(String, ExchangeValue)] = []
+  var nodes: [Node] = []
+  var edges: [Edge] = []
+}
+
+extension Array where Element == (String, ExchangeValue) {
+  subscript(name: String) -> ExchangeValue? { first { $0.0 == name }?.1 }
+}
+
+/// What to write for each edge.
+public enum ExportGranularity: String, Sendable, CaseIterable {
+  /// One edge per observation, with its date, confidence and evidence: reading the file back gives
+  /// the same dataset.
+  case observations
+  /// One edge per tie (source, target, kind) of the view, with the aggregated weight, the number of
+  /// observations, the firmest confidence and the first and last day.
+  case ties
+}
+
+/// The attribute names CoalitionGraph writes (and reads back).
+enum ExchangeNames {
+  static let format = "coalitiongraph"
+  static let formatVersion = 1
+}
+
+extension ExchangeGraph {
+  /// The view's actors and its observations (or ties) as an interchange graph.
+  init(view: View, granularity: ExportGranularity) {
+    let g = view.graph
+    let d = g.dataset
+    directed = view.ties.contains { $0.directed } || g.kinds.contains { $0.directed } && view.ties.isEmpty
+    attributes = [("format", .string(ExchangeNames.format)), ("format_version", .int(ExchangeNames.formatVersion))]
+    if let t = d.title { attributes.append(("title", .string(t))) }
+    if let t = d.description { attributes.append(("description", .string(t))) }
+    attributes.append(("granularity", .string(granularity.rawValue)))
+    if !d.kinds.isEmpty { attributes.append(("kinds", .string(DatasetJSONParts.kinds(d.kinds)))) }
+    if !d.sources.isEmpty { attributes.append(("sources", .string(DatasetJSONParts.sources(d.sources)))) }
+    if !d.blocs.isEmpty { attributes.append(("blocs", .string(DatasetJSONParts.blocs(d.blocs)))) }
+    if !view.filter.summary.isEmpty, view.filter.summary != "all ties" { attributes.append(("view", .string(view.filter.summary))) }
+
+    let declared = Set(d.actors.map(\.id))
+    for v in 0..<view.nodeCount {
+      let a = view.actor(v)
+      var attrs: [(String, ExchangeValue)] = [("label", .string(a.name)), ("type", .string(a.type.rawValue))]
+      if !declared.contains(a.id) { attrs.append(("declared", .bool(false))) }
+      if let x = a.affiliation { attrs.append(("affiliation", .string(x))) }
+      if let x = a.note { attrs.append(("note", .string(x))) }
+      let blocs = g.blocs(of: view.nodes[v]).map { g.blocs[$0].bloc.id }
+      if !blocs.isEmpty { attrs.append(("blocs", .string(blocs.joined(separator: ";")))) }
+      nodes.append(Node(id: a.id, attributes: attrs))
+    }
+
+    switch granularity {
+    case .observations:
+      let indices = Array(Set(view.ties.flatMap(\.observations))).sorted()
+      for i in indices {
+        let o = g.observation(i)
+        let kind = g[g.index(ofKind: o.kind)!]
+        var attrs: [(String, ExchangeValue)] = [
+          ("kind", .string(o.kind)), ("sign", .int(kind.polarity.sign)), ("kind_directed", .bool(kind.directed)),
+        ]
+        if let id = o.id { attrs.append(("observation", .string(id))) }
+        switch o.time {
+        case .on(let x): attrs.append(("date", .string(x.description)))
+        case .between(let f, let t):
+          if let f { attrs.append(("from", .string(f.description))) }
+          if let t { attrs.append(("to", .string(t.description))) }
+        case .ongoing(let a, let since):
+          attrs.append(("as_of", .string(a.description)))
+          if let since { attrs.append(("from", .string(since.description))) }
+        }
+        attrs.append(("confidence", .string(o.confidence.rawValue)))
+        if let b = o.basis { attrs.append(("basis", .string(b.rawValue))) }
+        attrs.append(("weight", .double(o.weight)))
+        if let x = o.detail { attrs.append(("detail", .string(x))) }
+        if !o.evidence.isEmpty { attrs.append(("evidence", .string(CSVObservations.evidenceJSON(o.evidence)))) }
+        edges.append(
+          Edge(source: o.source, target: o.target, directed: kind.directed, key: o.id ?? "o\(i)", attributes: attrs))
+      }
+    case .ties:
+      for (i, t) in view.ties.enumerated() {
+        let kind = g[t.kind]
+        let first = t.observations.map { g.observation($0).time.firstDay }.min() ?? .min
+        let last = t.observations.map { g.observation($0).time.lastDay }.max() ?? .max
+        var attrs: [(String, ExchangeValue)] = [
+          ("kind", .string(kind.id)), ("sign", .int(kind.polarity.sign)), ("kind_directed", .bool(kind.directed)),
+          ("weight", .double(t.weight)), ("count", .int(t.count)), ("confidence", .string(t.confidence.rawValue)),
+        ]
+        if let f = PartialDate(dayNumber: first) { attrs.append(("first", .string(f.description))) }
+        if let l = PartialDate(dayNumber: last) { attrs.append(("last", .string(l.description))) }
+        edges.append(
+          Edge(source: g[t.source].id, target: g[t.target].id, directed: t.directed, key: "t\(i)", attributes: attrs))
+      }
+    }
+  }
+
+  /// The colour, line style and width each kind and confidence has on the coalition map.
+  static func mapColors(_ graph: CoalitionGraph) -> [String: String] {
+    let style = MapStyle()
+    let position = Dictionary(uniqueKeysWithValues: graph.kinds.filter { !$0.isBuiltIn }.enumerated().map { ($1.id, $0) })
+    return Dictionary(uniqueKeysWithValues: graph.kinds.map { ($0.id, style.color(of: $0, position: position[$0.id] ?? 0)) })
+  }
+}
+
+/// Options for turning a foreign graph file into a dataset.
+public struct GraphImportOptions: Sendable {
+  /// Date given to edges that carry none (`date`, `from`/`to`, `as_of`, `year` or GEXF spells).
+  /// Without it, an undated edge is a problem: every observation needs a time.
+  public var date: PartialDate?
+  /// Kind for edges without a `kind` (or `type`, `relation`, `label`) attribute.
+  public var defaultKind: String
+  public var policy: ErrorPolicy
+
+  public init(date: PartialDate? = nil, defaultKind: String = "tie", policy: ErrorPolicy = .skip) {
+    self.date = date
+    self.defaultKind = defaultKind
+    self.policy = policy
+  }
+}
+
+extension ExchangeGraph {
+  /// The graph as a dataset.
+  ///
+  /// Node → actor: the node's `name` attribute (igraph writes ids n0, n1… and keeps names there) or
+  /// else its id; `label` gives the name, `type` the actor type; ISO alpha-3 identifiers are states.
+  /// Edge → observation: `kind` (or `type`, `relation`, `label`) names the kind; a kind the dataset
+  /// does not know is declared, hostile when the edge's `sign` is negative or `polarity` says so,
+  /// directed as the edge is. Time from `date`, `from`/`to`, `as_of`, `year` or spells; weight from
+  /// `weight` (its absolute value when negative, the sign going to the kind).
+  func dataset(file: String, options: GraphImportOptions) throws(ImportError) -> ImportResult {
+    var log = IssueLog(file: file, policy: options.policy)
+    let ours = attributes["format"]?.text == ExchangeNames.format
+    var extraKinds: [Kind] = []
+    var sources: [Source] = []
+    var blocs: [Bloc] = []
+    if ours {
+      do {
+        if let k = attributes["kinds"]?.text { extraKinds = try DatasetJSONParts.parseKinds(k) }
+        if let s = attributes["sources"]?.text { sources = try DatasetJSONParts.parseSources(s) }
+        if let b = attributes["blocs"]?.text { blocs = try DatasetJSONParts.parseBlocs(b) }
+      } catch {
+        throw ImportError(file: file, line: 1, "graph attributes kinds/sources/blocs are not valid: \(error.message)")
+      }
+    }
+    var builder = DatasetBuilder(
+      title: attributes["title"]?.text ?? attributes["name"]?.text, description: attributes["description"]?.text,
+      sources: sources, kinds: extraKinds)
+    builder.dataset.blocs = blocs
+    var actorOf: [String: String] = [:]
+    var skipped = 0
+    for n in nodes {
+      let id = (n.attributes["name"]?.text).flatMap { $0.isEmpty ? nil : $0 } ?? n.id
+      actorOf[n.id] = id
+      let label = n.attributes["label"]?.text
+      let type = n.attributes["type"].flatMap { ActorType(rawValue: $0.text) }
+      if ours, n.attributes["declared"] == .bool(false) { continue }
+      if CountryTable.country(alpha3: id) != nil, type == nil || type == .state, label == nil || label == CountryTable.country(alpha3: id)?.name {
+        continue
+      }
+      builder.declare(
+        Actor(
+          id: id, name: label ?? id, type: type ?? (CountryTable.country(alpha3: id) != nil ? .state : .organization),
+          affiliation: n.attributes["affiliation"]?.text, note: n.attributes["note"]?.text))
+    }
+    var kinds = Dictionary(builder.dataset.allKinds.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var ids = Set<String>()
+    for (k, e) in edges.enumerated() {
+      let line = e.line ?? 0
+      func fail(_ m: String) throws(ImportError) {
+        skipped += 1
+        try log.add(line: line, "edge \(k + 1) (\(e.source) → \(e.target)): \(m)")
+      }
+      guard let s = actorOf[e.source] ?? (ours ? e.source : nil), let t = actorOf[e.target] ?? (ours ? e.target : nil) else {
+        try fail("unknown node")
+        continue
+      }
+      if s == t {
+        try fail("self-loop; coalition ties join two different actors")
+        continue
+      }
+      let a = e.attributes
+      var directed = e.directed ?? directed
+      if case .bool(let b)? = e.attributes["kind_directed"] { directed = b }
+      var kindID = (a["kind"] ?? a["type"] ?? a["relation"] ?? a["label"])?.text ?? options.defaultKind
+      if kindID.isEmpty { kindID = options.defaultKind }
+      let rawWeight = a["weight"]?.number ?? 1
+      guard rawWeight.isFinite else {
+        try fail("weight is not a finite number")
+        continue
+      }
+      if kinds[kindID] == nil {
+        let hostile = (a["sign"]?.number ?? 1) < 0 || a["polarity"]?.text == "hostile" || rawWeight < 0
+        let kind = Kind(
+          id: kindID, label: kindID, polarity: hostile ? .hostile : .cooperative,
+          materiality: a["materiality"]?.text == "material" ? .material : .verbal, directed: directed)
+        kinds[kindID] = kind
+        builder.dataset.kinds.append(kind)
+      }
+      // Time.
+      var times: [ObservationTime] = []
+      if !e.spells.isEmpty {
+        for sp in e.spells {
+          let f = sp.start.flatMap { PartialDate(flexible: String($0.prefix(10))) }
+          let l = sp.end.flatMap { PartialDate(flexible: String($0.prefix(10))) }
+          if (sp.start != nil && f == nil) || (sp.end != nil && l == nil) {
+            try fail("spell \(sp.start ?? "…")–\(sp.end ?? "…") is not made of dates")
+            times = []
+            break
+          }
+          times.append(f != nil && f == l ? .on(f!) : .between(from: f, to: l))
+        }
+        if times.isEmpty { continue }
+      } else {
+        let year = a["year"].flatMap { v -> String? in v.number.map { String(Int($0)) } }
+        switch CSVObservations.parseTime(
+          date: a["date"]?.text ?? year, from: a["from"]?.text ?? a["start"]?.text, to: a["to"]?.text ?? a["end"]?.text,
+          asOf: a["as_of"]?.text)
+        {
+        case .success(let time): times = [time]
+        case .failure(let p):
+          if p.message.hasPrefix("no date"), let d = options.date {
+            times = [.on(d)]
+          } else {
+            try fail(p.message.hasPrefix("no date") ? "no date; give one for undated edges (--date)" : p.message)
+            continue
+          }
+        }
+      }
+      var confidence = Confidence.reported
+      if let c = a["confidence"]?.text {
+        guard let x = Confidence(rawValue: c) else {
+          try fail("unknown confidence \"\(c.clipped())\"")
+          continue
+        }
+        confidence = x
+      }
+      var basis: Basis?
+      if let b = a["basis"]?.text {
+        guard let x = Basis(rawValue: b) else {
+          try fail("unknown basis \"\(b.clipped())\"")
+          continue
+        }
+        basis = x
+      }
+      var evidence: [Evidence] = []
+      if let ev = a["evidence"]?.text {
+        switch CSVObservations.parseEvidence(ev) {
+        case .success(let x): evidence = x
+        case .failure(let p):
+          try fail(p.message)
+          continue
+        }
+        for x in evidence where !builder.dataset.sources.contains(where: { $0.id == x.source }) {
+          builder.dataset.sources.append(Source(id: x.source, title: x.source))
+        }
+      }
+      var id = a["observation"]?.text
+      if let i = id, !ids.insert(i).inserted { id = nil }
+      for time in times {
+        builder.add(
+          Observation(
+            id: times.count == 1 ? id : nil, source: s, target: t, kind: kindID, time: time, confidence: confidence,
+            basis: basis, weight: abs(rawWeight), detail: a["detail"]?.text, evidence: evidence))
+      }
+    }
+    return ImportResult(
+      dataset: builder.finish(), recordsRead: nodes.count + edges.count, recordsSkipped: skipped, recordsFiltered: 0,
+      issues: log.issues, ignoredColumns: [])
+  }
+}

@@ -1,0 +1,308 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One problem found while importing: where and why.
+public struct ImportIssue: Hashable, Sendable, CustomStringConvertible {
+  /// 1-based line of the record (its first line when a quoted field spans several).
+  public var line: Int
+  /// 1-based column (byte offset within the line plus one), when the problem has one.
+  public var column: Int?
+  public var message: String
+
+  public init(line: Int, column: Int? = nil, message: String) {
+    self.line = line
+    self.column = column
+    self.message = message
+  }
+
+  public var description: String { column.map { "\(line):\($0): \(message)" } ?? "\(line): \(message)" }
+}
+
+/// An import that could not finish: the file and every problem that stopped it.
+public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
+  public var file: String
+  public var issues: [ImportIssue]
+
+  public init(file: String, issues: [ImportIssue]) {
+    self.file = file
+    self.issues = issues
+  }
+
+  init(file: String, line: Int, column: Int? = nil, _ message: String) {
+    self.init(file: file, issues: [ImportIssue(line: line, column: column, message: message)])
+  }
+
+  public var description: String {
+    issues.map { "\(file):\($0)" }.joined(separator: "\n")
+  }
+}
+
+/// What to do with a record that cannot be imported.
+public enum ErrorPolicy: String, Sendable, Hashable, CaseIterable {
+  /// Report it, leave it out and go on.
+  case skip
+  /// Stop at the first bad record; nothing is returned.
+  case strict
+}
+
+/// Collects the issues of one import under an ``ErrorPolicy``.
+struct IssueLog {
+  let file: String
+  let policy: ErrorPolicy
+  /// The first issues, in file order (at most ``limit``; ``count`` counts them all).
+  private(set) var issues: [ImportIssue] = []
+  private(set) var count = 0
+  let limit = 1000
+
+  init(file: String, policy: ErrorPolicy) {
+    self.file = file
+    self.policy = policy
+  }
+
+  /// Records an issue; throws at once under `.strict`.
+  mutating func add(_ issue: ImportIssue) throws(ImportError) {
+    if policy == .strict { throw ImportError(file: file, issues: [issue]) }
+    count += 1
+    if issues.count < limit { issues.append(issue) }
+  }
+
+  mutating func add(line: Int, column: Int? = nil, _ message: String) throws(ImportError) {
+    try add(ImportIssue(line: line, column: column, message: message))
+  }
+}
+
+/// One record of a delimited file. Fields are kept as bytes and decoded on request, so wide files
+/// (GDELT's 61 columns) cost only the columns a reader uses.
+struct Record {
+  /// Line on which the record starts (1-based).
+  var line = 0
+  /// Unescaped bytes of all fields, back to back.
+  fileprivate(set) var bytes: [UInt8] = []
+  /// End offset in ``bytes`` of each field.
+  fileprivate(set) var ends: [Int] = []
+  /// 1-based column where each field starts on its line.
+  fileprivate(set) var columns: [Int] = []
+
+  var count: Int { ends.count }
+
+  func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
+
+  func isEmpty(_ i: Int) -> Bool { range(i).isEmpty }
+
+  /// The field as text, or `nil` when it is not valid UTF-8.
+  func string(_ i: Int) -> String? {
+    String(validating: bytes[range(i)], as: UTF8.self)
+  }
+
+  /// The field as text with surrounding spaces removed; invalid UTF-8 is replaced.
+  func text(_ i: Int) -> String {
+    (string(i) ?? String(decoding: bytes[range(i)], as: UTF8.self)).trimmingSpaces()
+  }
+
+  /// The field as an integer (ASCII digits with an optional sign), or `nil`.
+  func int(_ i: Int) -> Int? {
+    var r = range(i)
+    while let f = r.first, bytes[f] == 0x20 { r = (f + 1)..<r.upperBound }
+    while let l = r.last, bytes[l] == 0x20 { r = r.lowerBound..<l }
+    guard !r.isEmpty, r.count < 19 else { return nil }
+    var negative = false
+    var k = r.lowerBound
+    if bytes[k] == UInt8(ascii: "-") || bytes[k] == UInt8(ascii: "+") {
+      negative = bytes[k] == UInt8(ascii: "-")
+      k += 1
+      guard k < r.upperBound else { return nil }
+    }
+    var v = 0
+    while k < r.upperBound {
+      let d = bytes[k] &- 48
+      guard d < 10 else { return nil }
+      v = v * 10 + Int(d)
+      k += 1
+    }
+    return negative ? -v : v
+  }
+
+  /// The field as a finite number, or `nil`.
+  func double(_ i: Int) -> Double? {
+    let t = text(i)
+    guard !t.isEmpty, let x = Double(t), x.isFinite else { return nil }
+    return x
+  }
+
+  mutating func reset(line: Int) {
+    self.line = line
+    bytes.removeAll(keepingCapacity: true)
+    ends.removeAll(keepingCapacity: true)
+    columns.removeAll(keepingCapacity: true)
+  }
+}
+
+/// Reads records from a delimited text file in fixed-size chunks: memory stays bounded however
+/// large the file.
+///
+/// With `quoting`, fields follow RFC 4180: a field that starts with `"` may hold delimiters, line
+/// breaks and doubled quotes. Without it (GDELT's tab-separated files) a quote is an ordinary
+/// character. Lines may end in LF or CRLF; a UTF-8 byte order mark at the start is skipped.
+final class RecordReader {
+  let file: String
+  private let delimiter: UInt8
+  private let quoting: Bool
+  private var fd: Int32 = -1
+  private var chunk: [UInt8]
+  private var position = 0
+  private var filled = 0
+  private var atEnd = false
+  private var line = 1
+  private var lineStart = 0
+  private var consumed = 0
+  private var first = true
+  /// Bytes read so far, for progress.
+  private(set) var bytesRead = 0
+
+  /// Opens `path` for reading.
+  init(path: String, delimiter: UInt8, quoting: Bool, chunkSize: Int = 1 << 20) throws(ImportError) {
+    self.file = path
+    self.delimiter = delimiter
+    self.quoting = quoting
+    self.chunk = [UInt8](repeating: 0, count: chunkSize)
+    fd = open(path, O_RDONLY)
+    if fd < 0 { throw ImportError(file: path, line: 0, "cannot open: \(String(cString: strerror(errno)))") }
+  }
+
+  /// Reads from bytes already in memory.
+  init(bytes: [UInt8], name: String, delimiter: UInt8, quoting: Bool) {
+    self.file = name
+    self.delimiter = delimiter
+    self.quoting = quoting
+    self.chunk = bytes
+    filled = bytes.count
+    atEnd = true
+  }
+
+  deinit { if fd >= 0 { close(fd) } }
+
+  private func refill() throws(ImportError) -> Bool {
+    if atEnd { return false }
+    consumed += filled
+    lineStart -= filled
+    position = 0
+    filled = 0
+    while true {
+      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw ImportError(file: file, line: line, "read failed: \(String(cString: strerror(errno)))")
+      }
+      if n == 0 { atEnd = true; return false }
+      filled = n
+      bytesRead += n
+      return true
+    }
+  }
+
+  @inline(__always) private func peek() throws(ImportError) -> UInt8? {
+    if position < filled { return chunk[position] }
+    return try refill() ? chunk[position] : nil
+  }
+
+  /// Reads the next record into `record`; returns `false` at the end of the file. Blank lines are
+  /// skipped.
+  func next(into record: inout Record) throws(ImportError) -> Bool {
+    if first {
+      first = false
+      if try peek() == 0xEF {
+        // A byte-order mark only if all three bytes match; otherwise the bytes are data.
+        if position + 2 < filled, chunk[position + 1] == 0xBB, chunk[position + 2] == 0xBF { position += 3; lineStart = position }
+      }
+    }
+    while true {
+      guard let b = try peek() else { return false }
+      if b == 0x0A { position += 1; line += 1; lineStart = position; continue }
+      if b == 0x0D { position += 1; continue }
+      break
+    }
+    record.reset(line: line)
+    var fieldStartColumn = position - lineStart + 1
+    while true {
+      // Start of a field.
+      guard let b = try peek() else {
+        record.ends.append(record.bytes.count)
+        record.columns.append(fieldStartColumn)
+        return true
+      }
+      if quoting, b == UInt8(ascii: "\"") {
+        let openLine = line
+        let openColumn = position - lineStart + 1
+        position += 1
+        while true {
+          guard let c = try peek() else {
+            throw ImportError(file: file, line: openLine, column: openColumn, "quoted field is never closed")
+          }
+          position += 1
+          if c == UInt8(ascii: "\"") {
+            if try peek() == UInt8(ascii: "\"") {
+              position += 1
+              record.bytes.append(c)
+            } else {
+              break
+            }
+          } else {
+            if c == 0x0A { line += 1; lineStart = position }
+            record.bytes.append(c)
+          }
+        }
+        // After the closing quote: a delimiter, a line end or the end of the file.
+        let after = try peek()
+        if let after, after != delimiter, after != 0x0A, after != 0x0D {
+          throw ImportError(
+            file: file, line: line, column: position - lineStart + 1,
+            "unexpected \(Self.describe(after)) after a closing quote (a quote inside a quoted field must be doubled)")
+        }
+      }
+      // Unquoted part (or the rest after a closing quote).
+      while let c = try peek(), c != delimiter, c != 0x0A {
+        position += 1
+        if c == 0x0D {
+          let after = try peek()
+          if after == 0x0A || after == nil { continue }
+        }
+        record.bytes.append(c)
+      }
+      record.ends.append(record.bytes.count)
+      record.columns.append(fieldStartColumn)
+      guard let c = try peek() else { return true }
+      position += 1
+      if c == 0x0A {
+        line += 1
+        lineStart = position
+        return true
+      }
+      fieldStartColumn = position - lineStart + 1
+    }
+  }
+
+  /// Everything not yet read, as one array.
+  func readAll() throws(ImportError) -> [UInt8] {
+    var out = Array(chunk[position..<filled])
+    position = filled
+    while try refill() {
+      out += chunk[0..<filled]
+      position = filled
+    }
+    return out
+  }
+
+  static func describe(_ b: UInt8) -> String {
+    b >= 0x20 && b < 0x7F ? "'\(Character(Unicode.Scalar(b)))'" : "byte 0x\(String(b, radix: 16))"
+  }
+}
+
+extension String {
+  /// The first `limit` characters of a string for messages, with an ellipsis when cut.
+  func clipped(_ limit: Int = 40) -> String {
+    count <= limit ? self : String(prefix(limit)) + "…"
+  }
+}

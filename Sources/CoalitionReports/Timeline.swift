@@ -1,0 +1,295 @@
+import CoalitionGraph
+import CoalitionMetrics
+
+/// A length of time in days, months or years: `30d`, `2w`, `6m`, `1y`.
+public struct TimeSpan: Hashable, Sendable, CustomStringConvertible {
+  public enum Unit: String, Sendable { case day = "d", month = "m", year = "y" }
+  public let count: Int
+  public let unit: Unit
+
+  public init?(count: Int, unit: Unit) {
+    guard count > 0, count <= 100_000 else { return nil }
+    self.count = count
+    self.unit = unit
+  }
+
+  /// Parses `N` followed by `d` (days), `w` (weeks), `m` (months) or `y` (years).
+  public init?(_ text: String) {
+    guard let last = text.last, let n = Int(text.dropLast()) else { return nil }
+    switch last {
+    case "d": self.init(count: n, unit: .day)
+    case "w": self.init(count: n * 7, unit: .day)
+    case "m": self.init(count: n, unit: .month)
+    case "y": self.init(count: n, unit: .year)
+    default: return nil
+    }
+  }
+
+  public var description: String { "\(count)\(unit.rawValue)" }
+
+  /// The day `times` spans after `day` (days since 1970-01-01); month ends are clamped (31 Jan + 1m = 28/29 Feb).
+  public func advance(_ day: Int32, times: Int = 1) -> Int32 {
+    guard let d = PartialDate(dayNumber: day), let m = d.month, let dd = d.day else { return day }
+    switch unit {
+    case .day: return day + Int32(count * times)
+    case .month, .year:
+      let months = (unit == .month ? count : 12 * count) * times
+      let total = d.year * 12 + (m - 1) + months
+      let (y, mm) = (total / 12, total % 12 + 1)
+      var clamped = dd
+      while PartialDate(year: y, month: mm, day: clamped) == nil, clamped > 28 { clamped -= 1 }
+      return PartialDate(year: y, month: mm, day: clamped)?.firstDay ?? day
+    }
+  }
+}
+
+/// Windows over a time range: fixed (step = length) or sliding (step < length).
+public struct TimeWindows: Sendable {
+  public let windows: [DateWindow]
+
+  /// Windows of `length` starting at `start` and every `step` after it, while they start on or
+  /// before `end`. At most 10,000 windows.
+  public init(start: PartialDate, end: PartialDate, length: TimeSpan, step: TimeSpan? = nil) {
+    var out: [DateWindow] = []
+    let first = start.firstDay
+    var k = 0
+    while out.count < 10_000 {
+      let s = (step ?? length).advance(first, times: k)
+      guard s <= end.lastDay else { break }
+      let e = length.advance(s) - 1
+      out.append(DateWindow(from: PartialDate(dayNumber: s), to: PartialDate(dayNumber: e)))
+      k += 1
+    }
+    windows = out
+  }
+}
+
+/// Coalition measures across time windows, and the comparison of two moments.
+///
+/// Each window is a view of the same filter with its time window replaced: observations that
+/// overlap the window (or, with a half-life, everything up to the window's end, faded by age).
+/// Measures are taken over the actors with at least one tie in the window.
+public struct Timeline: Sendable {
+  public let graph: CoalitionGraph
+  public let filter: ViewFilter
+  public let windows: [DateWindow]
+  /// With a half-life, each point counts every observation up to its end, faded by age.
+  public let halfLifeDays: Double?
+  /// The measure actors are ranked by in each window.
+  public let measure: CentralityMeasure
+
+  public init(graph: CoalitionGraph, filter: ViewFilter = ViewFilter(), windows: [DateWindow], halfLifeDays: Double? = nil, measure: CentralityMeasure = .degree) {
+    self.graph = graph
+    self.filter = filter
+    self.windows = windows
+    self.halfLifeDays = halfLifeDays
+    self.measure = measure
+  }
+
+  /// The view of one window.
+  public func view(_ w: DateWindow) -> View {
+    var f = filter
+    f.dropIsolates = true
+    if let h = halfLifeDays, let end = w.to {
+      f.window = DateWindow(to: end)
+      f.decay = Decay(halfLifeDays: h, reference: end)
+    } else {
+      f.window = w
+    }
+    return graph.view(f)
+  }
+
+  /// One point of the series.
+  public struct Point: Sendable {
+    public let window: DateWindow
+    public let actors: Int
+    public let ties: Int
+    public let observations: Int
+    public let density: Double
+    public let cooperativeTies: Int
+    public let hostileTies: Int
+    /// Freeman degree centralisation (undirected).
+    public let centralization: Double
+    /// Share of balanced signed triangles; NaN without triangles.
+    public let balance: Double
+    /// Density of each kind's layer among the window's actors, by kind id.
+    public let kindDensity: [String: Double]
+    /// Competition rank of each actor (by id) under ``Timeline/measure``.
+    public let ranks: [String: Int]
+    /// The measure's value for each actor.
+    public let scores: [String: Double]
+  }
+
+  static func point(_ view: View, window: DateWindow, measure: CentralityMeasure) -> Point {
+    let g = view.graph
+    let simple = view.simpleGraph(directed: false)
+    let n = view.nodeCount
+    var kindDensity: [String: Double] = [:]
+    for k in Set(view.ties.map(\.kind)) {
+      let pairs = Set(view.ties.filter { $0.kind == k }.map { [$0.source, $0.target].sorted() })
+      kindDensity[g[k].id] = n > 1 ? Double(pairs.count) * 2 / (Double(n) * Double(n - 1)) : 0
+    }
+    let degrees = (0..<n).map { v in Double(simple.rowStart[v + 1] - simple.rowStart[v]) }
+    let values = (try? measure.values(on: simple, length: .hops)) ?? [Double](repeating: .nan, count: n)
+    let ranks = NodeScores(name: measure.rawValue, values: values).ranks
+    var rankByID: [String: Int] = [:]
+    var scoreByID: [String: Double] = [:]
+    for v in 0..<n {
+      rankByID[view.actor(v).id] = ranks[v]
+      scoreByID[view.actor(v).id] = values[v]
+    }
+    return Point(
+      window: window, actors: n, ties: view.ties.count, observations: Set(view.ties.flatMap(\.observations)).count,
+      density: simple.density(), cooperativeTies: view.ties.filter { g[$0.kind].polarity == .cooperative }.count,
+      hostileTies: view.ties.filter { g[$0.kind].polarity == .hostile }.count,
+      centralization: n > 2 ? Centralization.degree(degrees) : 0, balance: view.signedGraph().balanceRatio(),
+      kindDensity: kindDensity, ranks: rankByID, scores: scoreByID)
+  }
+
+  /// The measures of every window, in order.
+  public func series() -> [Point] {
+    windows.map { Timeline.point(view($0), window: $0, measure: measure) }
+  }
+
+  static func label(_ w: DateWindow) -> String {
+    switch (w.from, w.to) {
+    case (let f?, let t?): return "\(f) – \(t)"
+    default: return w.description
+    }
+  }
+
+  /// The series as a report: a `series` table (one row per window) and a `ranks` table (one row per
+  /// actor, one column per window).
+  public func document(title: String? = nil) -> ReportDocument {
+    let points = series()
+    let kinds = Set(points.flatMap { $0.kindDensity.keys }).sorted()
+    var rows: [[Cell]] = []
+    for p in points {
+      var row: [Cell] = [
+        .text(p.window.from?.description ?? ""), .text(p.window.to?.description ?? ""), .integer(p.actors), .integer(p.ties),
+        .integer(p.observations), .number(p.density), .integer(p.cooperativeTies), .integer(p.hostileTies),
+        .number(p.centralization), .number(p.balance),
+      ]
+      row += kinds.map { .number(p.kindDensity[$0] ?? 0) }
+      rows.append(row)
+    }
+    let series = ReportTable(
+      title: "series",
+      columns: ["from", "to", "actors", "ties", "observations", "density", "cooperative", "hostile", "centralization", "balance"]
+        + kinds.map { "density_" + $0 },
+      rows: rows,
+      notes: [
+        halfLifeDays.map { "Each point counts every observation up to its end, faded with a half-life of \(Cell.format($0)) days." }
+          ?? "Each point counts the observations that overlap its window.",
+        "Measures over the actors with a tie in the window; balance is NaN without signed triangles.",
+      ])
+    let actors = Set(points.flatMap { $0.ranks.keys }).sorted()
+    let rankRows: [[Cell]] = actors.map { a in
+      [.text(a)] + points.map { p in p.ranks[a].map { .integer($0) } ?? .text("") }
+    }
+    let ranks = ReportTable(
+      title: "ranks", columns: ["actor"] + points.indices.map { "w\($0 + 1)" },
+      headings: ["actor"] + points.map { $0.window.to?.description ?? $0.window.description }, rows: rankRows,
+      notes: ["Rank by \(measure.convention); empty where the actor has no tie in the window. Columns are the windows' last days."])
+    var findings: [String] = []
+    if let first = points.first(where: { $0.ties > 0 }), let last = points.last(where: { $0.ties > 0 }), first.window != last.window {
+      findings.append(
+        "From \(Timeline.label(first.window)) to \(Timeline.label(last.window)): actors \(first.actors) → \(last.actors), ties \(first.ties) → \(last.ties), density \(Cell.format(first.density)) → \(Cell.format(last.density)).")
+    }
+    if let busiest = points.max(by: { ($0.ties, $1.window.from?.firstDay ?? 0) < ($1.ties, $0.window.from?.firstDay ?? 0) }), busiest.ties > 0 {
+      findings.append("Most ties in \(Timeline.label(busiest.window)): \(busiest.ties).")
+    }
+    return ReportDocument(
+      title: title ?? "Timeline of \(graph.dataset.title ?? "the dataset") (\(points.count) windows)", findings: findings,
+      tables: [series, ranks])
+  }
+}
+
+/// What changed between two moments: ties and actors that appeared or disappeared, and ranks.
+public struct TimelineDiff: Sendable {
+  public let before: View
+  public let after: View
+  public let measure: CentralityMeasure
+
+  /// Compares the views at two dates. With `window`, each side is the window of that length
+  /// ending on its date; without, each is the record as of its date.
+  public init(graph: CoalitionGraph, filter: ViewFilter = ViewFilter(), from a: PartialDate, to b: PartialDate, window: TimeSpan? = nil, measure: CentralityMeasure = .degree) {
+    func side(_ d: PartialDate) -> View {
+      var f = filter
+      f.dropIsolates = true
+      if let window {
+        let start = window.advance(d.lastDay + 1, times: -1)
+        f.window = DateWindow(from: PartialDate(dayNumber: start), to: d)
+      } else {
+        f.window = DateWindow.asOf(d)
+      }
+      return graph.view(f)
+    }
+    before = side(a)
+    after = side(b)
+    self.measure = measure
+  }
+
+  struct TieKey: Hashable, Comparable {
+    let source: String, target: String, kind: String
+    static func < (a: TieKey, b: TieKey) -> Bool { (a.source, a.target, a.kind) < (b.source, b.target, b.kind) }
+  }
+
+  static func ties(_ v: View) -> [TieKey: Tie] {
+    let g = v.graph
+    return Dictionary(uniqueKeysWithValues: v.ties.map { (TieKey(source: g[$0.source].id, target: g[$0.target].id, kind: g[$0.kind].id), $0) })
+  }
+
+  public func document() -> ReportDocument {
+    let (tb, ta) = (TimelineDiff.ties(before), TimelineDiff.ties(after))
+    var tieRows: [[Cell]] = []
+    var appeared = 0, gone = 0, changed = 0
+    for key in Set(tb.keys).union(ta.keys).sorted() {
+      let (x, y) = (tb[key], ta[key])
+      let change: String
+      switch (x, y) {
+      case (nil, _?): change = "appeared"; appeared += 1
+      case (_?, nil): change = "disappeared"; gone += 1
+      case (let x?, let y?) where x.weight != y.weight || x.confidence != y.confidence: change = "changed"; changed += 1
+      default: continue
+      }
+      tieRows.append([
+        .text(change), .text(key.source), .text(key.target), .text(key.kind),
+        x.map { .number($0.weight) } ?? .text(""), y.map { .number($0.weight) } ?? .text(""),
+        .text(x?.confidence.rawValue ?? ""), .text(y?.confidence.rawValue ?? ""),
+      ])
+    }
+    let pb = Timeline.point(before, window: before.filter.window ?? DateWindow(), measure: measure)
+    let pa = Timeline.point(after, window: after.filter.window ?? DateWindow(), measure: measure)
+    let actorsBefore = Set(pb.ranks.keys), actorsAfter = Set(pa.ranks.keys)
+    var actorRows: [[Cell]] = []
+    for a in actorsAfter.subtracting(actorsBefore).sorted() { actorRows.append([.text("appeared"), .text(a)]) }
+    for a in actorsBefore.subtracting(actorsAfter).sorted() { actorRows.append([.text("disappeared"), .text(a)]) }
+    var rankRows: [(String, Int?, Int?, Int)] = []
+    for a in actorsBefore.union(actorsAfter) {
+      let (r0, r1) = (pb.ranks[a], pa.ranks[a])
+      rankRows.append((a, r0, r1, (r0 != nil && r1 != nil) ? r0! - r1! : 0))
+    }
+    rankRows.sort { (abs($0.3), $1.0) > (abs($1.3), $0.0) }
+    let label0 = before.filter.window?.description ?? "all", label1 = after.filter.window?.description ?? "all"
+    var findings = ["\(label0) → \(label1): \(appeared) ties appeared, \(gone) disappeared, \(changed) changed weight or confidence; actors \(pb.actors) → \(pa.actors)."]
+    if let top = rankRows.first, top.3 != 0 {
+      findings.append("Biggest rank change (\(measure.rawValue)): \(top.0) from \(top.1!) to \(top.2!).")
+    }
+    if pb.density.isFinite, pa.density.isFinite {
+      findings.append("Density \(Cell.format(pb.density)) → \(Cell.format(pa.density)); degree centralisation \(Cell.format(pb.centralization)) → \(Cell.format(pa.centralization)).")
+    }
+    return ReportDocument(
+      title: "What changed: \(label0) → \(label1)", findings: findings,
+      tables: [
+        ReportTable(
+          title: "ties", columns: ["change", "source", "target", "kind", "weight_before", "weight_after", "confidence_before", "confidence_after"],
+          rows: tieRows),
+        ReportTable(title: "actors", columns: ["change", "actor"], rows: actorRows),
+        ReportTable(
+          title: "ranks", columns: ["actor", "rank_before", "rank_after", "rise"],
+          rows: rankRows.map { [.text($0.0), $0.1.map { .integer($0) } ?? .text(""), $0.2.map { .integer($0) } ?? .text(""), .integer($0.3)] },
+          notes: ["Rank by \(measure.convention); rise = places gained."]),
+      ])
+  }
+}
