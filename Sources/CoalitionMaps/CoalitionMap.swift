@@ -125,7 +125,8 @@ public struct CoalitionMap: Sendable {
     var graphAttrs: [DOTAttribute] = [
       DOTAttribute("rankdir", .id(style.rankDirection)), DOTAttribute("fontname", .text(style.fontName)),
       DOTAttribute("newrank", .bool(true)), DOTAttribute("nodesep", .number(0.5)), DOTAttribute("ranksep", .number(1.1)),
-      DOTAttribute("splines", .id("true")), DOTAttribute("overlap", .id("false")), DOTAttribute("bgcolor", .id("white")),
+      DOTAttribute("splines", .id(view.ties.count > style.straightEdgesAbove ? "line" : "true")),
+      DOTAttribute("overlap", .id("false")), DOTAttribute("bgcolor", .id("white")),
       DOTAttribute("pad", .number(0.3)), DOTAttribute("labelloc", .id("b")), DOTAttribute("labeljust", .id("l")),
     ]
     if style.showLegend || style.showCaption { graphAttrs.append(DOTAttribute("label", .html(legend(color: color)))) }

@@ -31,6 +31,16 @@ public enum LayoutEngine: String, CaseIterable, Sendable {
   case circo
   /// Radial.
   case twopi
+
+  /// Largest map drawn with `dot` by default; larger maps go to `sfdp`.
+  public static let dotLimit = (nodes: 60, edges: 250)
+
+  /// The engine for a map of this size: `dot` (layered, draws bloc clusters) up to ``dotLimit``,
+  /// `sfdp` (multiscale force-directed, near-linear) beyond it. `dot` needs 105 s for 146 actors
+  /// with 1,707 ties on a 2-core machine; `sfdp` with straight edges 0.5 s.
+  public static func automatic(nodes: Int, edges: Int) -> LayoutEngine {
+    nodes <= dotLimit.nodes && edges <= dotLimit.edges ? .dot : .sfdp
+  }
 }
 
 /// A failure reported by Graphviz, with its own messages.

@@ -51,7 +51,7 @@ public struct CoalitionReport: Sendable {
     let order = (0..<n).sorted { (rankAll[$0], $0) < (rankAll[$1], $1) }
     let actorRows: [[Cell]] = order.map { v in
       [
-        .integer(rankAll[v]), .text(names[v]), .text(view.actor(v).name), .text(assignment.names[assignment.group[v]]),
+        .integer(rankAll[v]), .text(names[v]), .text(view.actor(v).name), .text(assignment.group[v] < assignment.blocCount ? assignment.names[assignment.group[v]] : ""),
         .integer(Int(degree[v])), .number(n > 1 ? degree[v] / Double(n - 1) : 0), .number(betweenness[v]), .number(betweennessRaw[v]),
         .number(closeness[v]), .number(pagerank[v]), .number(participation[v]),
         .number(ei.actors[v].value), .number(constraint[v]), .integer(brokerage[v].total), .integer(rankReported[v]),
@@ -210,6 +210,8 @@ public struct CoalitionReport: Sendable {
     if let split = signed.hararySplit(), signed.edges.contains(where: { $0.sign < 0 }) {
       let camp = { (c: Int) in (0..<n).filter { split[$0] == c && !self.isIsolated($0, signed) }.map { names[$0] }.joined(separator: ", ") }
       out.append("The signed graph is balanced: \(camp(0)) against \(camp(1)), every hostile tie running between the two camps.")
+    } else if !signed.edges.contains(where: { $0.sign < 0 }) {
+      if !signed.edges.isEmpty { out.append("Every pair in this view cooperates: there is no hostile tie to split the actors into camps.") }
     } else if !signed.edges.isEmpty {
       out.append("The signed graph is not balanced: at least \(frustration.frustration) of \(signed.edges.count) signed pairs contradict any two-camp split (balance \(Cell.format(frustration.balance))).")
     }
@@ -221,7 +223,7 @@ public struct CoalitionReport: Sendable {
       let moved = (0..<n).filter { rankAll[$0] != rankReported[$0] }.map { "\(names[$0]) \(rankAll[$0])→\(rankReported[$0])" }
       out.append("\(weak.count) of \(view.ties.count) ties rest only on alleged or assessed evidence; on reported ties alone \(moved.isEmpty ? "no rank changes" : "ranks change: " + moved.joined(separator: ", ")).")
     }
-    if !ei.whole.value.isNaN {
+    if !ei.whole.value.isNaN, assignment.blocCount > 0 {
       let side = ei.whole.value < ei.whole.expected ? "more inward-looking than" : "more outward-looking than"
       out.append("Ties are \(side) chance: E-I index \(Cell.format(ei.whole.value)) against \(Cell.format(ei.whole.expected)) expected for these bloc sizes.")
     }

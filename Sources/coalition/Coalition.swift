@@ -11,7 +11,7 @@ struct Coalition: ParsableCommand {
       With no DATASET argument every command uses the built-in seed case: an ISW assessment, reported on 2024-03-20, of Russia building a coalition with China, North Korea and Iran.
       """,
     version: "0.1.0",
-    subcommands: [Render.self, Dot.self, Validate.self, Report.self, Metrics.self, Format.self, Bench.self],
+    subcommands: [Render.self, Dot.self, Validate.self, Report.self, Metrics.self, Import.self, Export.self, Timeline.self, Format.self, Bench.self],
     defaultSubcommand: nil)
 
   /// Runs the tool; every failure is printed as `error: …` on stderr with a non-zero exit.

@@ -27,8 +27,10 @@ struct Render: ParsableCommand {
   @OptionGroup var view: ViewOptions
   @Option(help: "Output format: \(RenderFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
   var format: RenderFormat?
-  @Option(help: "Layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")).")
-  var engine: LayoutEngine = .dot
+  @Option(help: "Layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")) (default: dot up to \(LayoutEngine.dotLimit.nodes) actors and \(LayoutEngine.dotLimit.edges) ties, sfdp beyond).")
+  var engine: LayoutEngine?
+  @Option(help: "Give up after this many seconds (layout of very large maps can take minutes).")
+  var timeout: Double?
   @Option(help: "Heading of the legend (default: the dataset title).")
   var title: String?
   @Flag(help: "Leave out the legend and caption.")
@@ -56,6 +58,19 @@ struct Render: ParsableCommand {
     case .ties: scores = selected.tieCount(.total)
     }
     let map = CoalitionMap(view: selected, style: style, sizeBy: scores, title: title)
+    let engine = self.engine ?? LayoutEngine.automatic(nodes: selected.nodeCount, edges: selected.ties.count)
+    if self.engine == nil, engine != .dot {
+      FileHandle.standardError.write(Data("note: \(selected.nodeCount) actors and \(selected.ties.count) ties: drawing with \(engine.rawValue) (--engine dot to force the layered layout)\n".utf8))
+    }
+    if let timeout {
+      guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+      // Graphviz cannot be interrupted inside a layout; the watchdog ends the process instead, and
+      // -o output is written only after a complete render, so no partial file is left.
+      DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+        FileHandle.standardError.write(Data("error: rendering took longer than \(timeout) s (--timeout); try --engine sfdp or a narrower view\n".utf8))
+        Foundation.exit(124)
+      }
+    }
     let result = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: format)
     for w in result.warnings { FileHandle.standardError.write(Data("warning: graphviz: \(w)\n".utf8)) }
     try output.write(result.bytes, binary: format == .png || format == .pdf)

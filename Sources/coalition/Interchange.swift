@@ -1,0 +1,252 @@
+import ArgumentParser
+import CoalitionGraph
+import CoalitionInterchange
+import CoalitionMaps
+import CoalitionMetrics
+import CoalitionReports
+import Foundation
+
+extension CountryCodeScheme: ExpressibleByArgument {}
+extension GDELTOptions.Window: ExpressibleByArgument {}
+extension GDELTOptions.Weight: ExpressibleByArgument {}
+
+func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+struct Import: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Turn a CSV sheet, GDELT events, ATOP alliances, a SIPRI register, GraphML or node-link JSON into a dataset.",
+    discussion: """
+      Rows with problems are reported (file:line:column: reason) and left out; --strict stops at the first one and writes nothing. Files are read as a stream. Column layouts and the CAMEO mapping are in docs/interchange.md.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case csv, gdelt, atop, sipri, graphml, gexf, nodeLink = "node-link"
+  }
+
+  @Option(help: "Input format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var format: Format
+  @Argument(help: "The file to import.")
+  var file: String
+  @OptionGroup var output: OutputOption
+  @Flag(help: "Stop at the first bad record instead of skipping it.")
+  var strict = false
+  @Option(help: "A dataset whose kinds, actors and sources the file may use; the imported observations are added to it.")
+  var base: String?
+  @Option(help: "Title of the new dataset.")
+  var title: String?
+
+  // CSV
+  @Option(name: .customLong("map"), help: "CSV: FIELD=COLUMN, the sheet's column for a field (repeat), e.g. source=Country1.")
+  var columnMap: [String] = []
+  @Option(name: .customLong("kind-map"), help: "CSV: VALUE=KIND, a replacement for values of the kind column (repeat).")
+  var kindMap: [String] = []
+  @Option(help: "CSV: kind for every row when the sheet has no kind column.")
+  var kind: String?
+  @Option(help: "CSV: how actor codes are written: \(CountryCodeScheme.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var codes: CountryCodeScheme = .auto
+  @Option(help: "CSV: field separator (one character; 'tab' for tabs).")
+  var delimiter: String = ","
+
+  // GDELT
+  @Flag(help: "GDELT: keep only root events (IsRootEvent = 1).")
+  var rootOnly = false
+  @Flag(help: "GDELT: keep regional and IGO actor codes (WST, EUR, AFR…) as aggregate actors.")
+  var keepRegions = false
+  @Option(help: "GDELT: bundle events per event, day, month or year.")
+  var window: GDELTOptions.Window = .day
+  @Option(help: "GDELT: observation weight: goldstein (sum of |Goldstein|), events or mentions.")
+  var weight: GDELTOptions.Weight = .goldstein
+  @Option(help: "GDELT: CSV file of code,kind rules that replace the standard CAMEO mapping for those codes.")
+  var cameoMap: String?
+
+  // ATOP / SIPRI
+  @Option(help: "ATOP/SIPRI: first year to keep.")
+  var fromYear: Int?
+  @Option(help: "ATOP/SIPRI: last year to keep.")
+  var toYear: Int?
+  @Flag(help: "ATOP: one observation per year instead of merged spells.")
+  var noSpells = false
+
+  func run() throws {
+    let policy: ErrorPolicy = strict ? .strict : .skip
+    let baseDataset: Dataset? = try base.map { path in
+      do { return try Dataset(contentsOf: path) } catch let e as DatasetError { throw ToolError(e.description) }
+    }
+    let years = YearRange(first: fromYear, last: toYear)
+    var result: ImportResult
+    do {
+      switch format {
+      case .csv:
+        var options = CSVObservationOptions(codes: codes, defaultKind: kind, policy: policy, base: baseDataset)
+        for pair in columnMap {
+          let (k, v) = try split(pair, "--map")
+          guard let field = ObservationField(rawValue: k) else {
+            throw ToolError("--map \(pair): unknown field \"\(k)\"; fields: \(ObservationField.allCases.map(\.rawValue).joined(separator: ", "))")
+          }
+          options.columns[field] = v
+        }
+        for pair in kindMap {
+          let (k, v) = try split(pair, "--kind-map")
+          options.kindValues[k] = v
+        }
+        if delimiter == "tab" || delimiter == "\\t" {
+          options.delimiter = 0x09
+        } else if delimiter.utf8.count == 1 {
+          options.delimiter = delimiter.utf8.first!
+        } else {
+          throw ToolError("--delimiter must be one character or 'tab'")
+        }
+        result = try CSVObservations.read(path: file, options: options)
+      case .gdelt:
+        var mapping = CAMEOMapping.standard
+        if let cameoMap {
+          guard let text = try? String(contentsOfFile: cameoMap, encoding: .utf8) else { throw ToolError("cannot read \(cameoMap)") }
+          mapping = try CAMEOMapping.read(text: text, name: cameoMap)
+        }
+        result = try GDELT.read(
+          path: file,
+          options: GDELTOptions(
+            mapping: mapping, rootEventsOnly: rootOnly, keepRegions: keepRegions, window: window, weight: weight,
+            policy: policy, base: baseDataset))
+      case .atop:
+        result = try ATOP.read(path: file, years: years, spells: !noSpells, policy: policy)
+      case .sipri:
+        result = try SIPRI.read(path: file, years: years, policy: policy)
+      case .graphml:
+        result = try GraphML.read(path: file, policy: policy)
+      case .gexf:
+        result = try GEXF.read(path: file, policy: policy)
+      case .nodeLink:
+        result = try NodeLink.read(path: file, policy: policy)
+      }
+    } catch let e as ImportError {
+      throw ToolError(e.description)
+    }
+    if let title { result.dataset.title = title }
+    for issue in result.issues { note("warning: \(file):\(issue)") }
+    let shown = result.issues.count
+    if result.recordsSkipped > shown { note("warning: … and \(result.recordsSkipped - shown) more") }
+    if !result.ignoredColumns.isEmpty { note("note: columns not used: \(result.ignoredColumns.joined(separator: ", "))") }
+    // What is written must load: check it like any dataset.
+    let problems = result.dataset.validate()
+    if !problems.isEmpty {
+      throw ToolError("the imported dataset is not valid:\n" + problems.prefix(20).map(\.description).joined(separator: "\n"))
+    }
+    try output.write(result.dataset.jsonText())
+    note("\(file): \(result.summary)" + (output.output.map { " → \($0)" } ?? ""))
+  }
+
+  func split(_ pair: String, _ option: String) throws -> (String, String) {
+    guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else { throw ToolError("\(option) \(pair): expected NAME=VALUE") }
+    return (String(pair[..<eq]), String(pair[pair.index(after: eq)...]))
+  }
+}
+
+struct Export: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write a dataset (or a view of it) as GraphML, GEXF, node-link JSON, CSV or DOT.",
+    discussion: """
+      graphml and node-link write one edge per observation (read back, they give the same dataset); --ties writes one edge per tie instead. gexf writes one edge per tie with its kind, spells and map colours (Gephi). csv writes the observations; nodes-csv one row per actor with centrality columns; edges-csv one row per tie.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case graphml, gexf, nodeLink = "node-link", csv, nodesCSV = "nodes-csv", edgesCSV = "edges-csv", dot
+  }
+
+  @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var format: Format
+  @OptionGroup var input: DatasetArgument
+  @OptionGroup var view: ViewOptions
+  @Flag(help: "graphml/node-link: one edge per tie (aggregated) instead of one per observation.")
+  var ties = false
+  @OptionGroup var output: OutputOption
+
+  func run() throws {
+    let selected = try loadView(input, view)
+    let granularity: ExportGranularity = ties ? .ties : .observations
+    let text: String
+    switch format {
+    case .graphml: text = GraphML.write(selected, granularity: granularity)
+    case .gexf: text = GEXF.write(selected)
+    case .nodeLink: text = NodeLink.write(selected, granularity: granularity)
+    case .csv:
+      var d = selected.graph.dataset
+      let keep = Set(selected.ties.flatMap(\.observations))
+      d.observations = d.observations.indices.filter { keep.contains($0) }.map { d.observations[$0] }
+      text = CSVObservations.write(d)
+    case .nodesCSV: text = CSVTables.nodes(selected)
+    case .edgesCSV: text = CSVTables.edges(selected)
+    case .dot: text = try CoalitionMap(view: selected).dot()
+    }
+    try output.write(text)
+    if let path = output.output {
+      note("wrote \(path) (\(format.rawValue), \(selected.nodeCount) actors, \(selected.ties.count) ties)")
+    }
+  }
+}
+
+struct Timeline: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Coalition measures across time windows, or what changed between two dates.",
+    discussion: """
+      Series: one row per window (--window 1y, 6m, 30d, 2w; --step for sliding windows; --half-life to fade older observations instead of cutting them off) with actors, ties, density, degree centralisation, balance and the density of each kind; then each actor's rank per window. The range defaults to the dataset's first and last dated observation. Diff: --diff DATE DATE compares the record as of each date (or the --window ending on each date).
+      """)
+
+  @OptionGroup var input: DatasetArgument
+  @OptionGroup var view: ViewOptions
+  @Option(help: "Window length: N followed by d, w, m or y.")
+  var window: String?
+  @Option(help: "Step between window starts (default: the window length, i.e. fixed windows).")
+  var step: String?
+  @Option(help: "Fade observations with this half-life (e.g. 90d) instead of cutting them off at the window start.")
+  var halfLife: String?
+  @Option(parsing: .upToNextOption, help: "Compare two dates: --diff YYYY[-MM[-DD]] YYYY[-MM[-DD]].")
+  var diff: [String] = []
+  @Option(help: "Rank actors by: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var measure: CentralityMeasure = .degree
+  @Option(help: "Output format: text, markdown, csv or json.")
+  var format: ReportFormat = .text
+  @OptionGroup var output: OutputOption
+
+  func span(_ text: String?, _ name: String) throws -> TimeSpan? {
+    guard let text else { return nil }
+    guard let s = TimeSpan(text) else { throw ValidationError("\(name) \(text): expected N followed by d, w, m or y (e.g. 1y, 6m, 30d)") }
+    return s
+  }
+
+  func run() throws {
+    let dataset = try input.load()
+    let graph: CoalitionGraph
+    do { graph = try CoalitionGraph(dataset) } catch { throw ToolError(error.description) }
+    var filter = try view.filter(for: graph)
+    let windowSpan = try span(window, "--window")
+    let stepSpan = try span(step, "--step")
+    let halfLifeSpan = try span(halfLife, "--half-life")
+    if !diff.isEmpty {
+      guard diff.count == 2, let a = PartialDate(diff[0]), let b = PartialDate(diff[1]) else {
+        throw ValidationError("--diff takes two dates (YYYY, YYYY-MM or YYYY-MM-DD)")
+      }
+      filter.window = nil
+      let d = TimelineDiff(graph: graph, filter: filter, from: a, to: b, window: windowSpan, measure: measure)
+      try output.write(d.document().formatted(format))
+      return
+    }
+    guard let windowSpan else { throw ValidationError("give --window (e.g. 1y) for a series, or --diff DATE DATE") }
+    // Range: the view's window if given, else the dataset's dated extent.
+    let days = dataset.observations.flatMap { [$0.time.firstDay, $0.time.lastDay] }.filter { $0 != .min && $0 != .max }
+    guard let start = filter.window?.from ?? days.min().flatMap({ PartialDate(dayNumber: $0) }),
+      let end = filter.window?.to ?? days.max().flatMap({ PartialDate(dayNumber: $0) })
+    else { throw ToolError("the dataset has no dated observations; give --from and --to") }
+    filter.window = nil
+    let windows = TimeWindows(start: start, end: end, length: windowSpan, step: stepSpan).windows
+    let halfLifeDays = halfLifeSpan.map { s -> Double in
+      switch s.unit {
+      case .day: return Double(s.count)
+      case .month: return Double(s.count) * 30.436875
+      case .year: return Double(s.count) * 365.2425
+      }
+    }
+    let timeline = CoalitionReports.Timeline(graph: graph, filter: filter, windows: windows, halfLifeDays: halfLifeDays, measure: measure)
+    try output.write(timeline.document().formatted(format))
+  }
+}
