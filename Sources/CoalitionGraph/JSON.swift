@@ -20,6 +20,11 @@ package struct JSONNode: Sendable {
   }
 
   /// The JSON type name used in messages: "a string", "an object"…
+  package var isTrue: Bool {
+    if case .bool(true) = value { return true }
+    return false
+  }
+
   package var typeName: String {
     switch value {
     case .null: return "null"

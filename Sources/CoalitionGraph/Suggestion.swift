@@ -5,13 +5,17 @@ package enum Suggestion {
   package static func nearest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
     let w = Array(word.lowercased().unicodeScalars)
     let limit = w.count <= 4 ? 1 : 2
-    var best: (distance: Int, candidate: String)?
+    // Among equally near candidates, one with the same letters (a swap, "RSU" → "RUS") beats a
+    // changed letter ("RSU" → "REU"), then alphabetical order decides.
+    let letters = w.map(\.value).sorted()
+    var best: (distance: Int, changed: Bool, candidate: String)?
     for candidate in candidates {
       let c = Array(candidate.lowercased().unicodeScalars)
       if abs(c.count - w.count) > limit { continue }
       let d = distance(w, c)
-      if d <= limit, best == nil || d < best!.distance || (d == best!.distance && candidate < best!.candidate) {
-        best = (d, candidate)
+      let changed = c.map(\.value).sorted() != letters
+      if d <= limit, best == nil || (d, changed ? 1 : 0, candidate) < (best!.distance, best!.changed ? 1 : 0, best!.candidate) {
+        best = (d, changed, candidate)
       }
     }
     return best?.candidate

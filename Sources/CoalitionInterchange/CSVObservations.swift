@@ -325,11 +325,15 @@ public enum CSVObservations {
   /// Writes every observation of `dataset` as CSV (RFC 4180, CRLF line ends, UTF-8).
   ///
   /// Columns: `id, source, target, kind, date, from, to, as_of, direction, weight, confidence, basis,
-  /// detail`, then evidence as `evidence_source, evidence_note, evidence_via, evidence_url` (or one
-  /// `evidence` JSON column when an observation has several), then `source_name, source_type,
+  /// detail`, then evidence as `evidence_source, evidence_note, evidence_via` (names joined by `; `),
+  /// `evidence_url` — or one `evidence` JSON column when an observation has several items or a name
+  /// contains `;` — then `source_name, source_type,
   /// target_name, target_type` for declared actors. Reading the file back gives the same observations.
   public static func write(_ dataset: Dataset) -> String {
-    let multiEvidence = dataset.observations.contains { $0.evidence.count > 1 }
+    // One evidence item per row fits the plain columns unless a `via` name holds the separator.
+    let multiEvidence = dataset.observations.contains { o in
+      o.evidence.count > 1 || o.evidence.contains { $0.via.contains { $0.contains(";") } }
+    }
     var columns: [ObservationField] = [.id, .source, .target, .kind, .date, .from, .to, .asOf, .direction, .weight, .confidence, .basis, .detail]
     columns += multiEvidence ? [.evidence] : [.evidenceSource, .evidenceNote, .evidenceVia, .evidenceURL]
     let declared = Dictionary(dataset.actors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Written: one `<edge>` per tie of the view, with GEXF 1.3's `kind` set to the tie's kind (so
 /// Gephi keeps ties of different kinds between one pair apart), `weight` the aggregated weight,
-/// `type` directed or undirected, spells for the days its observations cover (overlapping and
+/// the `kind_directed` attribute false for ties of undirected kinds (a per-edge `type` that differs
+/// from the graph's makes networkx refuse the file), spells for the days its observations cover (overlapping and
 /// adjacent intervals merged; dates as `YYYY-MM-DD`, open ends left out), and the map's look:
 /// `viz:color` of the kind, `viz:shape` solid / dotted / dashed for reported / assessed / alleged,
 /// `viz:thickness` growing with the weight. Nodes carry the actor's name as `label`, its type and
@@ -33,7 +34,7 @@ public enum GEXF {
     out += "      <attribute id=\"blocs\" title=\"blocs\" type=\"string\"/>\n"
     out += "    </attributes>\n"
     out += "    <attributes class=\"edge\" mode=\"static\">\n"
-    for (id, type) in [("sign", "integer"), ("confidence", "string"), ("count", "integer"), ("observations", "string")] {
+    for (id, type) in [("tie_kind", "string"), ("sign", "integer"), ("kind_directed", "boolean"), ("confidence", "string"), ("count", "integer"), ("observations", "string")] {
       out += "      <attribute id=\"\(id)\" title=\"\(id)\" type=\"\(type)\"/>\n"
     }
     out += "    </attributes>\n    <nodes>\n"
@@ -57,14 +58,15 @@ public enum GEXF {
     for (i, t) in view.ties.enumerated() {
       let kind = g[t.kind]
       out += "      <edge" + XMLText.attributes([
-        ("id", "t\(i)"), ("source", g[t.source].id), ("target", g[t.target].id), ("type", t.directed ? "directed" : "undirected"),
-        ("kind", kind.id), ("label", kind.label), ("weight", JSONWriter.number(t.weight)),
+        ("id", "t\(i)"), ("source", g[t.source].id), ("target", g[t.target].id), ("kind", kind.id), ("label", kind.label), ("weight", JSONWriter.number(t.weight)),
       ]) + ">\n"
       out += "        <attvalues>\n"
+      out += "          <attvalue for=\"tie_kind\"" + XMLText.attributes([("value", kind.id)]) + "/>\n"
       out += "          <attvalue for=\"sign\" value=\"\(kind.polarity.sign)\"/>\n"
+      out += "          <attvalue for=\"kind_directed\" value=\"\(kind.directed)\"/>\n"
       out += "          <attvalue for=\"confidence\" value=\"\(t.confidence.rawValue)\"/>\n"
       out += "          <attvalue for=\"count\" value=\"\(t.count)\"/>\n"
-      let observations = t.observations.map { observationJSON(g.observation($0)) }
+      let observations = t.observations.map { observationJSON(g.observation($0), tieSource: g[t.source].id) }
       out += "          <attvalue for=\"observations\"" + XMLText.attributes([("value", "[" + observations.joined(separator: ",") + "]")]) + "/>\n"
       out += "        </attvalues>\n"
       let spells = merged(t.observations.map { (g.observation($0).time.firstDay, g.observation($0).time.lastDay) })
@@ -106,10 +108,12 @@ public enum GEXF {
     return out
   }
 
-  static func observationJSON(_ o: Observation) -> String {
+  /// One observation of a tie; `reversed` marks one recorded target → source (undirected kinds).
+  static func observationJSON(_ o: Observation, tieSource: String) -> String {
     var m: [(key: String, value: JSONNode)] = []
     func put(_ k: String, _ v: String?) { if let v { m.append((key: k, value: JSONNode(.string(v)))) } }
     put("observation", o.id)
+    if o.source != tieSource { m.append((key: "reversed", value: JSONNode(.bool(true)))) }
     switch o.time {
     case .on(let d): put("date", d.description)
     case .between(let f, let t):
@@ -123,7 +127,9 @@ public enum GEXF {
     put("basis", o.basis?.rawValue)
     m.append((key: "weight", value: JSONNode(.number(o.weight))))
     put("detail", o.detail)
-    if !o.evidence.isEmpty { put("evidence", CSVObservations.evidenceJSON(o.evidence)) }
+    if !o.evidence.isEmpty, let ev = try? JSONParser.parse(Array(CSVObservations.evidenceJSON(o.evidence).utf8)) {
+      m.append((key: "evidence", value: ev))
+    }
     return JSONWriter.compact(JSONNode(.object(m)))
   }
 
@@ -160,6 +166,7 @@ public enum GEXF {
         guard let f = v["for"] ?? v["id"], let value = v["value"] else { return nil }
         let title = titles[cls]?[f] ?? f
         if let i = Int(value) { return (title, .int(i)) }
+        if value == "true" || value == "false" { return (title, .bool(value == "true")) }
         return (title, .string(value))
       }
     }
@@ -182,7 +189,7 @@ public enum GEXF {
         throw ImportError(file: name, line: e.line, column: e.column, "edge names node \"\(end.clipped())\", which is not among the nodes")
       }
       var attrs = values(e, "edge")
-      if let k = e["kind"] { attrs.insert(("kind", .string(k)), at: 0) }
+      if let k = e["kind"] ?? attrs["tie_kind"]?.text { attrs.insert(("kind", .string(k)), at: 0) }
       if let w = e["weight"], let x = Double(w) { attrs.append(("weight", .double(x))) }
       if attrs["kind"] == nil, let l = e["label"] { attrs.append(("label", .string(l))) }
       let type = e["type"] ?? defaultType
@@ -195,11 +202,14 @@ public enum GEXF {
           guard case .object(let members) = item.value else { continue }
           var edge = base
           edge.spells = []
-          edge.attributes = attrs.filter { !["observations", "weight", "confidence", "count"].contains($0.0) }
+          if members.contains(where: { $0.key == "reversed" && $0.value.isTrue }) { (edge.source, edge.target) = (base.target, base.source) }
+          edge.attributes = attrs.filter { !["observations", "weight", "confidence", "count", "tie_kind"].contains($0.0) }
           for (k, v) in members {
             switch v.value {
             case .string(let x): edge.attributes.append((k, .string(x)))
             case .number(let x): edge.attributes.append((k, .double(x)))
+            case .array, .object: edge.attributes.append((k, .string(JSONWriter.compact(v))))
+            case .bool: break
             default: break
             }
           }

@@ -1,0 +1,159 @@
+import CoalitionGraph
+import Foundation
+import Testing
+
+@testable import CoalitionInterchange
+
+let seedView = try! CoalitionGraph(.seed).view()
+
+@Test func seedRoundTripsThroughGraphMLNodeLinkAndGEXF() throws {
+  let graphml = try GraphML.read(bytes: Array(GraphML.write(seedView).utf8), name: "seed.graphml")
+  let nodeLink = try NodeLink.read(bytes: Array(NodeLink.write(seedView).utf8), name: "seed.json")
+  let gexf = try GEXF.read(bytes: Array(GEXF.write(seedView).utf8), name: "seed.gexf")
+  for r in [graphml, nodeLink, gexf] {
+    #expect(r.recordsSkipped == 0)
+    #expect(canonical(r.dataset) == canonical(.seed))
+    #expect(r.dataset.validate().isEmpty)
+  }
+  // GraphML and node-link carry the whole dataset: sources, blocs, declared actors.
+  for r in [graphml, nodeLink] {
+    #expect(r.dataset.sources == Dataset.seed.sources)
+    #expect(r.dataset.blocs == Dataset.seed.blocs)
+    #expect(r.dataset.title == Dataset.seed.title)
+    #expect(r.dataset.actors.map(\.id) == ["WEST"])
+  }
+}
+
+@Test func exportsAreDeterministicAndWellFormed() throws {
+  #expect(GraphML.write(seedView) == GraphML.write(seedView))
+  #expect(GEXF.write(seedView) == GEXF.write(seedView))
+  #expect(NodeLink.write(seedView) == NodeLink.write(seedView))
+  let gexf = try XMLParser.parse(Array(GEXF.write(seedView).utf8), file: "seed.gexf")
+  #expect(gexf["version"] == "1.3")
+  let edges = gexf.child("graph")!.child("edges")!.children("edge")
+  #expect(edges.count == seedView.ties.count)
+  // Every edge has its kind, a colour of the map and a line style per confidence.
+  for e in edges {
+    #expect(e["kind"] != nil)
+    #expect(e.children.contains { $0.name == "viz:color" })
+    #expect(["solid", "dotted", "dashed"].contains(e.children.first { $0.name == "viz:shape" }?["value"] ?? ""))
+  }
+  let military = edges.first { $0["kind"] == "military" }!
+  let color = military.children.first { $0.name == "viz:color" }!
+  #expect([color["r"], color["g"], color["b"]] == ["17", "119", "51"])  // #117733, the map's military colour
+}
+
+@Test func tiesGranularityWritesOneEdgePerTie() throws {
+  let g = try XMLParser.parse(Array(GraphML.write(seedView, granularity: .ties).utf8), file: "t.graphml")
+  let edges = g.child("graph")!.children("edge")
+  #expect(edges.count == seedView.ties.count)
+  #expect(g.children("key").contains { $0["attr.name"] == "count" && $0["attr.type"] == "int" })
+}
+
+@Test func readsGraphMLAsNetworkXWritesIt() throws {
+  let expected = ref("foreign", "karate-networkx.graphml") as! [String: Any]
+  let r = try GraphML.read(path: fixture("interchange/karate-networkx.graphml"), options: GraphImportOptions(date: PartialDate(year: 1977)))
+  #expect(r.recordsSkipped == 0)
+  #expect(r.dataset.actors.count == expected["nodes"] as! Int)
+  #expect(r.dataset.observations.count == expected["edges"] as! Int)
+  #expect(r.dataset.observations.reduce(0) { $0 + $1.weight } == (expected["weight_sum"] as! NSNumber).doubleValue)
+  #expect(r.dataset.actors.first { $0.id == "5" }?.name == "member 5")
+  // Without a date for undated edges, each edge is reported.
+  let undated = try GraphML.read(path: fixture("interchange/karate-networkx.graphml"))
+  #expect(undated.dataset.observations.isEmpty)
+  #expect(undated.issues.first?.message.contains("no date; give one for undated edges (--date)") == true)
+}
+
+@Test func readsGraphMLAsIgraphWritesIt() throws {
+  let expected = ref("foreign", "florentine-igraph.graphml") as! [String: Any]
+  let r = try GraphML.read(path: fixture("interchange/florentine-igraph.graphml"), options: GraphImportOptions(date: PartialDate(year: 1430)))
+  #expect(Set(r.dataset.actors.map(\.id)) == Set(expected["names"] as! [String]))
+  #expect(r.dataset.observations.count == expected["edges"] as! Int)
+  #expect(r.dataset.observations.reduce(0) { $0 + $1.weight } == (expected["weight_sum"] as! NSNumber).doubleValue)
+  #expect(r.dataset.kinds.map(\.id) == ["tie"])
+  #expect(r.dataset.kinds.first?.directed == false)
+}
+
+@Test func readsYEdStyleGraphMLSkippingGraphics() throws {
+  let r = try GraphML.read(path: fixture("interchange/yed-style.graphml"))
+  #expect(r.recordsSkipped == 0)
+  let o = r.dataset.observations
+  #expect(o.count == 2)
+  // Node n0 is labelled RUS; the default date applies where the edge has none.
+  #expect(o.contains { $0.source == "n1" && $0.target == "n0" && $0.kind == "arms-transfer" && $0.time == .on(PartialDate("2024-03-20")!) })
+  #expect(o.contains { $0.kind == "technology" && $0.time == .on(PartialDate("2023-09")!) })
+}
+
+@Test func readsNodeLinkInBothNetworkXForms() throws {
+  let transfers = try NodeLink.read(path: fixture("interchange/transfers-networkx.node-link.json"))
+  #expect(transfers.recordsSkipped == 0)
+  #expect(transfers.dataset.observations.count == Int(refDouble("foreign", "transfers-networkx.node-link.json", "edges")))
+  #expect(transfers.dataset.observations.reduce(0) { $0 + $1.weight } == refDouble("foreign", "transfers-networkx.node-link.json", "weight_sum"))
+  #expect(transfers.dataset.observations.filter { $0.kind == "arms-transfer" && $0.source == "PRK" }.map(\.time) == [.on(PartialDate(year: 2023)!), .on(PartialDate(year: 2024)!)])
+  let links = try NodeLink.read(path: fixture("interchange/florentine-networkx-links.json"), options: GraphImportOptions(date: PartialDate(year: 1430)))
+  #expect(links.dataset.observations.count == Int(refDouble("foreign", "florentine-networkx-links.json", "edges")))
+  #expect(links.dataset.actors.count == 15)
+}
+
+@Test func readsGEXFAsNetworkXWritesIt() throws {
+  let r = try GEXF.read(path: fixture("interchange/florentine-networkx.gexf"), options: GraphImportOptions(date: PartialDate(year: 1430)))
+  #expect(r.dataset.observations.count == Int(refDouble("foreign", "florentine-networkx.gexf", "edges")))
+  #expect(r.dataset.observations.reduce(0) { $0 + $1.weight } == refDouble("foreign", "florentine-networkx.gexf", "weight_sum"))
+  #expect(r.dataset.actors.count == 15)
+}
+
+@Test(arguments: [
+  ("", "x.graphml:1:1: the file is empty"),
+  ("<graphml><graph edgedefault=\"directed\"><node id=\"a\"></graph></graphml>", "x.graphml:1:60: </graph> closes <node> (opened at line 1)"),
+  ("<graphml><key id=\"k\" for=\"edge\" attr.name=\"w\" attr.type=\"double\"/><graph edgedefault=\"directed\"><node id=\"a\"/><node id=\"b\"/><edge source=\"a\" target=\"b\"><data key=\"k\">heavy</data></edge></graph></graphml>", "x.graphml:1:153: w: \"heavy\" is not a number"),
+  ("<graphml><graph edgedefault=\"sideways\"/></graphml>", "x.graphml:1:10: edgedefault must be directed or undirected, not \"sideways\""),
+  ("<svg/>", "x.graphml:1:1: not GraphML: the root element is <svg>"),
+  ("<graphml a=\"1\" a=\"2\"/>", "x.graphml:1:16: attribute a appears twice"),
+  ("<graphml>&bogus;</graphml>", "x.graphml:1:10: unknown entity &bogus;"),
+])
+func malformedGraphMLIsRejectedWithPosition(text: String, message: String) {
+  do {
+    _ = try GraphML.read(bytes: Array(text.utf8), name: "x.graphml")
+    Issue.record("accepted: \(text)")
+  } catch {
+    #expect(error.description == message)
+  }
+}
+
+@Test func deepNestingAndTruncationNeverCrash() {
+  let deep = String(repeating: "<a>", count: 100_000)
+  #expect(throws: ImportError.self) { try GraphML.read(bytes: Array(deep.utf8), name: "deep") }
+  let full = Array(GraphML.write(seedView).utf8)
+  for cut in stride(from: 0, to: full.count, by: 97) {
+    #expect(throws: ImportError.self) { try GraphML.read(bytes: Array(full[0..<cut]), name: "cut") }
+  }
+  let json = Array(NodeLink.write(seedView).utf8)
+  for cut in stride(from: 0, to: json.count, by: 89) {
+    #expect(throws: ImportError.self) { try NodeLink.read(bytes: Array(json[0..<cut]), name: "cut") }
+  }
+}
+
+@Test func csvTablesCarryMeasuresAndTies() throws {
+  let nodes = CSVTables.nodes(seedView)
+  let rows = try CSVObservationsTable.parse(nodes)
+  #expect(rows[0] == ["id", "name", "type", "blocs", "degree", "strength", "betweenness", "closeness", "pagerank", "eigenvector", "core"])
+  #expect(rows.count == seedView.nodeCount + 1)
+  let rus = rows.first { $0[0] == "RUS" }!
+  #expect(rus[3] == "russia-coalition")
+  #expect(rus[4] == "1")  // tied to all six others: normalised degree 1
+  let edges = try CSVObservationsTable.parse(CSVTables.edges(seedView))
+  #expect(edges.count == seedView.ties.count + 1)
+  #expect(edges.contains { $0[0] == "RUS" && $0[1] == "PRK" && $0[2] == "technology" && $0[4] == "true" && $0[7] == "alleged" })
+  #expect(edges.contains { $0[0] == "PRK" && $0[1] == "RUS" && $0[2] == "arms-transfer" && $0[6] == "2" && $0[7] == "reported" })
+}
+
+/// Splits CSV text with the package's own reader (already checked against Python's csv module).
+enum CSVObservationsTable {
+  static func parse(_ text: String) throws -> [[String]] {
+    let reader = RecordReader(bytes: Array(text.utf8), name: "t", delimiter: UInt8(ascii: ","), quoting: true)
+    var r = Record()
+    var out: [[String]] = []
+    while try reader.next(into: &r) { out.append((0..<r.count).map { r.string($0)! }) }
+    return out
+  }
+}

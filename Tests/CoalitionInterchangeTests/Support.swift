@@ -1,0 +1,42 @@
+import CoalitionGraph
+import Foundation
+
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .appendingPathComponent("Fixtures")
+
+func fixture(_ relative: String) -> String { fixtures.appendingPathComponent(relative).path }
+
+/// Tests/Fixtures/reference/interchange.json, written by scripts/reference/interchange_reference.py.
+nonisolated(unsafe) let reference: [String: Any] = {
+  let data = try! Data(contentsOf: fixtures.appendingPathComponent("reference/interchange.json"))
+  return try! JSONSerialization.jsonObject(with: data) as! [String: Any]
+}()
+
+func ref(_ path: String...) -> Any? {
+  var node: Any? = reference
+  for key in path { node = (node as? [String: Any])?[key] }
+  return node
+}
+
+func refDouble(_ path: String...) -> Double {
+  var node: Any? = reference
+  for key in path { node = (node as? [String: Any])?[key] }
+  return (node as? NSNumber)?.doubleValue ?? .nan
+}
+
+/// A temporary file with `text`, removed by the caller.
+func temporaryFile(_ text: String, suffix: String = ".txt") -> String {
+  let path = NSTemporaryDirectory() + "coalition-test-\(UUID().uuidString)\(suffix)"
+  _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+  return path
+}
+
+/// Observations sorted for comparison; undirected kinds with endpoints in canonical order.
+func canonical(_ d: Dataset) -> [Observation] {
+  let undirected = Set(d.allKinds.filter { !$0.directed }.map(\.id))
+  return d.observations.map { o in
+    var o = o
+    if undirected.contains(o.kind), o.target < o.source { (o.source, o.target) = (o.target, o.source) }
+    return o
+  }.sorted { ($0.source, $0.target, $0.kind, $0.id ?? "", $0.time.firstDay) < ($1.source, $1.target, $1.kind, $1.id ?? "", $1.time.firstDay) }
+}

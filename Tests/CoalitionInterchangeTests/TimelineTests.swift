@@ -1,0 +1,90 @@
+import CoalitionGraph
+import CoalitionReports
+import Foundation
+import Testing
+
+@Test func timeSpansParseAndClampMonthEnds() {
+  #expect(TimeSpan("1y")?.description == "1y")
+  #expect(TimeSpan("2w") == TimeSpan(count: 14, unit: .day))
+  #expect(TimeSpan("0d") == nil)
+  #expect(TimeSpan("m") == nil)
+  let jan31 = PartialDate("2024-01-31")!.firstDay
+  #expect(PartialDate(dayNumber: TimeSpan("1m")!.advance(jan31)) == PartialDate("2024-02-29"))
+  #expect(PartialDate(dayNumber: TimeSpan("1y")!.advance(PartialDate("2024-02-29")!.firstDay)) == PartialDate("2025-02-28"))
+  #expect(PartialDate(dayNumber: TimeSpan("10d")!.advance(jan31)) == PartialDate("2024-02-10"))
+  #expect(PartialDate(dayNumber: TimeSpan("1m")!.advance(jan31, times: -2)) == PartialDate("2023-11-30"))
+}
+
+@Test func dayNumbersRoundTripOverFourCenturies() {
+  var day = PartialDate("1800-01-01")!.firstDay
+  let end = PartialDate("2200-12-31")!.firstDay
+  while day <= end {
+    let d = PartialDate(dayNumber: day)!
+    #expect(d.firstDay == day)
+    day += 17
+  }
+  #expect(PartialDate(dayNumber: 0) == PartialDate("1970-01-01"))
+  #expect(PartialDate(dayNumber: .max) == nil)
+}
+
+@Test func fixedAndSlidingWindows() {
+  let fixed = TimeWindows(start: PartialDate("2022-01")!, end: PartialDate("2024-03")!, length: TimeSpan("6m")!).windows
+  #expect(fixed.count == 5)
+  #expect(fixed[0] == DateWindow(from: PartialDate("2022-01-01"), to: PartialDate("2022-06-30")))
+  #expect(fixed[4] == DateWindow(from: PartialDate("2024-01-01"), to: PartialDate("2024-06-30")))
+  let sliding = TimeWindows(start: PartialDate("2024-01")!, end: PartialDate("2024-03")!, length: TimeSpan("2m")!, step: TimeSpan("1m")!).windows
+  #expect(sliding.map { $0.from!.description } == ["2024-01-01", "2024-02-01", "2024-03-01"])
+  #expect(sliding[0].to == PartialDate("2024-02-29"))
+}
+
+@Test func seedTimelineShowsTheWarFirstAndTheCoalitionInMarch2024() throws {
+  let graph = try CoalitionGraph(.seed)
+  let windows = TimeWindows(start: PartialDate("2022-01")!, end: PartialDate("2024-03")!, length: TimeSpan("6m")!).windows
+  let series = Timeline(graph: graph, windows: windows).series()
+  #expect(series.count == 5)
+  // Only Russia's war on Ukraine (since 2022-02-24, ongoing) is in the early windows.
+  #expect(series[0].ties == 1 && series[0].actors == 2)
+  #expect(series[0].hostileTies == 1)
+  #expect(series[0].kindDensity == ["war": 1])
+  #expect(series[4].ties == graph.view().ties.count)
+  #expect(series[4].ranks["RUS"] == 1)
+  // One point per window; the rank table has one column per window.
+  let doc = Timeline(graph: graph, windows: windows).document()
+  #expect(doc.tables.map(\.title) == ["series", "ranks"])
+  #expect(doc.tables[0].rows.count == 5)
+  #expect(doc.tables[1].columns.count == 6)
+  #expect(doc.findings.first == "From 2022-01-01 – 2022-06-30 to 2024-01-01 – 2024-06-30: actors 2 → 7, ties 1 → 16, density 1 → 0.380952.")  // 8 tied pairs of 21
+}
+
+@Test func decayHalvesTheWeightAfterOneHalfLife() throws {
+  let d = Dataset(
+    observations: [
+      Observation(source: "RUS", target: "CHN", kind: "military", time: .on(PartialDate("2024-03-20")!), weight: 4),
+      Observation(source: "RUS", target: "CHN", kind: "military", time: .on(PartialDate("2024-04-19")!), weight: 1),
+    ])
+  let g = try CoalitionGraph(d)
+  let decay = Decay(halfLifeDays: 30, reference: PartialDate("2024-04-19")!)
+  let sum = g.view(ViewFilter(decay: decay)).ties[0].weight
+  #expect(abs(sum - (4 * 0.5 + 1)) < 1e-12)
+  let count = g.view(ViewFilter(aggregation: .count, decay: decay)).ties[0].weight
+  #expect(abs(count - 1.5) < 1e-12)
+  #expect(g.view(ViewFilter(decay: decay)).filter.summary == "half-life 30 days before 2024-04-19")
+}
+
+@Test func diffListsWhatAppearedBetweenTwoDates() throws {
+  let graph = try CoalitionGraph(.seed)
+  let diff = TimelineDiff(graph: graph, from: PartialDate("2024-03-18")!, to: PartialDate("2024-03-20")!)
+  // As of 18 March only the war (2022) and the media meeting dated "2024-03" are on record.
+  #expect(diff.before.ties.count == 2)
+  #expect(diff.after.ties.count == 16)
+  let doc = diff.document()
+  let ties = doc.tables[0].rows
+  #expect(ties.filter { $0[0] == .text("appeared") }.count == 14)
+  #expect(ties.filter { $0[0] == .text("disappeared") }.isEmpty)
+  #expect(doc.tables[1].rows.filter { $0[0] == .text("appeared") }.count == 4)
+  #expect(doc.findings[0].hasPrefix("as of 2024-03-18 → as of 2024-03-20: 14 ties appeared, 0 disappeared"))
+  // With a one-day window each side holds only what overlaps that day.
+  let daily = TimelineDiff(graph: graph, from: PartialDate("2024-03-19")!, to: PartialDate("2024-03-20")!, window: TimeSpan("1d")!)
+  #expect(daily.before.filter.window == DateWindow(from: PartialDate("2024-03-19"), to: PartialDate("2024-03-19")))
+  #expect(daily.document().tables[0].rows.contains { $0[0] == .text("disappeared") })
+}
