@@ -36,13 +36,13 @@ private func temporaryDirectory() throws -> URL {
   return url
 }
 
-@Test(arguments: [[], ["render"], ["dot"], ["validate"], ["report"], ["metrics"], ["format"], ["bench"]])
+@Test(arguments: [[], ["render"], ["dot"], ["validate"], ["report"], ["metrics"], ["import"], ["export"], ["timeline"], ["format"], ["bench"]])
 func helpWorksEverywhere(_ command: [String]) throws {
   let r = try Run(command + ["--help"])
   #expect(r.status == 0)
   #expect(r.text.contains("USAGE:"))
   if command.isEmpty {
-    for sub in ["render", "dot", "validate", "report", "metrics", "format", "bench"] { #expect(r.text.contains(sub)) }
+    for sub in ["render", "dot", "validate", "report", "metrics", "import", "export", "timeline", "format", "bench"] { #expect(r.text.contains(sub)) }
   }
 }
 
@@ -195,4 +195,54 @@ func helpWorksEverywhere(_ command: [String]) throws {
   #expect(line["threads"] as? Int == 2 && line["reps"] as? Int == 2)
   #expect((line["peak_rss_bytes"] as? Int ?? 0) > 0)
   #expect((line["seconds_median"] as? Double ?? -1) >= 0)
+}
+
+private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .appendingPathComponent("Fixtures/data")
+
+@Test func importExportImportKeepsTheATOPTies() throws {
+  let dir = try temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let atop = fixtureData.appendingPathComponent("atop5_1_undirected_2018.csv").path
+  let imported = try Run(["import", "--format", "atop", atop, "-o", "atop.json"], in: dir)
+  #expect(imported.status == 0, "\(imported.stderr)")
+  #expect(imported.stderr.contains("4228 records read, 7478 observations"))
+  let exported = try Run(["export", "--format", "graphml", "atop.json", "--kind", "defense-pact", "-o", "defense.graphml"], in: dir)
+  #expect(exported.status == 0, "\(exported.stderr)")
+  let back = try Run(["import", "--format", "graphml", "defense.graphml", "-o", "back.json"], in: dir)
+  #expect(back.status == 0, "\(back.stderr)")
+  #expect(back.stderr.contains("1707 observations"))
+  let v = try Run(["validate", "back.json"], in: dir)
+  #expect(v.text.contains("1707 observations, 1707 ties"))
+}
+
+@Test func badImportNamesFileLineAndColumnAndWritesNothing() throws {
+  let dir = try temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  try "source,target,kind,date\nRUS,CHN,military,2024\nRUS,XXQ,military,2024\n".write(
+    to: dir.appendingPathComponent("sheet.csv"), atomically: true, encoding: .utf8)
+  let strict = try Run(["import", "--format", "csv", "--strict", "sheet.csv", "-o", "out.json"], in: dir)
+  #expect(strict.status != 0)
+  #expect(strict.stderr == "error: sheet.csv:3:5: \"XXQ\" is not a known ISO 3166-1 country code\n")
+  #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.json").path))
+  let lenient = try Run(["import", "--format", "csv", "sheet.csv", "-o", "out.json"], in: dir)
+  #expect(lenient.status == 0)
+  #expect(lenient.stderr.contains("warning: sheet.csv:3:5: \"XXQ\" is not a known ISO 3166-1 country code"))
+  #expect(lenient.stderr.contains("1 skipped with problems"))
+  let missing = try Run(["import", "--format", "gdelt", "nope.tsv"], in: dir)
+  #expect(missing.status != 0)
+  #expect(missing.stderr.hasPrefix("error: nope.tsv:0: cannot open: No such file or directory"))
+}
+
+@Test func timelineSeriesAndDiffOnTheSeed() throws {
+  let series = try Run(["timeline", "--window", "6m", "--from", "2022-01", "--to", "2024-03", "--format", "csv"])
+  #expect(series.status == 0, "\(series.stderr)")
+  #expect(series.text.contains("\n2022-01-01,2022-06-30,2,1,1,1,0,1,0,NaN,"))
+  #expect(series.text.contains("\n2024-01-01,2024-06-30,7,16,18,0.380952,9,7,"))
+  let diff = try Run(["timeline", "--diff", "2024-03-18", "2024-03-20"])
+  #expect(diff.status == 0, "\(diff.stderr)")
+  #expect(diff.text.contains("14 ties appeared, 0 disappeared"))
+  let bad = try Run(["timeline", "--window", "6 months"])
+  #expect(bad.status != 0)
+  #expect(bad.stderr.contains("--window 6 months: expected N followed by d, w, m or y"))
 }
