@@ -47,11 +47,13 @@ let package = Package(
       name: "CoalitionMetricsTests", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionReports"],
       swiftSettings: strict),
     .testTarget(
-      name: "CoalitionInterchangeTests", dependencies: ["CoalitionGraph", "CoalitionInterchange", "CoalitionReports"],
+      name: "CoalitionInterchangeTests",
+      dependencies: ["CoalitionGraph", "CoalitionInterchange", "CoalitionReports", "CoalitionMetrics"],
       swiftSettings: strict),
     .testTarget(name: "CoalitionMapsTests", dependencies: ["CoalitionGraph", "CoalitionMaps"], swiftSettings: strict),
     .testTarget(
-      name: "CoalitionRenderTests", dependencies: ["CoalitionGraph", "CoalitionMaps", "CoalitionRender", "CGraphviz"],
+      name: "CoalitionRenderTests",
+      dependencies: ["CoalitionGraph", "CoalitionMaps", "CoalitionRender", "CGraphviz", "CoalitionInterchange"],
       swiftSettings: strict),
     .testTarget(name: "CoalitionCLITests", dependencies: ["coalition"], swiftSettings: strict),
   ]

@@ -25,6 +25,23 @@ static inline int cg_render_data(GVC_t *gvc, Agraph_t *g, const char *format, ch
 #endif
 }
 
+// The spline router of the neato family (neato, fdp, sfdp, twopi, circo) in Graphviz 2.x aborts or
+// corrupts the heap on some graphs (seen with 2.43 on a 61-node GDELT map: "malloc(): invalid size"
+// under splines=true, polyline and ortho; the command-line tools crash the same way). Straight edges
+// (splines=line) never route and are safe. Returns 1 where that applies.
+static inline int cg_spline_routing_is_fragile(void) {
+#if defined(GRAPHVIZ_VERSION_MAJOR) && GRAPHVIZ_VERSION_MAJOR >= 3
+  return 0;
+#else
+  return 1;
+#endif
+}
+
+// Sets a graph attribute, declaring it if needed.
+static inline void cg_set_graph_attribute(Agraph_t *g, const char *name, const char *value) {
+  agsafeset(g, (char *)name, (char *)value, (char *)"");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Deterministic parsing.
 //

@@ -84,6 +84,10 @@ public struct View: Sendable {
       case .sum: weight = weights.reduce(0, +)
       case .max: weight = weights.max() ?? 0
       }
+      if let least = filter.minimumWeight, weight < least {
+        start = end
+        continue
+      }
       ties.append(
         Tie(
           source: ActorIndex(k0.0), target: ActorIndex(k0.1), kind: KindIndex(k0.2), weight: weight, count: group.count,

@@ -72,6 +72,8 @@ public struct ViewFilter: Hashable, Sendable {
   public var aggregation: Aggregation
   /// Leave out actors that have no tie in the view.
   public var dropIsolates: Bool
+  /// Keep only ties whose aggregated weight is at least this (e.g. 100 million TIV of arms).
+  public var minimumWeight: Double?
   /// Fade older observations before aggregating; with ``Aggregation/count`` each observation counts
   /// its decay factor.
   public var decay: Decay?
@@ -79,7 +81,7 @@ public struct ViewFilter: Hashable, Sendable {
   public init(
     kinds: Set<String>? = nil, polarity: Polarity? = nil, minimumConfidence: Confidence = .alleged,
     window: DateWindow? = nil, actors: Set<String>? = nil, aggregation: Aggregation = .sum, dropIsolates: Bool = false,
-    decay: Decay? = nil
+    decay: Decay? = nil, minimumWeight: Double? = nil
   ) {
     self.kinds = kinds
     self.polarity = polarity
@@ -89,6 +91,7 @@ public struct ViewFilter: Hashable, Sendable {
     self.aggregation = aggregation
     self.dropIsolates = dropIsolates
     self.decay = decay
+    self.minimumWeight = minimumWeight
   }
 
   /// Plain-language summary for captions and report headers, e.g. `kinds: media, military; reported only; as of 2024-03-20`.
@@ -103,6 +106,7 @@ public struct ViewFilter: Hashable, Sendable {
     }
     if let window { parts.append(window.description) }
     if let actors { parts.append("actors: " + actors.sorted().joined(separator: ", ")) }
+    if let minimumWeight { parts.append("ties weighing at least \(JSONWriter.number(minimumWeight))") }
     if dropIsolates { parts.append("isolates dropped") }
     if let decay { parts.append("half-life \(JSONWriter.number(decay.halfLifeDays)) days before \(decay.reference)") }
     return parts.isEmpty ? "all ties" : parts.joined(separator: "; ")

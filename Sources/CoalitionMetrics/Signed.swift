@@ -266,21 +266,29 @@ extension View {
   /// hostile kinds negative, direction ignored. Pairs with both kinds of ties follow `rule`, and
   /// are listed in ``SignedGraph/mixedPairs``.
   public func signedGraph(rule: MixedPairRule = .majority) -> SignedGraph {
-    var sums: [Int: (Double, Double)] = [:]
+    // Per pair: summed cooperative and hostile weight, and whether each polarity has a tie at all
+    // (a tie of weight 0, such as a SIPRI delivery under 0.5 million TIV, still gives its sign).
+    var sums: [Int: (c: Double, h: Double, hasC: Bool, hasH: Bool)] = [:]
     for t in ties {
       let (a, b) = (node(of: t.source)!, node(of: t.target)!)
       let key = min(a, b) * nodeCount + max(a, b)
-      var s = sums[key, default: (0, 0)]
-      if graph[t.kind].polarity == .cooperative { s.0 += t.weight } else { s.1 += t.weight }
+      var s = sums[key, default: (0, 0, false, false)]
+      if graph[t.kind].polarity == .cooperative {
+        s.c += t.weight
+        s.hasC = true
+      } else {
+        s.h += t.weight
+        s.hasH = true
+      }
       sums[key] = s
     }
     var edges: [(u: Int, v: Int, sign: Int)] = []
     var mixed: [(u: Int, v: Int, cooperative: Double, hostile: Double, sign: Int)] = []
     for key in sums.keys.sorted() {
-      let (c, h) = sums[key]!
+      let (c, h, hasC, hasH) = sums[key]!
       let (u, v) = (key / nodeCount, key % nodeCount)
-      var sign = c > 0 ? 1 : -1
-      if c > 0 && h > 0 {
+      var sign = hasC ? 1 : -1
+      if hasC && hasH {
         switch rule {
         case .majority: sign = c > h ? 1 : c < h ? -1 : 0
         case .hostileWins: sign = -1

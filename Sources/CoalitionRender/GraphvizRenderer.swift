@@ -120,6 +120,9 @@ public final class GraphvizRenderer: Sendable {
   }
 
   /// Lays out and renders DOT text.
+  ///
+  /// On Graphviz 2.x, engines other than `dot` draw straight edges whatever the DOT asks: their
+  /// curved-edge router crashes the process on some graphs (see `cg_spline_routing_is_fragile`).
   /// - Parameters:
   ///   - dot: A DOT document, e.g. from ``CoalitionMaps/DOTWriter``.
   ///   - engine: Layout engine.
@@ -135,6 +138,7 @@ public final class GraphvizRenderer: Sendable {
         return .failure(.syntax(Diagnostics.text(orLast: true)))
       }
       defer { agclose(g) }
+      if engine != .dot, cg_spline_routing_is_fragile() != 0 { cg_set_graph_attribute(g, "splines", "line") }
       guard gvLayout(gvc, g, engine.rawValue) == 0 else {
         return .failure(.layout(engine: engine.rawValue, message: Diagnostics.text(orLast: true)))
       }

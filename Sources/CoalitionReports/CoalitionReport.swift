@@ -215,8 +215,14 @@ public struct CoalitionReport: Sendable {
     } else if !signed.edges.isEmpty {
       out.append("The signed graph is not balanced: at least \(frustration.frustration) of \(signed.edges.count) signed pairs contradict any two-camp split (balance \(Cell.format(frustration.balance))).")
     }
-    for e in exchanges {
+    // Findings name the cooperative exchanges (the kind of quid pro quo the report is after); the
+    // exchanges table lists every pair of kinds.
+    let cooperativeExchanges = exchanges.filter { g[$0.given].polarity == .cooperative && g[$0.returned].polarity == .cooperative }
+    for e in cooperativeExchanges.prefix(5) {
       out.append("\(names[e.first]) → \(names[e.second]) \(g[e.given].label.lowercased()) is answered by \(names[e.second]) → \(names[e.first]) \(g[e.returned].label.lowercased()) (\(e.confidence.rawValue)).")
+    }
+    if cooperativeExchanges.count > 5 {
+      out.append("\(cooperativeExchanges.count - 5) more cooperative exchanges are in the exchanges table.")
     }
     let weak = view.ties.filter { $0.confidence < .reported }
     if !weak.isEmpty {

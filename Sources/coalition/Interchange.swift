@@ -3,8 +3,13 @@ import CoalitionGraph
 import CoalitionInterchange
 import CoalitionMaps
 import CoalitionMetrics
+import CoalitionRender
 import CoalitionReports
 import Foundation
+
+extension String {
+  func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+}
 
 extension CountryCodeScheme: ExpressibleByArgument {}
 extension GDELTOptions.Window: ExpressibleByArgument {}
@@ -206,6 +211,8 @@ struct Timeline: ParsableCommand {
   var measure: CentralityMeasure = .degree
   @Option(help: "Output format: text, markdown, csv or json.")
   var format: ReportFormat = .text
+  @Option(help: "Also draw one SVG map per window into this directory (window-01-FROM.svg, …).")
+  var maps: String?
   @OptionGroup var output: OutputOption
 
   func span(_ text: String?, _ name: String) throws -> TimeSpan? {
@@ -247,6 +254,23 @@ struct Timeline: ParsableCommand {
       }
     }
     let timeline = CoalitionReports.Timeline(graph: graph, filter: filter, windows: windows, halfLifeDays: halfLifeDays, measure: measure)
+    if let maps {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: maps, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw ToolError("--maps \(maps): no such directory")
+      }
+      let digits = String(windows.count).count
+      for (k, w) in windows.enumerated() {
+        let v = timeline.view(w)
+        let label = halfLifeDays == nil ? w.description : "as of \(w.to?.description ?? "")"
+        let map = CoalitionMap(view: v, caption: "\(label) · window \(k + 1) of \(windows.count)")
+        let engine = LayoutEngine.automatic(nodes: v.nodeCount, edges: v.ties.count)
+        let result = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: .svg)
+        let name = "window-\(String(k + 1).leftPadded(digits))-\(w.from?.description ?? "start").svg"
+        try AtomicFile.write(result.bytes, to: (maps as NSString).appendingPathComponent(name))
+      }
+      note("wrote \(windows.count) maps to \(maps)")
+    }
     try output.write(timeline.document().formatted(format))
   }
 }

@@ -61,6 +61,9 @@ struct ViewOptions: ParsableArguments {
   @Flag(help: "Leave out actors without ties in the view.")
   var dropIsolates = false
 
+  @Option(help: "Keep only ties whose aggregated weight is at least this.")
+  var minWeight: Double?
+
   func validate() throws {
     for (name, value) in [("--as-of", asOf), ("--from", from), ("--to", to)] {
       if let value, PartialDate(value) == nil {
@@ -92,7 +95,7 @@ struct ViewOptions: ParsableArguments {
     return ViewFilter(
       kinds: kinds.isEmpty ? nil : Set(kinds), polarity: polarity, minimumConfidence: confidence,
       window: start == nil && end == nil ? nil : DateWindow(from: start, to: end),
-      actors: keep.isEmpty ? nil : keep, aggregation: aggregate, dropIsolates: dropIsolates)
+      actors: keep.isEmpty ? nil : keep, aggregation: aggregate, dropIsolates: dropIsolates, minimumWeight: minWeight)
   }
 }
 

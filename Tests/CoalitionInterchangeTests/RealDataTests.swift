@@ -1,4 +1,5 @@
 import CoalitionGraph
+import CoalitionMetrics
 import Foundation
 import Testing
 
@@ -63,6 +64,10 @@ import Testing
   let types = Dictionary(r.dataset.actors.map { ($0.id, $0.type) }, uniquingKeysWith: { a, _ in a })
   #expect(types["NATO"] == .organization)
   #expect(r.dataset.validate().isEmpty)
+  // Deliveries under 0.5 million TIV (weight 0) are still cooperative ties: no negative sign.
+  let signed = try CoalitionGraph(r.dataset).view().signedGraph()
+  #expect(signed.edges.allSatisfy { $0.sign == 1 })
+  #expect(signed.balanceRatio() == 1)
   let all = try SIPRI.read(path: fixture("data/sipri_tiv_exports_processed_360info.csv"))
   #expect(all.dataset.actors.contains { $0.id == "Hamas (Palestine)" && $0.type == .group })
   #expect(all.dataset.validate().isEmpty)

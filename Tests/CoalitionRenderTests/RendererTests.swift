@@ -1,4 +1,5 @@
 import CoalitionGraph
+import CoalitionInterchange
 import CoalitionMaps
 import Foundation
 import Testing
@@ -210,3 +211,31 @@ private func unescape(_ raw: String?) -> String? {
 
 
 
+
+/// A 61-actor GDELT map (real events, Tests/Fixtures/data) made Graphviz 2.43's curved-edge router
+/// abort the process under neato, fdp, sfdp and twopi; every engine must now draw it.
+@Test(arguments: LayoutEngine.allCases)
+func realEventMapRendersWithEveryEngine(_ engine: LayoutEngine) throws {
+  let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/data/gdelt2_20191024143000.export.CSV").path
+  let dataset = try GDELT.read(path: file).dataset
+  let view = try CoalitionGraph(dataset).view(ViewFilter(dropIsolates: true))
+  #expect(view.nodeCount == 61)
+  let out = try GraphvizRenderer.shared.render(try CoalitionMap(view: view).dot(), engine: engine, format: .svg)
+  let svg = String(decoding: out.bytes, as: UTF8.self)
+  #expect(svg.contains("</svg>"))
+  #expect(svg.components(separatedBy: "class=\"node").count - 1 >= 61)
+}
+
+@Test func largeMapsGoToSfdpWithStraightEdges() throws {
+  #expect(LayoutEngine.automatic(nodes: 7, edges: 16) == .dot)
+  #expect(LayoutEngine.automatic(nodes: 61, edges: 182) == .sfdp)
+  #expect(LayoutEngine.automatic(nodes: 40, edges: 400) == .sfdp)
+  let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/data/atop5_1_undirected_2018.csv").path
+  let view = try CoalitionGraph(try ATOP.read(path: file).dataset).view(ViewFilter(kinds: ["defense-pact"], dropIsolates: true))
+  let dot = try CoalitionMap(view: view).dot()
+  #expect(dot.contains("splines=line"))
+  let out = try GraphvizRenderer.shared.render(dot, engine: LayoutEngine.automatic(nodes: view.nodeCount, edges: view.ties.count), format: .svg)
+  #expect(String(decoding: out.bytes, as: UTF8.self).contains("</svg>"))
+}
