@@ -262,14 +262,29 @@ final class RecordReader {
             "unexpected \(Self.describe(after)) after a closing quote (a quote inside a quoted field must be doubled)")
         }
       }
-      // Unquoted part (or the rest after a closing quote).
-      while let c = try peek(), c != delimiter, c != 0x0A {
-        position += 1
-        if c == 0x0D {
-          let after = try peek()
-          if after == 0x0A || after == nil { continue }
+      // Unquoted part (or the rest after a closing quote): scan the chunk for the next delimiter or
+      // line feed and copy the run in one go.
+      let fieldStart = record.bytes.count
+      var terminated = false
+      while !terminated {
+        if position >= filled, !(try refill()) { break }
+        let start = position
+        var k = position
+        let (end, d) = (filled, delimiter)
+        chunk.withUnsafeBufferPointer { buf in
+          while k < end {
+            let c = buf[k]
+            if c == d || c == 0x0A { break }
+            k += 1
+          }
+          record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<k]))
         }
-        record.bytes.append(c)
+        position = k
+        terminated = k < end
+      }
+      // A carriage return before the line end (or the end of the file) belongs to the line end.
+      if record.bytes.count > fieldStart, record.bytes.last == 0x0D, position >= filled || chunk[position] == 0x0A {
+        record.bytes.removeLast()
       }
       record.ends.append(record.bytes.count)
       record.columns.append(fieldStartColumn)
