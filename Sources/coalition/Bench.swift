@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoalitionGraph
 import CoalitionMetrics
+import CoalitionRender
 import Foundation
 
 /// Times one task on an edge-list file and prints one JSON line, for the benchmark suite
@@ -13,6 +14,8 @@ struct Bench: ParsableCommand {
   enum Task: String, CaseIterable, ExpressibleByArgument {
     case load, degree, betweenness, closeness, harmonic, pagerank, eigenvector, katz, components, kcore, louvain, bfs
     case ssspDijkstra = "sssp_dijkstra"
+    /// Layout and SVG output of a DOT file through the in-process renderer (`--graph` is the DOT file).
+    case render
   }
 
   @Option(help: "The task to time.")
@@ -27,6 +30,8 @@ struct Bench: ParsableCommand {
   var threads = 1
   @Option(help: "Timed repetitions (default: 7 for runs under a second, 3 under 10 s, else 1).")
   var reps: Int?
+  @Option(help: "render: the layout engine.")
+  var engine: LayoutEngine = .dot
 
   func validate() throws {
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
@@ -40,6 +45,7 @@ struct Bench: ParsableCommand {
   }
 
   func run() throws {
+    if task == .render { return try runRender() }
     var g = try load()
     let length: EdgeLength = weighted ? .weight : .hops
     let work: () throws -> Void
@@ -57,7 +63,14 @@ struct Bench: ParsableCommand {
     case .louvain: work = { _ = g.louvain(weighted: weighted) }
     case .bfs: work = { _ = g.distances(from: 0) }
     case .ssspDijkstra: work = { _ = g.distances(from: 0, length: .weight) }
+    case .render: return
     }
+    let (times, median) = try measure(work)
+    report(n: g.nodeCount, m: g.edgeCount, times: times, median: median)
+  }
+
+  /// Runs `work` the requested number of times (one untimed warm-up when it is quick).
+  private func measure(_ work: () throws -> Void) throws -> ([Double], Double) {
     var times: [Double] = []
     let first = try timed(work)
     let count = reps ?? (first < 1 ? 7 : first < 10 ? 3 : 1)
@@ -65,6 +78,17 @@ struct Bench: ParsableCommand {
     while times.count < count { times.append(try timed(work)) }
     times.sort()
     let median = times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
+    return (times, median)
+  }
+
+  private func runRender() throws {
+    guard let dot = try? String(contentsOfFile: graph, encoding: .utf8) else { throw ToolError("cannot read \(graph)") }
+    let parsed = try GraphvizRenderer.shared.parse(dot)
+    let (times, median) = try measure { _ = try GraphvizRenderer.shared.render(dot, engine: engine, format: .svg) }
+    report(n: parsed.nodeNames.count, m: parsed.edges.count, times: times, median: median, extra: ["\"engine\": \"\(engine.rawValue)\""])
+  }
+
+  private func report(n: Int, m: Int, times: [Double], median: Double, extra: [String] = []) {
     var usage = rusage()
     #if os(Linux)
       getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -75,9 +99,9 @@ struct Bench: ParsableCommand {
     #endif
     let fields: [String] = [
       "\"lib\": \"coalitiongraph\"", "\"task\": \"\(task.rawValue)\"", "\"graph\": \(JSONText.quoted(URL(fileURLWithPath: graph).deletingPathExtension().lastPathComponent))",
-      "\"n\": \(g.nodeCount)", "\"m\": \(g.edgeCount)", "\"threads\": \(threads)", "\"weighted\": \(weighted)", "\"reps\": \(times.count)",
+      "\"n\": \(n)", "\"m\": \(m)", "\"threads\": \(threads)", "\"weighted\": \(weighted)", "\"reps\": \(times.count)",
       "\"seconds_median\": \(median)", "\"seconds_min\": \(times[0])", "\"peak_rss_bytes\": \(rssBytes)",
-    ]
+    ] + extra
     print("{" + fields.joined(separator: ", ") + "}")
   }
 
