@@ -1,3 +1,4 @@
+import CoalitionGraph
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -161,6 +162,8 @@ final class RecordReader {
   private var first = true
   /// Bytes read so far, for progress.
   private(set) var bytesRead = 0
+  private var fileSize = 0
+  private let monitor = ProgressMonitor.current
 
   /// Opens `path` for reading.
   init(path: String, delimiter: UInt8, quoting: Bool, chunkSize: Int = 1 << 20) throws(ImportError) {
@@ -170,6 +173,8 @@ final class RecordReader {
     self.chunk = [UInt8](repeating: 0, count: chunkSize)
     fd = open(path, O_RDONLY)
     if fd < 0 { throw ImportError(file: path, line: 0, "cannot open: \(String(cString: strerror(errno)))") }
+    var info = stat()
+    if fstat(fd, &info) == 0 { fileSize = Int(info.st_size) }
   }
 
   /// Reads from bytes already in memory.
@@ -199,6 +204,7 @@ final class RecordReader {
       if n == 0 { atEnd = true; return false }
       filled = n
       bytesRead += n
+      if let monitor, fileSize > 0 { monitor.report("reading \(file)", Double(bytesRead) / Double(fileSize)) }
       return true
     }
   }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CoalitionGraph
 import Dispatch
 
 /// Runs work over the nodes in a fixed number of chunks, on up to `threads` threads, and combines
@@ -14,18 +15,22 @@ enum SourceChunks {
 
   /// Each chunk produces a vector of `width` values; the vectors are summed in chunk order.
   static func sum(
-    nodeCount: Int, width: Int, threads: Int, _ body: @Sendable (Range<Int>, inout [Double]) -> Void
+    nodeCount: Int, width: Int, threads: Int, phase: String = "shortest paths",
+    _ body: @Sendable (Range<Int>, inout [Double]) -> Void
   ) -> [Double] {
     let chunks = min(count, max(1, nodeCount))
     let bounds = (0...chunks).map { $0 * nodeCount / chunks }
     let results = ResultSlots(count: chunks)
     let workers = max(1, min(threads, chunks))
     let next = Counter()
+    let done = Counter()
+    let monitor = ProgressMonitor.current
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while let c = next.take(below: chunks) {
         var partial = [Double](repeating: 0, count: width)
         body(bounds[c]..<bounds[c + 1], &partial)
         results.store(partial, at: c)
+        if let monitor, let k = done.take(below: chunks) { monitor.report(phase, Double(k + 1) / Double(chunks)) }
       }
     }
     var total = [Double](repeating: 0, count: width)

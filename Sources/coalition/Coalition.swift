@@ -16,9 +16,14 @@ struct Coalition: ParsableCommand {
 
   /// Runs the tool; every failure is printed as `error: …` on stderr with a non-zero exit.
   static func main() {
+    installInterruptHandler()
     do {
       var command = try parseAsRoot()
-      try command.run()
+      if command is Bench {
+        try command.run()
+      } else {
+        try ProgressBar.around { try command.run() }
+      }
     } catch {
       let code = exitCode(for: error)
       if code == .success {
