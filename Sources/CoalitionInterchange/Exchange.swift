@@ -317,3 +317,23 @@ extension ExchangeGraph {
       issues: log.issues, ignoredColumns: [])
   }
 }
+
+/// A graph file format with a reader: the file and policy conveniences come with it.
+public protocol GraphFileFormat {
+  /// Reads a whole file's bytes into a dataset.
+  static func read(bytes: [UInt8], name: String, options: GraphImportOptions) throws(ImportError) -> ImportResult
+}
+
+extension GraphFileFormat {
+  public static func read(path: String, options: GraphImportOptions = GraphImportOptions()) throws(ImportError) -> ImportResult {
+    try read(bytes: try readWholeFile(path), name: path, options: options)
+  }
+
+  public static func read(path: String, policy: ErrorPolicy) throws(ImportError) -> ImportResult {
+    try read(path: path, options: GraphImportOptions(policy: policy))
+  }
+
+  public static func read(bytes: [UInt8], name: String) throws(ImportError) -> ImportResult {
+    try read(bytes: bytes, name: name, options: GraphImportOptions())
+  }
+}

@@ -14,7 +14,7 @@ import Foundation
 /// blocs as attributes, and the bloc's map fill as `viz:color`. The edge attribute `observations`
 /// holds the tie's observations as JSON, so a file read back gives the same observations. No
 /// modification date is written, so output is reproducible.
-public enum GEXF {
+public enum GEXF: GraphFileFormat {
   public static func write(_ view: View) -> String {
     let g = view.graph
     let colors = ExchangeGraph.mapColors(g)
@@ -133,18 +133,10 @@ public enum GEXF {
     return JSONWriter.compact(JSONNode(.object(m)))
   }
 
-  public static func read(path: String, policy: ErrorPolicy) throws(ImportError) -> ImportResult {
-    try read(path: path, options: GraphImportOptions(policy: policy))
-  }
-
-  public static func read(path: String, options: GraphImportOptions = GraphImportOptions()) throws(ImportError) -> ImportResult {
-    try read(bytes: try readWholeFile(path), name: path, options: options)
-  }
-
   /// Reads GEXF 1.1–1.3: nodes with labels and attribute values; edges with `kind` (or a `kind`
   /// attribute), `weight`, `type`, and spells or `start`/`end`. An `observations` attribute written
   /// by CoalitionGraph restores each observation.
-  public static func read(bytes: [UInt8], name: String, options: GraphImportOptions = GraphImportOptions()) throws(ImportError)
+  public static func read(bytes: [UInt8], name: String, options: GraphImportOptions) throws(ImportError)
     -> ImportResult
   {
     let root = try XMLParser.parse(bytes, file: name)

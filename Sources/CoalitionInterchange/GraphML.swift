@@ -8,7 +8,7 @@ import CoalitionGraph
 /// per-edge `directed` flags that disagree with the graph). Reading accepts what networkx, igraph,
 /// yEd and Gephi write: booleans in any case, `long`/`float` types, key defaults, elements of other
 /// namespaces (yEd's `y:` graphics) and nested graphs are skipped.
-public enum GraphML {
+public enum GraphML: GraphFileFormat {
   /// The view as GraphML text.
   public static func write(_ view: View, granularity: ExportGranularity = .observations) -> String {
     write(ExchangeGraph(view: view, granularity: granularity))
@@ -76,18 +76,8 @@ public enum GraphML {
     return out
   }
 
-  /// Reads a GraphML file into a dataset (see ``GraphImportOptions`` for how nodes and edges map).
-  public static func read(path: String, options: GraphImportOptions = GraphImportOptions()) throws(ImportError)
-    -> ImportResult
-  {
-    try read(bytes: try readWholeFile(path), name: path, options: options)
-  }
-
-  public static func read(path: String, policy: ErrorPolicy) throws(ImportError) -> ImportResult {
-    try read(path: path, options: GraphImportOptions(policy: policy))
-  }
-
-  public static func read(bytes: [UInt8], name: String, options: GraphImportOptions = GraphImportOptions()) throws(ImportError)
+  /// Reads GraphML text into a dataset (see ``GraphImportOptions`` for how nodes and edges map).
+  public static func read(bytes: [UInt8], name: String, options: GraphImportOptions) throws(ImportError)
     -> ImportResult
   {
     let graph = try parse(bytes: bytes, name: name)

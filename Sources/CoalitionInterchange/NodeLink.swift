@@ -7,7 +7,7 @@ import CoalitionGraph
 /// [{"source", "target", "key", …}]}`, with node ids as strings. Read: `edges` or the older `links`,
 /// node ids of any JSON type (numbers become their text), attribute values that are arrays or
 /// objects kept as compact JSON text.
-public enum NodeLink {
+public enum NodeLink: GraphFileFormat {
   public static func write(_ view: View, granularity: ExportGranularity = .observations) -> String {
     write(ExchangeGraph(view: view, granularity: granularity))
   }
@@ -45,15 +45,8 @@ public enum NodeLink {
     return JSONWriter.write(root)
   }
 
-  public static func read(path: String, policy: ErrorPolicy) throws(ImportError) -> ImportResult {
-    try read(path: path, options: GraphImportOptions(policy: policy))
-  }
-
-  public static func read(path: String, options: GraphImportOptions = GraphImportOptions()) throws(ImportError) -> ImportResult {
-    try read(bytes: try readWholeFile(path), name: path, options: options)
-  }
-
-  public static func read(bytes: [UInt8], name: String, options: GraphImportOptions = GraphImportOptions()) throws(ImportError)
+  /// Reads node-link JSON into a dataset (see ``GraphImportOptions`` for how nodes and edges map).
+  public static func read(bytes: [UInt8], name: String, options: GraphImportOptions) throws(ImportError)
     -> ImportResult
   {
     try parse(bytes: bytes, name: name).dataset(file: name, options: options)

@@ -73,6 +73,13 @@ struct IssueLog {
   mutating func add(line: Int, column: Int? = nil, _ message: String) throws(ImportError) {
     try add(ImportIssue(line: line, column: column, message: message))
   }
+
+  /// Whether the record has as many fields as the header; a record that has not is logged.
+  mutating func matchesHeader(_ record: Record, width: Int) throws(ImportError) -> Bool {
+    if record.count == width { return true }
+    try add(line: record.line, "\(record.count) fields, but the header has \(width)")
+    return false
+  }
 }
 
 /// One record of a delimited file. Fields are kept as bytes and decoded on request, so wide files

@@ -70,9 +70,8 @@ public enum ATOP {
     var read = 0, skipped = 0, filtered = 0
     while try reader.next(into: &record) {
       read += 1
-      guard record.count == header.count else {
+      guard try log.matchesHeader(record, width: header.count) else {
         skipped += 1
-        try log.add(line: record.line, "\(record.count) fields, but the header has \(header.count)")
         continue
       }
       guard let year = record.int(cy) else {
@@ -222,9 +221,8 @@ public enum SIPRI {
     var rows: [(String, String, Int, Double)] = []
     while try reader.next(into: &record) {
       read += 1
-      guard record.count == header.count else {
+      guard try log.matchesHeader(record, width: header.count) else {
         skipped += 1
-        try log.add(line: record.line, "\(record.count) fields, but the header has \(header.count)")
         continue
       }
       guard let year = record.int(cy), (1...9999).contains(year) else {
