@@ -163,7 +163,7 @@ def peer_measure(lib, task, path, weighted, threads):
             "closeness": lambda: rx.closeness_centrality(g), "eigenvector": lambda: rx.eigenvector_centrality(g),
             "katz": lambda: rx.katz_centrality(g, alpha=0.005), "components": lambda: rx.connected_components(g),
             # rustworkx's betweenness has no weights: it is skipped on weighted graphs below.
-            "bfs": lambda: rx.bfs_successors(g, 0), "sssp_dijkstra": lambda: rx.dijkstra_shortest_path_lengths(g, 0, cost),
+            "bfs": lambda: rx.bfs_layers(g, [0]), "sssp_dijkstra": lambda: rx.dijkstra_shortest_path_lengths(g, 0, cost),
             "kcore": lambda: rx.core_number(g),
         }
         version = rx.__version__
