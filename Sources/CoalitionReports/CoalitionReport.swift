@@ -187,7 +187,7 @@ public struct CoalitionReport: Sendable {
     let g = view.graph
     let n = view.nodeCount
     var out: [String] = []
-    if let hub = (0..<n).max(by: { (degree[$0], betweenness[$0], $1) < (degree[$1], betweenness[$1], $0) }), n > 1 {
+    if let hub = (0..<n).max(by: { (degree[$0], betweenness[$0], $1) < (degree[$1], betweenness[$1], $0) }), n > 1, degree[hub] > 0 {
       out.append("\(names[hub]) is the hub: tied to \(Int(degree[hub])) of the \(n - 1) other actors, on \(Int((betweenness[hub] * 100).rounded()))% of the shortest paths between the others.")
     }
     for b in 0..<assignment.blocCount {

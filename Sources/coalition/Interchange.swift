@@ -45,8 +45,10 @@ struct Import: ParsableCommand {
   var columnMap: [String] = []
   @Option(name: .customLong("kind-map"), help: "CSV: VALUE=KIND, a replacement for values of the kind column (repeat).")
   var kindMap: [String] = []
-  @Option(help: "CSV: kind for every row when the sheet has no kind column.")
+  @Option(help: "CSV: kind for every row when the sheet has no kind column; graph files: kind for edges that name none (default: tie).")
   var kind: String?
+  @Option(help: "GraphML/GEXF/node-link: date for edges that carry none (YYYY, YYYY-MM or YYYY-MM-DD).")
+  var date: String?
   @Option(help: "CSV: how actor codes are written: \(CountryCodeScheme.allCases.map(\.rawValue).joined(separator: ", ")).")
   var codes: CountryCodeScheme = .auto
   @Option(help: "CSV: field separator (one character; 'tab' for tabs).")
@@ -117,12 +119,20 @@ struct Import: ParsableCommand {
         result = try ATOP.read(path: file, years: years, spells: !noSpells, policy: policy)
       case .sipri:
         result = try SIPRI.read(path: file, years: years, policy: policy)
-      case .graphml:
-        result = try GraphML.read(path: file, policy: policy)
-      case .gexf:
-        result = try GEXF.read(path: file, policy: policy)
-      case .nodeLink:
-        result = try NodeLink.read(path: file, policy: policy)
+      case .graphml, .gexf, .nodeLink:
+        var options = GraphImportOptions(policy: policy)
+        if let date {
+          guard let d = PartialDate(date) else { throw ToolError("--date \(date): not a date of the form YYYY, YYYY-MM or YYYY-MM-DD") }
+          options.date = d
+        }
+        if let kind { options.defaultKind = kind }
+        let reader: any GraphFileFormat.Type
+        switch format {
+        case .graphml: reader = GraphML.self
+        case .gexf: reader = GEXF.self
+        default: reader = NodeLink.self
+        }
+        result = try reader.read(path: file, options: options)
       }
     } catch let e as ImportError {
       throw ToolError(e.description)

@@ -246,3 +246,15 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   #expect(bad.status != 0)
   #expect(bad.stderr.contains("--window 6 months: expected N followed by d, w, m or y"))
 }
+
+@Test func graphFilesWithoutDatesTakeDateAndKindOptions() throws {
+  let karate = fixtureData.deletingLastPathComponent().appendingPathComponent("interchange/karate-networkx.graphml").path
+  let undated = try Run(["import", "--format", "graphml", karate])
+  #expect(undated.stderr.contains("no date; give one for undated edges (--date)"))
+  #expect(undated.stderr.contains("0 observations"))
+  let dated = try Run(["import", "--format", "graphml", karate, "--date", "1977", "--kind", "friendship"])
+  #expect(dated.status == 0, "\(dated.stderr)")
+  #expect(dated.stderr.contains("78 observations"))
+  #expect(dated.text.contains("\"friendship\""))
+  #expect(dated.text.contains("\"date\": \"1977\""))
+}
