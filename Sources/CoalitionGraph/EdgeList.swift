@@ -17,10 +17,28 @@ public struct EdgeList: Sendable {
   /// - Throws: ``DatasetError`` listing up to 20 bad lines (missing columns, a weight that is not a
   ///   finite non-negative number).
   public init(bytes: [UInt8], weighted: Bool, file: String? = nil) throws(DatasetError) {
+    let (names, edges, problems) = bytes.withUnsafeBufferPointer { EdgeList.parse($0, weighted: weighted) }
+    guard problems.isEmpty else { throw DatasetError(file: file, problems: problems) }
+    self.names = names
+    self.edges = edges
+  }
+
+  /// The parser over raw bytes (no bounds checks in the inner loops).
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, weighted: Bool) -> (
+    [String], [(source: Int32, target: Int32, weight: Double)], [DatasetProblem]
+  ) {
     var names: [String] = []
     var index: [Substring: Int32] = [:]
     var numericIndex: [Int: Int32] = [:]
-    var edges: [(Int32, Int32, Double)] = []
+    // Integer names below this bound are looked up in a dense table (index + 1, 0 = not seen): no
+    // hashing for the usual 0…n−1 or 1…n numbering. The bound keeps the table within four bytes per
+    // byte of input.
+    let denseLimit = max(1 << 16, bytes.count)
+    var dense: [Int32] = []
+    var fields: [Range<Int>] = []
+    var ids: [Int32] = []
+    var edges: [(source: Int32, target: Int32, weight: Double)] = []
+    edges.reserveCapacity(bytes.count / 8)
     var problems: [DatasetProblem] = []
     var line = 0
     var i = 0
@@ -30,7 +48,7 @@ public struct EdgeList: Sendable {
       line += 1
       var end = i
       while end < n, bytes[end] != 0x0A { end += 1 }
-      var fields: [Range<Int>] = []
+      fields.removeAll(keepingCapacity: true)
       var j = i
       while j < end {
         while j < end, isSeparator(bytes[j]) { j += 1 }
@@ -46,7 +64,7 @@ public struct EdgeList: Sendable {
               path: "", position: SourcePosition(line: line, column: 1),
               message: weighted ? "expected source, target and weight" : "expected source and target"))
         } else {
-          var ids: [Int32] = []
+          ids.removeAll(keepingCapacity: true)
           for f in fields.prefix(2) {
             // Plain non-negative integers (the usual case) are looked up by value, without making a
             // string per token; other names by their text.
@@ -55,6 +73,19 @@ public struct EdgeList: Sendable {
             for p in f where numeric {
               let d = bytes[p] &- 48
               if d > 9 { numeric = false } else { number = number * 10 + Int(d) }
+            }
+            if numeric, bytes[f.lowerBound] != 48 || f.count == 1, number < denseLimit {
+              if number >= dense.count { dense += repeatElement(0, count: max(number + 1, 2 * dense.count) - dense.count) }
+              let slot = dense[number]
+              if slot > 0 {
+                ids.append(slot - 1)
+              } else {
+                let k = Int32(names.count)
+                dense[number] = k + 1
+                names.append(String(number))
+                ids.append(k)
+              }
+              continue
             }
             if numeric, bytes[f.lowerBound] != 48 || f.count == 1 {
               if let k = numericIndex[number] {
@@ -90,14 +121,12 @@ public struct EdgeList: Sendable {
                   message: "weight \"\(text)\" is not a finite non-negative number"))
             }
           }
-          edges.append((ids[0], ids[1], w))
+          edges.append((source: ids[0], target: ids[1], weight: w))
         }
       }
       i = end + 1
     }
-    guard problems.isEmpty else { throw DatasetError(file: file, problems: problems) }
-    self.names = names
-    self.edges = edges
+    return (names, edges, problems)
   }
 
   /// Reads an edge-list file.

@@ -88,3 +88,11 @@ import Testing
       && d.contains("g.txt:3:5: weight \"-1\"") && d.contains("g.txt:4:5: weight \"nan\"")
   }
 }
+
+/// Small integer names go through a dense table, large ones through a dictionary; both must give
+/// the same numbering by first appearance.
+@Test func edgeListNumbersSmallAndLargeIntegerNamesAlike() throws {
+  let list = try EdgeList(bytes: Array("5000000000 1\n1 70000\n70000 5000000000\n2 1\n".utf8), weighted: false)
+  #expect(list.names == ["5000000000", "1", "70000", "2"])
+  #expect(list.edges.map { [$0.source, $0.target] } == [[0, 1], [1, 2], [2, 0], [3, 1]])
+}
