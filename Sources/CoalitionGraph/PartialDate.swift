@@ -78,7 +78,7 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
 }
 
 extension String {
-  func leftPadded(to width: Int, with pad: Character = "0") -> String {
+  package func leftPadded(to width: Int, with pad: Character = "0") -> String {
     count >= width ? self : String(repeating: pad, count: width - count) + self
   }
 }

@@ -28,13 +28,21 @@ public enum CSVTables {
     var out = CSVText.row(["source", "target", "kind", "polarity", "directed", "weight", "observations", "confidence", "first", "last"])
     for t in view.ties {
       let kind = g[t.kind]
-      let first = t.observations.map { g.observation($0).time.firstDay }.min() ?? .min
-      let last = t.observations.map { g.observation($0).time.lastDay }.max() ?? .max
+      let (first, last) = view.days(of: t)
       out += CSVText.row([
         g[t.source].id, g[t.target].id, kind.id, kind.polarity.rawValue, t.directed ? "true" : "false", JSONWriter.number(t.weight),
-        String(t.count), t.confidence.rawValue, PartialDate(dayNumber: first)?.description ?? "", PartialDate(dayNumber: last)?.description ?? "",
+        String(t.count), t.confidence.rawValue, first?.description ?? "", last?.description ?? "",
       ])
     }
     return out
+  }
+}
+
+extension View {
+  /// The first and last day a tie's observations cover; `nil` for an open end.
+  func days(of t: Tie) -> (first: PartialDate?, last: PartialDate?) {
+    let first = t.observations.map { graph.observation($0).time.firstDay }.min() ?? .min
+    let last = t.observations.map { graph.observation($0).time.lastDay }.max() ?? .max
+    return (PartialDate(dayNumber: first), PartialDate(dayNumber: last))
   }
 }

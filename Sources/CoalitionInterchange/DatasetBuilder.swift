@@ -31,10 +31,8 @@ struct DatasetBuilder {
   private var kindIDs: Set<String>
 
   init(title: String?, description: String? = nil, sources: [Source] = [], kinds: [Kind] = [], base: Dataset? = nil) {
-    var d = base ?? Dataset(title: title, description: description)
-    if base != nil {
-      if d.title == nil { d.title = title }
-    }
+    var d = base ?? Dataset(description: description)
+    if d.title == nil { d.title = title }
     for s in sources where !d.sources.contains(where: { $0.id == s.id }) { d.sources.append(s) }
     for k in kinds where !d.allKinds.contains(where: { $0.id == k.id }) { d.kinds.append(k) }
     dataset = d

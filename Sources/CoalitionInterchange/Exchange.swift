@@ -129,14 +129,13 @@ extension ExchangeGraph {
     case .ties:
       for (i, t) in view.ties.enumerated() {
         let kind = g[t.kind]
-        let first = t.observations.map { g.observation($0).time.firstDay }.min() ?? .min
-        let last = t.observations.map { g.observation($0).time.lastDay }.max() ?? .max
+        let (first, last) = view.days(of: t)
         var attrs: [(String, ExchangeValue)] = [
           ("kind", .string(kind.id)), ("sign", .int(kind.polarity.sign)), ("kind_directed", .bool(kind.directed)),
           ("weight", .double(t.weight)), ("count", .int(t.count)), ("confidence", .string(t.confidence.rawValue)),
         ]
-        if let f = PartialDate(dayNumber: first) { attrs.append(("first", .string(f.description))) }
-        if let l = PartialDate(dayNumber: last) { attrs.append(("last", .string(l.description))) }
+        if let f = first { attrs.append(("first", .string(f.description))) }
+        if let l = last { attrs.append(("last", .string(l.description))) }
         edges.append(
           Edge(source: g[t.source].id, target: g[t.target].id, directed: t.directed, key: "t\(i)", attributes: attrs))
       }

@@ -194,11 +194,13 @@ public enum GDELT {
     var url: String?
   }
 
+  /// One bundle: the window's date, the pair, the kind, and the event id when each event is its own.
   struct Key: Hashable, Comparable {
-    var first: Int32, last: Int32
+    var span: PartialDate
     var source: String, target: String, kind: String
+    var event = ""
     static func < (a: Key, b: Key) -> Bool {
-      (a.first, a.source, a.target, a.kind) < (b.first, b.source, b.target, b.kind)
+      (a.span, a.source, a.target, a.kind, a.event) < (b.span, b.source, b.target, b.kind, b.event)
     }
   }
 
@@ -292,8 +294,7 @@ public enum GDELT {
       case .year: span = PartialDate(year: date.year)!
       }
       let eventID = record.text(cols.id)
-      var key = Key(first: span.firstDay, last: span.lastDay, source: s, target: t, kind: kindID)
-      if options.window == .event { key.kind += "\u{0}" + eventID }
+      let key = Key(span: span, source: s, target: t, kind: kindID, event: options.window == .event ? eventID : "")
       var b = bundles[key] ?? Bundle()
       switch options.weight {
       case .goldstein: b.weight += abs(goldstein)
@@ -309,19 +310,11 @@ public enum GDELT {
     for v in versions.sorted() { builder.dataset.sources.append(source(version: v)) }
     let sourceID = "gdelt-\(versions.max() ?? 2)"
     for (key, b) in bundles.sorted(by: { $0.key < $1.key }) {
-      let kindID = String(key.kind.split(separator: "\u{0}", maxSplits: 1).first ?? "")
-      let date = PartialDate(dayNumber: key.first)!
-      let span: PartialDate
-      switch options.window {
-      case .event, .day: span = date
-      case .month: span = PartialDate(year: date.year, month: date.month)!
-      case .year: span = PartialDate(year: date.year)!
-      }
       let more = b.events > b.ids.count ? ", …" : ""
       let note = "\(b.events) event\(b.events == 1 ? "" : "s") (GLOBALEVENTID \(b.ids.joined(separator: ", "))\(more))"
       builder.add(
         Observation(
-          source: key.source, target: key.target, kind: kindID, time: .on(span), confidence: .reported, basis: .event,
+          source: key.source, target: key.target, kind: key.kind, time: .on(key.span), confidence: .reported, basis: .event,
           weight: b.weight, detail: "CAMEO " + b.codes.sorted().joined(separator: ", "),
           evidence: [Evidence(source: sourceID, note: note, url: b.url)]))
     }

@@ -53,9 +53,8 @@ public enum ErrorPolicy: String, Sendable, Hashable, CaseIterable {
 struct IssueLog {
   let file: String
   let policy: ErrorPolicy
-  /// The first issues, in file order (at most ``limit``; ``count`` counts them all).
+  /// The first issues, in file order (at most ``limit``).
   private(set) var issues: [ImportIssue] = []
-  private(set) var count = 0
   let limit = 1000
 
   init(file: String, policy: ErrorPolicy) {
@@ -66,7 +65,6 @@ struct IssueLog {
   /// Records an issue; throws at once under `.strict`.
   mutating func add(_ issue: ImportIssue) throws(ImportError) {
     if policy == .strict { throw ImportError(file: file, issues: [issue]) }
-    count += 1
     if issues.count < limit { issues.append(issue) }
   }
 
@@ -165,7 +163,6 @@ final class RecordReader {
   private var atEnd = false
   private var line = 1
   private var lineStart = 0
-  private var consumed = 0
   private var first = true
   /// Bytes read so far, for progress.
   private(set) var bytesRead = 0
@@ -198,7 +195,6 @@ final class RecordReader {
 
   private func refill() throws(ImportError) -> Bool {
     if atEnd { return false }
-    consumed += filled
     lineStart -= filled
     position = 0
     filled = 0

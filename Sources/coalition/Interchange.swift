@@ -7,10 +7,6 @@ import CoalitionRender
 import CoalitionReports
 import Foundation
 
-extension String {
-  func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
-}
-
 extension CountryCodeScheme: ExpressibleByArgument {}
 extension GDELTOptions.Window: ExpressibleByArgument {}
 extension GDELTOptions.Weight: ExpressibleByArgument {}
@@ -276,7 +272,7 @@ struct Timeline: ParsableCommand {
         let map = CoalitionMap(view: v, caption: "\(label) · window \(k + 1) of \(windows.count)")
         let engine = LayoutEngine.automatic(nodes: v.nodeCount, edges: v.ties.count)
         let result = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: .svg)
-        let name = "window-\(String(k + 1).leftPadded(digits))-\(w.from?.description ?? "start").svg"
+        let name = "window-\(String(k + 1).leftPadded(to: digits))-\(w.from?.description ?? "start").svg"
         try AtomicFile.write(result.bytes, to: (maps as NSString).appendingPathComponent(name))
       }
       note("wrote \(windows.count) maps to \(maps)")
