@@ -1,4 +1,5 @@
 import CoalitionGraph
+import Foundation
 
 extension SimpleGraph {
   /// Scores each node by the share of shortest paths between other nodes that pass through it
@@ -22,7 +23,21 @@ extension SimpleGraph {
   ///   - threads: Threads for the sources (results do not depend on it).
   /// - Complexity: O(n·m) for hops, O(n·m log n) weighted; O(n + m) extra space per thread.
   public func betweenness(length: EdgeLength = .hops, normalized: Bool = true, endpoints: Bool = false, threads: Int = 1) -> [Double] {
-    let score = SourceChunks.sum(nodeCount: nodeCount, width: nodeCount, threads: threads) { sources, partial in
+    let score = dependencySums(sources: nil, length: length, endpoints: endpoints, threads: threads)
+    return score.map { $0 * betweennessScale(normalized: normalized, endpoints: endpoints) }
+  }
+
+  /// The factor from summed dependencies to betweenness values.
+  private func betweennessScale(normalized: Bool, endpoints: Bool) -> Double {
+    let pairs = Double(endpoints ? nodeCount : nodeCount - 1)
+    guard pairs >= 2 else { return 1 }
+    return normalized ? 1 / (pairs * (pairs - 1)) : (directed ? 1 : 0.5)
+  }
+
+  /// Σ over the sources (all nodes when `nil`) of each node's dependency, source-parallel.
+  private func dependencySums(sources chosen: [Int]?, length: EdgeLength, endpoints: Bool, threads: Int) -> [Double] {
+    SourceChunks.sum(nodeCount: chosen?.count ?? nodeCount, width: nodeCount, threads: threads) { range, partial in
+      let sources = chosen.map { Array($0[range]) } ?? Array(range)
       if length == .hops {
         self.brandesHops(sources: sources, endpoints: endpoints, into: &partial)
         return
@@ -32,10 +47,44 @@ extension SimpleGraph {
         if endpoints { partial[s] += Double(order.count - 1) }
       }
     }
-    let pairs = Double(endpoints ? nodeCount : nodeCount - 1)
-    guard pairs >= 2 else { return score }
-    let scale = normalized ? 1 / (pairs * (pairs - 1)) : (directed ? 1 : 0.5)
-    return score.map { $0 * scale }
+  }
+
+  /// Betweenness estimated from the shortest paths of `samples` sources drawn at random without
+  /// replacement (Brandes and Pich 2007), each source's dependencies scaled by n / samples: for
+  /// graphs where exact betweenness (one search per node) takes too long.
+  ///
+  /// Same conventions as ``betweenness(length:normalized:endpoints:threads:)`` (without
+  /// endpoints). The error bound follows from Hoeffding's inequality, which also holds when sampling
+  /// without replacement: a source's dependency on a node is at most n − 2, so with probability at
+  /// least `confidence` every node's normalized estimate is within
+  /// ε = n/(n−1) · √(ln(2n / (1 − confidence)) / (2·samples)) of its exact normalized value, at
+  /// once for all nodes (union bound). The bound is conservative; the typical error is far smaller.
+  /// With `samples ≥ n` the result is exact and the bound 0.
+  /// - Parameters:
+  ///   - samples: Number of sources.
+  ///   - seed: Seed of the sampling (``SplitMix64``): the same seed gives the same estimate.
+  ///   - confidence: Probability that the bound holds, in (0, 1).
+  /// - Complexity: O(samples · m) for hops.
+  public func approximateBetweenness(
+    samples: Int, seed: UInt64 = 1, confidence: Double = 0.95, length: EdgeLength = .hops, normalized: Bool = true, threads: Int = 1
+  ) -> BetweennessEstimate {
+    precondition(samples > 0 && confidence > 0 && confidence < 1, "samples must be positive and confidence in (0, 1)")
+    let n = nodeCount
+    let scale = betweennessScale(normalized: normalized, endpoints: false)
+    guard samples < n else {
+      return BetweennessEstimate(values: betweenness(length: length, normalized: normalized, threads: threads), samples: n, errorBound: 0, confidence: confidence)
+    }
+    // A partial Fisher–Yates shuffle picks the sources; sorted, so that chunks run in node order.
+    var rng = SplitMix64(seed: seed)
+    var pool = Array(0..<n)
+    for i in 0..<samples { pool.swapAt(i, i + Int(rng.next() % UInt64(n - i))) }
+    let sources = pool[0..<samples].sorted()
+    let sums = dependencySums(sources: sources, length: length, endpoints: false, threads: threads)
+    let factor = Double(n) / Double(samples) * scale
+    let deviation = (Foundation.log(2 * Double(n) / (1 - confidence)) / (2 * Double(samples))).squareRoot() * Double(n) / Double(n - 1)
+    // ε on the normalized scale, converted to the scale of the values.
+    let bound = deviation * scale / betweennessScale(normalized: true, endpoints: false)
+    return BetweennessEstimate(values: sums.map { $0 * factor }, samples: samples, errorBound: bound, confidence: confidence)
   }
 
   /// Scores each edge by the share of shortest paths that use it (Girvan and Newman 2002).
@@ -74,7 +123,7 @@ extension SimpleGraph {
   /// shortest-path arc (by its position in the backward rows) carries; `perSource` sees the
   /// source, the nodes reached and their dependencies.
   func brandes(
-    length: EdgeLength, sources: Range<Int>, onArc: (Int, Double) -> Void = { _, _ in }, perSource: (Int, [Int32], [Double]) -> Void
+    length: EdgeLength, sources: some Sequence<Int>, onArc: (Int, Double) -> Void = { _, _ in }, perSource: (Int, [Int32], [Double]) -> Void
   ) {
     let (forward, backward) = rows(.outgoing, length)
     var search = PathSearch(nodeCount: nodeCount, length: length)
@@ -98,29 +147,81 @@ extension SimpleGraph {
     }
   }
 
-  /// Brandes for hop counts: the shared integer-level breadth-first search, then dependencies
-  /// accumulated backwards over raw buffers. Same arithmetic order as ``brandes``, so results are
-  /// identical to it.
-  func brandesHops(sources: Range<Int>, endpoints: Bool, into score: inout [Double]) {
-    var delta = [Double](repeating: 0, count: nodeCount)
-    inRowStart.withUnsafeBufferPointer { inStart in
-      inTarget.withUnsafeBufferPointer { previous in
-        delta.withUnsafeMutableBufferPointer { delta in
-          score.withUnsafeMutableBufferPointer { score in
-            hopSearches(sources: sources, start: rowStart, next: target, countPaths: true) { s, reached, level, sigma in
-              for w32 in reached.reversed() {
-                let w = Int(w32)
-                let coefficient = (1 + delta[w]) / sigma[w]
-                let below = level[w] - 1
-                for e in Int(inStart[w])..<Int(inStart[w + 1]) {
-                  let v = Int(previous[e])
-                  if level[v] == below { delta[v] += sigma[v] * coefficient }
-                }
-                if w != s { score[w] += delta[w] + (endpoints ? 1 : 0) }
-              }
-              if endpoints { score[s] += Double(reached.count - 1) }
-              for v in reached { delta[Int(v)] = 0 }
+  /// Brandes for hop counts over raw rows. Forward: a breadth-first search counting shortest
+  /// paths σ. Backward, level by level from the farthest: each node v *pulls*
+  /// δ(v) = σ(v) · Σ c(w) over its successors w, where c(w) = (1 + δ(w)) / σ(w) is set once a level
+  /// is finished and is 0 for every node not yet finished. A successor of a node at level l is at a
+  /// level ≤ l + 1, so exactly the successors one level further contribute, without testing levels,
+  /// writing to other nodes' entries or keeping predecessor lists.
+  func brandesHops(sources: some Sequence<Int>, endpoints: Bool, into score: inout [Double]) {
+    let n = nodeCount
+    let level = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, n))
+    let order = UnsafeMutablePointer<Int32>.allocate(capacity: n + 1)  // + 1: the branch-free queue writes one past its end
+    let sigma = UnsafeMutablePointer<Double>.allocate(capacity: max(1, n))
+    let pull = UnsafeMutablePointer<Double>.allocate(capacity: max(1, n))
+    let delta = UnsafeMutablePointer<Double>.allocate(capacity: max(1, n))
+    level.initialize(repeating: -1, count: max(1, n))
+    sigma.initialize(repeating: 0, count: max(1, n))
+    pull.initialize(repeating: 0, count: max(1, n))
+    delta.initialize(repeating: 0, count: max(1, n))
+    defer { level.deallocate(); order.deallocate(); sigma.deallocate(); pull.deallocate(); delta.deallocate() }
+    withHopRows(.outgoing) { rows, _ in
+      score.withUnsafeMutableBufferPointer { score in
+        for s in sources {
+          level[s] = 0
+          sigma[s] = 1
+          order[0] = Int32(s)
+          var head = 0
+          var tail = 1
+          while head < tail {
+            let v = Int(order[head])
+            head &+= 1
+            let next = level[v] &+ 1
+            let paths = sigma[v]
+            // Branch-free: the outcome for each neighbour is unpredictable on most graphs, so the
+            // queue slot is always written and only counted for a new node, and σ always updated
+            // with either the paths or zero.
+            let pathBits = paths.bitPattern
+            for e in Int(rows.start[v])..<Int(rows.start[v + 1]) {
+              let w32 = rows.target[e]
+              let w = Int(w32)
+              let lw = level[w]
+              let isNew = Int32(bitPattern: UInt32(bitPattern: lw) >> 31)
+              order[tail] = w32
+              tail &+= Int(isNew)
+              let lw2 = isNew != 0 ? next : lw
+              level[w] = lw2
+              let onPath = UInt64(bitPattern: -Int64(lw2 == next ? 1 : 0))
+              sigma[w] += Double(bitPattern: pathBits & onPath)
             }
+          }
+          var end = tail
+          while end > 0 {
+            let l = level[Int(order[end - 1])]
+            var begin = end - 1
+            while begin > 0, level[Int(order[begin - 1])] == l { begin -= 1 }
+            for i in begin..<end {
+              let v = Int(order[i])
+              var sum = 0.0
+              for e in Int(rows.start[v])..<Int(rows.start[v + 1]) { sum += pull[Int(rows.target[e])] }
+              delta[v] = sigma[v] * sum
+            }
+            for i in begin..<end {
+              let v = Int(order[i])
+              pull[v] = (1 + delta[v]) / sigma[v]
+            }
+            end = begin
+          }
+          for i in 1..<tail {
+            let w = Int(order[i])
+            score[w] += delta[w] + (endpoints ? 1 : 0)
+          }
+          if endpoints { score[s] += Double(tail - 1) }
+          for i in 0..<tail {
+            let v = Int(order[i])
+            level[v] = -1
+            sigma[v] = 0
+            pull[v] = 0
           }
         }
       }
@@ -162,4 +263,16 @@ extension View {
       name: "betweenness\(directed ? " (directed)" : "")",
       values: simpleGraph(directed: directed).betweenness(length: length, normalized: normalized, endpoints: endpoints))
   }
+}
+
+/// Betweenness estimated from a sample of sources, with its error bound (see
+/// ``SimpleGraph/approximateBetweenness(samples:seed:confidence:length:normalized:threads:)``).
+public struct BetweennessEstimate: Sendable {
+  /// Estimated value per node, on the scale asked for (normalized or raw).
+  public let values: [Double]
+  /// Number of sources searched.
+  public let samples: Int
+  /// With probability ≥ ``confidence``, every value is within this distance of the exact one.
+  public let errorBound: Double
+  public let confidence: Double
 }

@@ -53,7 +53,7 @@ extension SimpleGraph {
       for e in Int(rowStart[v])..<Int(rowStart[v + 1]) { edges.append((v, Int(target[e]), weighted ? weight[e] : 1)) }
     }
     let mutual = SimpleGraph(nodeCount: nodeCount, edges: edges, directed: false)
-    var share = mutual.weight
+    var share = Array(mutual.weight)
     for v in 0..<nodeCount {
       let row = Int(mutual.rowStart[v])..<Int(mutual.rowStart[v + 1])
       let sum = row.reduce(0) { $0 + mutual.weight[$1] }

@@ -38,14 +38,7 @@ extension SimpleGraph {
       }
     }
     if length == .hops {
-      let (start, next) = hopRows(direction)
-      return SourceChunks.sum(nodeCount: nodeCount, width: nodeCount, threads: threads) { sources, out in
-        self.hopSearches(sources: sources, start: start, next: next) { u, reached, level, _ in
-          var total = 0
-          for v in reached { total += Int(level[Int(v)]) }
-          out[u] = value(Double(total), Double(reached.count - 1))
-        }
-      }
+      return hopSearches(direction, threads: threads) { value(Double($0.distanceSum), Double($0.reached)) }
     }
     return SourceChunks.sum(nodeCount: nodeCount, width: nodeCount, threads: threads) { sources, out in
     var search = PathSearch(nodeCount: nodeCount, length: length)
@@ -71,14 +64,7 @@ extension SimpleGraph {
     let nodeCount = self.nodeCount
     let scale = normalized && nodeCount > 1 ? 1 / Double(nodeCount - 1) : 1
     if length == .hops {
-      let (start, next) = hopRows(direction)
-      return SourceChunks.sum(nodeCount: nodeCount, width: nodeCount, threads: threads) { sources, out in
-        self.hopSearches(sources: sources, start: start, next: next) { u, reached, level, _ in
-          var sum = 0.0
-          for v in reached.dropFirst() { sum += 1 / Double(level[Int(v)]) }
-          out[u] = sum * scale
-        }
-      }
+      return hopSearches(direction, threads: threads) { $0.inverseSum * scale }
     }
     return SourceChunks.sum(nodeCount: nodeCount, width: nodeCount, threads: threads) { sources, out in
       var search = PathSearch(nodeCount: nodeCount, length: length)
@@ -87,6 +73,26 @@ extension SimpleGraph {
         var sum = 0.0
         for v in search.order where search.distance[Int(v)] > 0 { sum += 1 / search.distance[Int(v)] }
         out[u] = sum * scale
+      }
+    }
+  }
+}
+
+extension SimpleGraph {
+  /// One breadth-first search from every node in `direction`, 64 sources at a time and
+  /// source-parallel; `value` turns a source's summary into its score.
+  func hopSearches(_ direction: PathDirection, threads: Int, value: @escaping @Sendable (HopSummary) -> Double) -> [Double] {
+    let n = nodeCount
+    let batches = (n + 63) / 64
+    return withHopRows(direction) { forward, backward in
+      SourceChunks.sum(nodeCount: batches, width: n, threads: threads) { range, out in
+        let search = MultiSourceSearch(nodeCount: n)
+        for batch in range {
+          let sources = Array(batch * 64..<min(n, batch * 64 + 64))
+          for (s, summary) in zip(sources, search.run(from: sources[...], forward: forward, backward: backward)) {
+            out[s] = value(summary)
+          }
+        }
       }
     }
   }

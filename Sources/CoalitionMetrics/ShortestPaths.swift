@@ -25,13 +25,13 @@ struct Rows {
   let target: [Int32]
   let length: [Double]
 
-  init(start: [Int32], target: [Int32], weight: [Double], length: EdgeLength) {
+  init(start: [Int32], target: [Int32], weight: ArcWeights, length: EdgeLength) {
     self.start = start
     self.target = target
     switch length {
     case .hops: self.length = [Double](repeating: 1, count: weight.count)
     case .inverseWeight: self.length = weight.map { $0 > 0 ? 1 / $0 : .infinity }
-    case .weight: self.length = weight
+    case .weight: self.length = Array(weight)
     }
   }
 }
@@ -205,65 +205,15 @@ extension SimpleGraph {
   /// - Complexity: O(n + m) for hops, O(m log n) weighted.
   public func distances(from source: Int, length: EdgeLength = .hops) -> [Double] {
     precondition(source >= 0 && source < nodeCount, "source out of range")
+    if length == .hops {
+      return withHopRows(.outgoing) { forward, backward in
+        let search = LevelSearch(nodeCount: nodeCount)
+        search.run(from: source, forward: forward, backward: backward)
+        return (0..<nodeCount).map { search.level[$0] < 0 ? .infinity : Double(search.level[$0]) }
+      }
+    }
     var search = PathSearch(nodeCount: nodeCount, length: length)
     search.run(from: source, over: rows(.outgoing, length).forward)
     return search.distance
-  }
-}
-
-extension SimpleGraph {
-  /// Breadth-first search from each source with integer levels over raw buffers, for measures on
-  /// hop distances. `visit` gets the source, the nodes reached (source first, by level), their
-  /// levels, and — when `countPaths` — the number of shortest paths to each (empty otherwise).
-  func hopSearches(
-    sources: Range<Int>, start: [Int32], next: [Int32], countPaths: Bool = false,
-    visit: (_ source: Int, _ reached: UnsafeBufferPointer<Int32>, _ level: UnsafeBufferPointer<Int32>, _ sigma: UnsafeBufferPointer<Double>) -> Void
-  ) {
-    let n = nodeCount
-    var level = [Int32](repeating: -1, count: n)
-    var order = [Int32](repeating: 0, count: n)
-    var sigma = [Double](repeating: 0, count: countPaths ? n : 0)
-    start.withUnsafeBufferPointer { start in
-      next.withUnsafeBufferPointer { next in
-        level.withUnsafeMutableBufferPointer { level in
-          order.withUnsafeMutableBufferPointer { order in
-            sigma.withUnsafeMutableBufferPointer { sigma in
-              for s in sources {
-                level[s] = 0
-                if countPaths { sigma[s] = 1 }
-                order[0] = Int32(s)
-                var head = 0
-                var tail = 1
-                while head < tail {
-                  let v = Int(order[head])
-                  head += 1
-                  let nextLevel = level[v] + 1
-                  for e in Int(start[v])..<Int(start[v + 1]) {
-                    let w = Int(next[e])
-                    if level[w] < 0 {
-                      level[w] = nextLevel
-                      order[tail] = Int32(w)
-                      tail += 1
-                    }
-                    if countPaths, level[w] == nextLevel { sigma[w] += sigma[v] }
-                  }
-                }
-                visit(s, UnsafeBufferPointer(rebasing: order[0..<tail]), UnsafeBufferPointer(level), UnsafeBufferPointer(sigma))
-                for i in 0..<tail {
-                  level[Int(order[i])] = -1
-                  if countPaths { sigma[Int(order[i])] = 0 }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-
-  /// Start and target rows for hop searches in `direction`.
-  func hopRows(_ direction: PathDirection) -> (start: [Int32], next: [Int32]) {
-    let g = direction == .ignored && directed ? undirectedCopy : self
-    return direction == .incoming ? (g.inRowStart, g.inTarget) : (g.rowStart, g.target)
   }
 }

@@ -13,22 +13,40 @@ extension SimpleGraph {
   /// numbered in the order of their smallest node.
   /// - Complexity: O(n + m).
   public func components() -> [Int] {
-    let u = undirectedCopy
-    var label = [Int](repeating: -1, count: nodeCount)
-    var stack: [Int32] = []
-    var next = 0
-    for s in 0..<nodeCount where label[s] < 0 {
-      label[s] = next
-      stack.append(Int32(s))
-      while let v = stack.popLast() {
-        for e in Int(u.rowStart[Int(v)])..<Int(u.rowStart[Int(v) + 1]) where label[Int(u.target[e])] < 0 {
-          label[Int(u.target[e])] = next
-          stack.append(u.target[e])
+    let n = nodeCount
+    var label = [Int32](repeating: -1, count: n)
+    var queue = [Int32](repeating: 0, count: n)
+    withHopRows(.outgoing) { out, inn in
+      label.withUnsafeMutableBufferPointer { label in
+        queue.withUnsafeMutableBufferPointer { queue in
+          var next: Int32 = 0
+          // Breadth-first from each unlabelled node; a directed graph follows both rows.
+          for s in 0..<n where label[s] < 0 {
+            label[s] = next
+            queue[0] = Int32(s)
+            var head = 0
+            var tail = 1
+            while head < tail {
+              let v = Int(queue[head])
+              head &+= 1
+              for pass in 0..<(directed ? 2 : 1) {
+                let rows = pass == 0 ? out : inn
+                for e in Int(rows.start[v])..<Int(rows.start[v + 1]) {
+                  let w = Int(rows.target[e])
+                  if label[w] < 0 {
+                    label[w] = next
+                    queue[tail] = Int32(truncatingIfNeeded: w)
+                    tail &+= 1
+                  }
+                }
+              }
+            }
+            next &+= 1
+          }
         }
       }
-      next += 1
     }
-    return label
+    return label.map { Int($0) }
   }
 
   /// Strongly connected components (Tarjan 1972, iterative): a label per node, components numbered
@@ -133,39 +151,60 @@ extension SimpleGraph {
   /// On a directed graph degree is in-degree + out-degree, as in NetworkX.
   /// - Complexity: O(n + m).
   public func coreNumbers() -> [Int] {
-    var degree = (0..<nodeCount).map { Int(rowStart[$0 + 1] - rowStart[$0]) + (directed ? Int(inRowStart[$0 + 1] - inRowStart[$0]) : 0) }
-    let maxDegree = degree.max() ?? 0
-    var bucketStart = [Int](repeating: 0, count: maxDegree + 2)
-    for d in degree { bucketStart[d + 1] += 1 }
-    for d in 0...maxDegree { bucketStart[d + 1] += bucketStart[d] }
-    var position = [Int](repeating: 0, count: nodeCount)
-    var order = [Int](repeating: 0, count: nodeCount)
-    var fill = bucketStart
-    for v in 0..<nodeCount {
-      position[v] = fill[degree[v]]
-      order[position[v]] = v
-      fill[degree[v]] += 1
-    }
-    for i in 0..<nodeCount {
-      let v = order[i]
-      func lower(_ w: Int) {
-        guard degree[w] > degree[v] else { return }
-        let dw = degree[w]
-        let first = bucketStart[dw]
-        let u = order[first]
-        if u != w {
-          order[position[w]] = u
-          position[u] = position[w]
-          order[first] = w
-          position[w] = first
+    let n = nodeCount
+    var degree = [Int32](repeating: 0, count: n)
+    for v in 0..<n { degree[v] = rowStart[v + 1] - rowStart[v] + (directed ? inRowStart[v + 1] - inRowStart[v] : 0) }
+    let maxDegree = Int(degree.max() ?? 0)
+    // Nodes sorted by current degree (`order`), each bucket's first position (`bucket`) and each
+    // node's position; taking a node lowers each unprocessed neighbour by one, moving it to the
+    // front of its bucket and shifting the bucket boundary.
+    var bucket = [Int32](repeating: 0, count: maxDegree + 2)
+    var position = [Int32](repeating: 0, count: n)
+    var order = [Int32](repeating: 0, count: n)
+    withHopRows(.outgoing) { out, inn in
+      degree.withUnsafeMutableBufferPointer { degree in
+        bucket.withUnsafeMutableBufferPointer { bucket in
+          position.withUnsafeMutableBufferPointer { position in
+            order.withUnsafeMutableBufferPointer { order in
+              for v in 0..<n { bucket[Int(degree[v]) + 1] &+= 1 }
+              for d in 0...maxDegree { bucket[d + 1] &+= bucket[d] }
+              for v in 0..<n {
+                let d = Int(degree[v])
+                position[v] = bucket[d]
+                order[Int(bucket[d])] = Int32(truncatingIfNeeded: v)
+                bucket[d] &+= 1
+              }
+              for d in stride(from: maxDegree, to: 0, by: -1) { bucket[d] = bucket[d - 1] }
+              bucket[0] = 0
+              for i in 0..<n {
+                let v = Int(order[i])
+                let dv = degree[v]
+                for pass in 0..<(directed ? 2 : 1) {
+                let rows = pass == 0 ? out : inn
+                  for e in Int(rows.start[v])..<Int(rows.start[v + 1]) {
+                    let w = Int(rows.target[e])
+                    let dw = degree[w]
+                    guard dw > dv else { continue }
+                    let first = Int(bucket[Int(dw)])
+                    let u = Int(order[first])
+                    if u != w {
+                      let pw = position[w]
+                      order[Int(pw)] = Int32(truncatingIfNeeded: u)
+                      position[u] = pw
+                      order[first] = Int32(truncatingIfNeeded: w)
+                      position[w] = Int32(truncatingIfNeeded: first)
+                    }
+                    bucket[Int(dw)] = Int32(truncatingIfNeeded: first + 1)
+                    degree[w] = dw &- 1
+                  }
+                }
+              }
+            }
+          }
         }
-        bucketStart[dw] += 1
-        degree[w] -= 1
       }
-      for e in Int(rowStart[v])..<Int(rowStart[v + 1]) { lower(Int(target[e])) }
-      if directed { for e in Int(inRowStart[v])..<Int(inRowStart[v + 1]) { lower(Int(inTarget[e])) } }
     }
-    return degree
+    return degree.map { Int($0) }
   }
 
   /// Local clustering coefficient of each node of the undirected graph: the share of pairs of

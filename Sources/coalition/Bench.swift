@@ -28,6 +28,8 @@ struct Bench: ParsableCommand {
   var directed = false
   @Option(help: "Threads for betweenness, closeness and harmonic.")
   var threads = 1
+  @Option(help: "betweenness: estimate from this many sampled sources instead of all.")
+  var samples: Int?
   @Option(help: "Timed repetitions (default: 7 for runs under a second, 3 under 10 s, else 1).")
   var reps: Int?
   @Option(help: "render: the layout engine.")
@@ -36,12 +38,13 @@ struct Bench: ParsableCommand {
   func validate() throws {
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
     if let reps, reps < 1 { throw ValidationError("--reps must be at least 1") }
+    if let samples, samples < 1 { throw ValidationError("--samples must be at least 1") }
   }
 
   func load() throws -> SimpleGraph {
     let list: EdgeList
     do { list = try EdgeList(contentsOf: graph, weighted: weighted) } catch { throw ToolError(error.description) }
-    return SimpleGraph(nodeCount: list.names.count, edges: list.edges.map { (Int($0.source), Int($0.target), $0.weight) }, directed: directed)
+    return SimpleGraph(nodeCount: list.nodeCount, sources: list.sources, targets: list.targets, weights: list.weights, directed: directed)
   }
 
   func run() throws {
@@ -52,7 +55,12 @@ struct Bench: ParsableCommand {
     switch task {
     case .load: work = { g = try load() }
     case .degree: work = { _ = try CentralityMeasure.degree.values(on: g, length: .hops) }
-    case .betweenness: work = { _ = g.betweenness(length: length, normalized: false, threads: threads) }
+    case .betweenness:
+      if let samples {
+        work = { _ = g.approximateBetweenness(samples: samples, length: length, normalized: false, threads: threads) }
+      } else {
+        work = { _ = g.betweenness(length: length, normalized: false, threads: threads) }
+      }
     case .closeness: work = { _ = g.closeness(length: length, threads: threads) }
     case .harmonic: work = { _ = g.harmonic(length: length, threads: threads) }
     case .pagerank: work = { _ = try g.pagerank(weighted: weighted, tolerance: 1e-6) }
@@ -66,7 +74,7 @@ struct Bench: ParsableCommand {
     case .render: return
     }
     let (times, median) = try measure(work)
-    report(n: g.nodeCount, m: g.edgeCount, times: times, median: median)
+    report(n: g.nodeCount, m: g.edgeCount, times: times, median: median, extra: samples.map { ["\"samples\": \($0)"] } ?? [])
   }
 
   /// Runs `work` the requested number of times (one untimed warm-up when it is quick).

@@ -165,8 +165,7 @@ struct Metrics: ParsableCommand {
     if let edges {
       let list: EdgeList
       do { list = try EdgeList(contentsOf: edges, weighted: weighted) } catch { throw ToolError(error.description) }
-      let graph = SimpleGraph(
-        nodeCount: list.names.count, edges: list.edges.map { (Int($0.source), Int($0.target), $0.weight) }, directed: directed)
+      let graph = SimpleGraph(nodeCount: list.nodeCount, sources: list.sources, targets: list.targets, weights: list.weights, directed: directed)
       report = CentralityReport(title: "Centrality — \(edges)", names: list.names, graph: graph, measures: chosen, length: length)
     } else {
       report = CentralityReport(view: try loadView(input, view), directed: directed, measures: chosen, length: length)
