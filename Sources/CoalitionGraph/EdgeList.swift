@@ -76,6 +76,14 @@ public struct EdgeList: Sendable {
     return failed ? nil : bytes
   }
 
+  /// A larger buffer with the first `count` values moved over; the old one is freed.
+  private static func grow(_ old: UnsafeMutablePointer<Int32>, from count: Int, to capacity: Int) -> UnsafeMutablePointer<Int32> {
+    let new = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+    new.moveInitialize(from: old, count: count)
+    old.deallocate()
+    return new
+  }
+
   /// The parser's state: the columns being built and the name tables.
   private struct Parser {
     let weighted: Bool
@@ -106,6 +114,15 @@ public struct EdgeList: Sendable {
       denseLimit = max(1 << 16, bytes.count)
       let monitor = ProgressMonitor.current
       let n = bytes.count
+      // Columns written through pointers (no append per edge), doubled when full.
+      var capacity = max(16, n / 12)
+      var edgeCount = 0
+      var sourceColumn = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+      var targetColumn = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+      defer {
+        sourceColumn.deallocate()
+        targetColumn.deallocate()
+      }
       var nextReport = 1 << 22
       var line = 0
       var p = 0
@@ -151,10 +168,18 @@ public struct EdgeList: Sendable {
         }
         while p < n, bytes[p] != 0x0A { p += 1 }
         p += 1
-        sources.append(source)
-        targets.append(target)
+        if edgeCount == capacity {
+          capacity *= 2
+          sourceColumn = EdgeList.grow(sourceColumn, from: edgeCount, to: capacity)
+          targetColumn = EdgeList.grow(targetColumn, from: edgeCount, to: capacity)
+        }
+        sourceColumn[edgeCount] = source
+        targetColumn[edgeCount] = target
+        edgeCount += 1
         if weighted { weights.append(weight) }
       }
+      sources = Array(UnsafeBufferPointer(start: sourceColumn, count: edgeCount))
+      targets = Array(UnsafeBufferPointer(start: targetColumn, count: edgeCount))
       monitor?.report("reading edges", 1)
     }
 
@@ -166,13 +191,17 @@ public struct EdgeList: Sendable {
     @inline(__always) mutating func node(_ bytes: UnsafeBufferPointer<UInt8>, _ p: inout Int) -> Int32 {
       let start = p
       var number = 0
-      var numeric = true
       while p < bytes.count {
-        let b = bytes[p]
-        if b == 0x0A || Parser.isSeparator(b) { break }
-        let d = b &- 48
-        if d > 9 { numeric = false } else if numeric { number = number &* 10 &+ Int(d) }
+        let d = bytes[p] &- 48
+        if d > 9 { break }
+        number = number &* 10 &+ Int(d)
         p += 1
+      }
+      // A name that does not end after its digits is not a number.
+      var numeric = p > start
+      if p < bytes.count, bytes[p] != 0x0A, !Parser.isSeparator(bytes[p]) {
+        numeric = false
+        while p < bytes.count, bytes[p] != 0x0A, !Parser.isSeparator(bytes[p]) { p += 1 }
       }
       let length = p - start
       // Plain integers without a leading zero ("01" is a name of its own) up to 18 digits.

@@ -67,39 +67,39 @@ public struct SimpleGraph: Sendable {
     self.directed = directed
     let weighted = weights != nil
     let m = sources.count
-    // Pass 1: bucket arcs by head (each bucket lists tails in input order); undirected edges both ways.
-    var headStart = [Int32](repeating: 0, count: n + 1)
+    // Bucket arcs by tail (a counting sort, input order kept within a row); undirected edges both ways.
+    var tailStart = [Int32](repeating: 0, count: n + 1)
     sources.withUnsafeBufferPointer { s in
       targets.withUnsafeBufferPointer { t in
-        headStart.withUnsafeMutableBufferPointer { count in
+        tailStart.withUnsafeMutableBufferPointer { count in
           for k in 0..<m where s[k] != t[k] {
             precondition(s[k] >= 0 && Int(s[k]) < n && t[k] >= 0 && Int(t[k]) < n, "edge endpoint out of range")
-            count[Int(t[k]) + 1] &+= 1
-            if !directed { count[Int(s[k]) + 1] &+= 1 }
+            count[Int(s[k]) + 1] &+= 1
+            if !directed { count[Int(t[k]) + 1] &+= 1 }
           }
           for v in 0..<n { count[v + 1] &+= count[v] }
         }
       }
     }
-    let arcs = Int(headStart[n])
-    var tails = [Int32](repeating: 0, count: arcs)
-    var tailWeight = [Double](repeating: 0, count: weighted ? arcs : 0)
-    var fill = [Int32](headStart.dropLast())
+    let arcs = Int(tailStart[n])
+    var heads = [Int32](unsafeUninitializedCapacity: arcs) { _, count in count = arcs }  // every slot is written below
+    var headWeight = [Double](repeating: 0, count: weighted ? arcs : 0)
+    var fill = [Int32](tailStart.dropLast())
     sources.withUnsafeBufferPointer { s in
       targets.withUnsafeBufferPointer { t in
         fill.withUnsafeMutableBufferPointer { fill in
-          tails.withUnsafeMutableBufferPointer { tails in
-            tailWeight.withUnsafeMutableBufferPointer { tw in
+          heads.withUnsafeMutableBufferPointer { heads in
+            headWeight.withUnsafeMutableBufferPointer { tw in
               for k in 0..<m where s[k] != t[k] {
                 let (u, v) = (s[k], t[k])
-                let p = Int(fill[Int(v)])
-                fill[Int(v)] = Int32(p + 1)
-                tails[p] = u
+                let p = Int(fill[Int(u)])
+                fill[Int(u)] = Int32(p + 1)
+                heads[p] = v
                 if weighted { tw[p] = weights![k] }
                 if !directed {
-                  let q = Int(fill[Int(u)])
-                  fill[Int(u)] = Int32(q + 1)
-                  tails[q] = v
+                  let q = Int(fill[Int(v)])
+                  fill[Int(v)] = Int32(q + 1)
+                  heads[q] = u
                   if weighted { tw[q] = weights![k] }
                 }
               }
@@ -109,17 +109,18 @@ public struct SimpleGraph: Sendable {
       }
     }
     fill = []
-    // Pass 2: bucket by tail, visiting heads in order: rows sorted by head, parallel arcs adjacent
-    // and in input order. An undirected arc set is symmetric, so its rows have the same offsets.
-    var rows = SimpleGraph.transpose(n: n, start: headStart, target: tails, weight: tailWeight, knownStart: directed ? nil : headStart)
-    tails = []
-    tailWeight = []
+    // Rows sorted by head (a file sorted by its first column, the usual case, already gives sorted
+    // rows), then parallel arcs merged.
+    var rows = BuildRows(start: tailStart, target: heads, weight: headWeight)
+    heads = []
+    headWeight = []
+    SimpleGraph.sortRows(n: n, &rows)
     SimpleGraph.mergeParallel(n: n, &rows)
     self.rowStart = rows.start
     self.target = rows.target
     self.weight = ArcWeights(rows.weight, count: rows.target.count)
     if directed {
-      let reverse = SimpleGraph.transpose(n: n, start: rows.start, target: rows.target, weight: weight.stored, knownStart: nil)
+      let reverse = SimpleGraph.transpose(n: n, start: rows.start, target: rows.target, weight: weight.stored)
       (inRowStart, inTarget, inWeight) = (reverse.start, reverse.target, ArcWeights(reverse.weight, count: reverse.target.count))
     } else {
       (inRowStart, inTarget, inWeight) = (rowStart, target, weight)
@@ -133,20 +134,49 @@ public struct SimpleGraph: Sendable {
     var weight: [Double]  // empty: all 1
   }
 
-  /// The reverse rows: row h lists every v with an arc v → h, in increasing v (a stable bucket pass).
-  /// `knownStart` skips the counting pass when the offsets are known (symmetric arc sets).
-  static func transpose(n: Int, start: [Int32], target: [Int32], weight: [Double], knownStart: [Int32]?) -> BuildRows {
-    let weighted = !weight.isEmpty
-    var outStart = knownStart ?? [Int32](repeating: 0, count: n + 1)
-    if knownStart == nil {
-      target.withUnsafeBufferPointer { t in
-        outStart.withUnsafeMutableBufferPointer { count in
-          for h in t { count[Int(h) + 1] &+= 1 }
-          for v in 0..<n { count[v + 1] &+= count[v] }
+  /// Sorts each row by target, stably (parallel arcs keep their input order, so that their
+  /// weights are summed in that order); rows already sorted are only checked.
+  static func sortRows(n: Int, _ rows: inout BuildRows) {
+    let weighted = !rows.weight.isEmpty
+    rows.start.withUnsafeBufferPointer { start in
+      rows.target.withUnsafeMutableBufferPointer { t in
+        rows.weight.withUnsafeMutableBufferPointer { w in
+          var pairs: [(target: Int32, position: Int)] = []
+          var moved: [Double] = []
+          for v in 0..<n {
+            let (a, b) = (Int(start[v]), Int(start[v + 1]))
+            guard b - a > 1, (a + 1..<b).contains(where: { t[$0] < t[$0 - 1] }) else { continue }
+            if !weighted {
+              var row = UnsafeMutableBufferPointer(rebasing: t[a..<b])
+              row.sort()
+              continue
+            }
+            pairs.removeAll(keepingCapacity: true)
+            for e in a..<b { pairs.append((t[e], e)) }
+            pairs.sort { ($0.target, $0.position) < ($1.target, $1.position) }
+            moved.removeAll(keepingCapacity: true)
+            for pair in pairs { moved.append(w[pair.position]) }
+            for (k, pair) in pairs.enumerated() {
+              t[a + k] = pair.target
+              w[a + k] = moved[k]
+            }
+          }
         }
       }
     }
-    var outTarget = [Int32](repeating: 0, count: target.count)
+  }
+
+  /// The reverse rows: row h lists every v with an arc v → h, in increasing v (a stable bucket pass).
+  static func transpose(n: Int, start: [Int32], target: [Int32], weight: [Double]) -> BuildRows {
+    let weighted = !weight.isEmpty
+    var outStart = [Int32](repeating: 0, count: n + 1)
+    target.withUnsafeBufferPointer { t in
+      outStart.withUnsafeMutableBufferPointer { count in
+        for h in t { count[Int(h) + 1] &+= 1 }
+        for v in 0..<n { count[v + 1] &+= count[v] }
+      }
+    }
+    var outTarget = [Int32](unsafeUninitializedCapacity: target.count) { _, count in count = target.count }  // every slot is written below
     var outWeight = [Double](repeating: 0, count: weighted ? target.count : 0)
     var fill = [Int32](outStart.dropLast())
     start.withUnsafeBufferPointer { start in
