@@ -18,10 +18,32 @@ public enum MetricError: Error, Hashable, Sendable, CustomStringConvertible {
 extension SimpleGraph {
   /// y = Aᵀx: each node collects the values of the nodes with an edge into it (weighted or not).
   private func collectFromPredecessors(_ x: [Double], weighted: Bool, into y: inout [Double]) {
-    for i in 0..<nodeCount {
-      var sum = 0.0
-      for e in Int(inRowStart[i])..<Int(inRowStart[i + 1]) { sum += (weighted ? inWeight[e] : 1) * x[Int(inTarget[e])] }
-      y[i] = sum
+    x.withUnsafeBufferPointer { x in
+      y.withUnsafeMutableBufferPointer { y in collect(x.baseAddress!, into: y.baseAddress!, weighted: weighted) }
+    }
+  }
+
+  /// y = Aᵀx over raw buffers (on an undirected graph A = Aᵀ). Each node sums over its in-row:
+  /// sequential reads of the rows, random reads of x, one write per node.
+  func collect(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, weighted: Bool) {
+    inRowStart.withUnsafeBufferPointer { start in
+      inTarget.withUnsafeBufferPointer { source in
+        inWeight.stored.withUnsafeBufferPointer { w in
+          if weighted && !w.isEmpty {
+            for i in 0..<nodeCount {
+              var sum = 0.0
+              for e in Int(start[i])..<Int(start[i + 1]) { sum += w[e] * x[Int(source[e])] }
+              y[i] = sum
+            }
+          } else {
+            for i in 0..<nodeCount {
+              var sum = 0.0
+              for e in Int(start[i])..<Int(start[i + 1]) { sum += x[Int(source[e])] }
+              y[i] = sum
+            }
+          }
+        }
+      }
     }
   }
 
@@ -82,19 +104,35 @@ extension SimpleGraph {
   /// the scores of the nodes tied to it (Bonacich 1972). On a directed graph in-edges count (the
   /// left eigenvector, as NetworkX computes).
   ///
-  /// Power iteration on Aᵀ + I (the shift keeps bipartite graphs from oscillating) from the all-ones
-  /// vector, until the L1 change of the unit-norm vector falls below `n × tolerance`. Defined for
-  /// connected undirected graphs and strongly connected directed ones; elsewhere the result
-  /// depends on the components.
+  /// Undirected graphs (a symmetric matrix) use the Lanczos method with explicit restarts: 32
+  /// Lanczos steps from the current estimate (the all-ones vector first), the Ritz vector of the
+  /// largest Ritz value as the next estimate; a second pass regenerates the Lanczos vectors instead
+  /// of storing them, so memory stays at six vectors of n values. Directed graphs use power iteration on
+  /// Aᵀ + I (the shift keeps periodic graphs from oscillating). Either way the iteration stops
+  /// when the unit-norm vector x satisfies ‖Ax/λ − x‖₁ < n × `tolerance` — the change one more
+  /// power-iteration step would make, which is NetworkX's criterion — and `maxIterations` bounds the
+  /// matrix–vector products. Defined for connected undirected graphs and strongly connected
+  /// directed ones; elsewhere the result depends on the components.
   /// - Parameters:
   ///   - weighted: Use edge weights.
   ///   - scaling: `.unitNorm` (Euclidean norm 1, NetworkX) or `.maxOne` (largest score 1, igraph's `scale=True`).
-  /// - Complexity: O(m) per iteration.
+  /// - Complexity: O(m) per matrix–vector product; Lanczos needs far fewer products than power
+  ///   iteration when the two largest eigenvalues are close.
   public func eigenvector(
     weighted: Bool = true, scaling: EigenvectorScaling = .unitNorm, tolerance: Double = 1e-13, maxIterations: Int = 100_000
   ) throws(MetricError) -> [Double] {
     let n = nodeCount
     guard n > 0 else { return [] }
+    var x = directed
+      ? try powerIteration(weighted: weighted, tolerance: tolerance, maxIterations: maxIterations)
+      : try lanczos(weighted: weighted, tolerance: tolerance, maxProducts: maxIterations)
+    if scaling == .maxOne, let m = x.max(), m > 0 { x = x.map { $0 / m } }
+    return x
+  }
+
+  /// Power iteration on Aᵀ + I from the all-ones vector (see ``eigenvector(weighted:scaling:tolerance:maxIterations:)``).
+  private func powerIteration(weighted: Bool, tolerance: Double, maxIterations: Int) throws(MetricError) -> [Double] {
+    let n = nodeCount
     var x = [Double](repeating: 1 / Double(n).squareRoot(), count: n)
     var y = [Double](repeating: 0, count: n)
     for _ in 0..<maxIterations {
@@ -108,12 +146,90 @@ extension SimpleGraph {
         change += abs(y[i] - x[i])
       }
       swap(&x, &y)
-      if change < Double(n) * tolerance {
-        if scaling == .maxOne, let m = x.max(), m > 0 { return x.map { $0 / m } }
-        return x
-      }
+      if change < Double(n) * tolerance { return x }
     }
     throw .notConverged(measure: "eigenvector", iterations: maxIterations)
+  }
+
+  /// The principal eigenvector of the symmetric adjacency matrix by restarted Lanczos.
+  private func lanczos(weighted: Bool, tolerance: Double, maxProducts: Int) throws(MetricError) -> [Double] {
+    let n = nodeCount
+    let steps = min(32, n)
+    var x = [Double](repeating: 1 / Double(n).squareRoot(), count: n)
+    var ax = [Double](repeating: 0, count: n)
+    var previous = [Double](repeating: 0, count: n)
+    var current = [Double](repeating: 0, count: n)
+    var next = [Double](repeating: 0, count: n)
+    var products = 0
+    func dot(_ a: [Double], _ b: [Double]) -> Double {
+      var s = 0.0
+      for i in 0..<n { s += a[i] * b[i] }
+      return s
+    }
+    func multiply(_ v: [Double], into y: inout [Double]) {
+      collectFromPredecessors(v, weighted: weighted, into: &y)
+      products += 1
+    }
+    // Runs the Lanczos recurrence from x for up to `steps` steps; with `combine`, adds
+    // combine[j] · q_j to `result` as it goes. Returns the tridiagonal matrix's diagonal and
+    // off-diagonal.
+    func recurrence(combine: [Double]?, into result: inout [Double]) -> (alpha: [Double], beta: [Double]) {
+      var alpha: [Double] = []
+      var beta: [Double] = []
+      for i in 0..<n {
+        previous[i] = 0
+        current[i] = x[i]
+      }
+      var lastBeta = 0.0
+      for j in 0..<(combine?.count ?? steps) {
+        if let combine {
+          for i in 0..<n { result[i] += combine[j] * current[i] }
+          if j == combine.count - 1 { break }
+        }
+        multiply(current, into: &next)
+        let a = dot(current, next)
+        alpha.append(a)
+        var norm = 0.0
+        for i in 0..<n {
+          let r = next[i] - a * current[i] - lastBeta * previous[i]
+          next[i] = r
+          norm += r * r
+        }
+        norm = norm.squareRoot()
+        // Stop at the last step, or when the Krylov space is exhausted (an invariant subspace).
+        if combine == nil, j == steps - 1 || norm <= 1e-12 * max(1, abs(a)) { break }
+        beta.append(norm)
+        lastBeta = norm
+        for i in 0..<n {
+          previous[i] = current[i]
+          current[i] = next[i] / norm
+        }
+      }
+      return (alpha, beta)
+    }
+    var unused: [Double] = []
+    while products < maxProducts {
+      multiply(x, into: &ax)
+      let lambda = dot(x, ax)
+      var residual = 0.0
+      for i in 0..<n { residual += abs(ax[i] - lambda * x[i]) }
+      if lambda <= 0 {
+        // No edges (or none with weight): every vector is an eigenvector; NetworkX's power
+        // iteration keeps the uniform start.
+        if residual == 0 { return x }
+      } else if residual / lambda < Double(n) * tolerance {
+        return x
+      }
+      let (alpha, beta) = recurrence(combine: nil, into: &unused)
+      let s = SymmetricEigen.largest(diagonal: alpha, offDiagonal: beta)
+      var y = [Double](repeating: 0, count: n)
+      _ = recurrence(combine: s, into: &y)
+      let norm = dot(y, y).squareRoot()
+      guard norm > 0 else { break }
+      let sign: Double = y.reduce(0, +) < 0 ? -1 : 1
+      for i in 0..<n { x[i] = sign * y[i] / norm }
+    }
+    throw .notConverged(measure: "eigenvector", iterations: products)
   }
 
   /// Katz centrality: x = α·Aᵀx + β, each node scored by all walks that reach it, a walk of length k
@@ -160,4 +276,55 @@ public enum EigenvectorScaling: String, CaseIterable, Sendable {
   case unitNorm
   /// Largest score 1 (igraph with `scale=True`).
   case maxOne
+}
+
+/// Eigenvectors of small symmetric tridiagonal matrices (the Lanczos matrices), by cyclic Jacobi
+/// rotations on the dense matrix: simple and accurate to rounding for the sizes used here (≤ 32).
+enum SymmetricEigen {
+  /// The unit eigenvector of the largest eigenvalue of the tridiagonal matrix with `diagonal`
+  /// (k values) and `offDiagonal` (k − 1 values).
+  static func largest(diagonal: [Double], offDiagonal: [Double]) -> [Double] {
+    let k = diagonal.count
+    var a = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+    var v = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+    for i in 0..<k {
+      a[i][i] = diagonal[i]
+      v[i][i] = 1
+      if i + 1 < k {
+        a[i][i + 1] = offDiagonal[i]
+        a[i + 1][i] = offDiagonal[i]
+      }
+    }
+    for _ in 0..<100 {
+      var off = 0.0
+      for p in 0..<k { for q in p + 1..<k { off += a[p][q] * a[p][q] } }
+      if off < 1e-30 { break }
+      for p in 0..<k {
+        for q in p + 1..<k where a[p][q] != 0 {
+          // Rotation that zeroes a[p][q] (Golub and Van Loan, §8.5).
+          let theta = (a[q][q] - a[p][p]) / (2 * a[p][q])
+          let t = (theta >= 0 ? 1 : -1) / (abs(theta) + (theta * theta + 1).squareRoot())
+          let c = 1 / (t * t + 1).squareRoot()
+          let s = t * c
+          for r in 0..<k {
+            let (arp, arq) = (a[r][p], a[r][q])
+            a[r][p] = c * arp - s * arq
+            a[r][q] = s * arp + c * arq
+          }
+          for r in 0..<k {
+            let (apr, aqr) = (a[p][r], a[q][r])
+            a[p][r] = c * apr - s * aqr
+            a[q][r] = s * apr + c * aqr
+          }
+          for r in 0..<k {
+            let (vrp, vrq) = (v[r][p], v[r][q])
+            v[r][p] = c * vrp - s * vrq
+            v[r][q] = s * vrp + c * vrq
+          }
+        }
+      }
+    }
+    let top = (0..<k).max { a[$0][$0] < a[$1][$1] }!
+    return (0..<k).map { v[$0][top] }
+  }
 }

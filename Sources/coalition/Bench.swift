@@ -65,7 +65,7 @@ struct Bench: ParsableCommand {
     case .harmonic: work = { _ = g.harmonic(length: length, threads: threads) }
     case .pagerank: work = { _ = try g.pagerank(weighted: weighted, tolerance: 1e-6) }
     case .eigenvector: work = { _ = try g.eigenvector(weighted: weighted, tolerance: 1e-9) }
-    case .katz: work = { _ = try g.katz(alpha: 0.5 / g.largestSingularValue(), weighted: weighted, tolerance: 1e-9) }
+    case .katz: work = { _ = try g.katz(alpha: 0.005, weighted: weighted, tolerance: 1e-9) }  // the peers' α
     case .components: work = { _ = g.components() }
     case .kcore: work = { _ = g.coreNumbers() }
     case .louvain: work = { _ = g.louvain(weighted: weighted) }
