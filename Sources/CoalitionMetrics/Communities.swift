@@ -17,58 +17,19 @@ extension SimpleGraph {
   /// - Complexity: near-linear per pass in practice; O(m) memory.
   public func louvain(resolution: Double = 1, weighted: Bool = true, seed: UInt64 = 1) -> (partition: [Int], modularity: Double) {
     let base = undirectedCopy
-    // Level graph: symmetric adjacency lists with weights; self-loop weight counts both ends.
-    var adjacency: [[(Int, Double)]] = (0..<nodeCount).map { v in
-      (Int(base.rowStart[v])..<Int(base.rowStart[v + 1])).map { (Int(base.target[$0]), weighted ? base.weight[$0] : 1) }
-    }
-    var selfLoop = [Double](repeating: 0, count: nodeCount)
+    // The level graph in compressed rows (symmetric), with a self-loop weight per node that counts
+    // both ends of the edges folded into it.
+    var level = LouvainLevel(
+      start: base.rowStart.map { Int($0) }, neighbour: base.target,
+      weight: weighted ? Array(base.weight) : [Double](repeating: 1, count: base.target.count),
+      selfLoop: [Double](repeating: 0, count: nodeCount))
     var membership = Array(0..<nodeCount)  // original node → current level node
     var rng = SplitMix64(seed: seed)
-    let twoM = adjacency.reduce(0) { $0 + $1.reduce(0) { $0 + $1.1 } }
-    guard twoM > 0 else {
-      return (Array(0..<nodeCount), 0)
-    }
+    let twoM = level.weight.reduce(0, +)
+    guard twoM > 0 else { return (Array(0..<nodeCount), 0) }
     while true {
-      let n = adjacency.count
-      let degree = (0..<n).map { v in adjacency[v].reduce(selfLoop[v]) { $0 + $1.1 } }
-      var community = Array(0..<n)
-      var total = degree  // Σ_tot per community
-      var order = Array(0..<n)
-      for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
-      var linkTo = [Double](repeating: 0, count: n)
-      var touched: [Int] = []
-      var moved = false
-      for _ in 0..<1000 {
-        var changes = 0
-        for v in order {
-          let own = community[v]
-          for (w, weight) in adjacency[v] {
-            let c = community[w]
-            if linkTo[c] == 0 { touched.append(c) }
-            linkTo[c] += weight
-          }
-          total[own] -= degree[v]
-          // Gain of joining community c (up to a common factor): k_v,c − γ Σ_tot(c) k_v / 2m.
-          var best = own
-          var bestGain = linkTo[own] - resolution * total[own] * degree[v] / twoM
-          for c in touched.sorted() {
-            let gain = linkTo[c] - resolution * total[c] * degree[v] / twoM
-            if gain > bestGain + 1e-12 {
-              best = c
-              bestGain = gain
-            }
-          }
-          total[best] += degree[v]
-          if best != own {
-            community[v] = best
-            changes += 1
-          }
-          for c in touched { linkTo[c] = 0 }
-          touched.removeAll(keepingCapacity: true)
-        }
-        if changes == 0 { break }
-        moved = true
-      }
+      let n = level.nodeCount
+      let (community, moved) = level.moveNodes(resolution: resolution, twoM: twoM, rng: &rng)
       // Renumber communities densely in order of first appearance.
       var renumber = [Int](repeating: -1, count: n)
       var count = 0
@@ -78,28 +39,135 @@ extension SimpleGraph {
       }
       membership = membership.map { renumber[community[$0]] }
       if !moved || count == n { break }
-      // Aggregate: communities become nodes.
-      var merged = [[Int: Double]](repeating: [:], count: count)
-      var loops = [Double](repeating: 0, count: count)
-      for v in 0..<n {
-        let cv = renumber[community[v]]
-        loops[cv] += selfLoop[v]
-        for (w, weight) in adjacency[v] {
-          let cw = renumber[community[w]]
-          if cv == cw { loops[cv] += weight } else { merged[cv][cw, default: 0] += weight }
-        }
-      }
-      adjacency = merged.map { row in row.keys.sorted().map { k in (k, row[k]!) } }
-      selfLoop = loops
+      level = level.aggregated(into: community.map { renumber[$0] }, count: count)
     }
     // Label communities by their smallest node.
-    var label = [Int: Int]()
+    var label = [Int](repeating: -1, count: nodeCount)
+    var next = 0
     let partition = membership.map { c -> Int in
-      if let l = label[c] { return l }
-      label[c] = label.count
-      return label[c]!
+      if label[c] < 0 {
+        label[c] = next
+        next += 1
+      }
+      return label[c]
     }
     return (partition, base.modularity(partition: partition, resolution: resolution, weighted: weighted))
+  }
+}
+
+/// One level of the Louvain method: a weighted undirected graph in compressed rows.
+private struct LouvainLevel {
+  var start: [Int]
+  var neighbour: [Int32]
+  var weight: [Double]
+  var selfLoop: [Double]
+
+  var nodeCount: Int { start.count - 1 }
+
+  /// Moves nodes, in an order shuffled by `rng`, to the neighbouring community with the largest
+  /// modularity gain until a sweep moves none (at most 1,000 sweeps). Returns each node's
+  /// community and whether any node moved.
+  func moveNodes(resolution: Double, twoM: Double, rng: inout SplitMix64) -> (community: [Int], moved: Bool) {
+    let n = nodeCount
+    var degree = selfLoop
+    for v in 0..<n { for e in start[v]..<start[v + 1] { degree[v] += weight[e] } }
+    var community = Array(0..<n)
+    var total = degree  // Σ_tot per community
+    var order = Array(0..<n)
+    for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+    var linkTo = [Double](repeating: 0, count: n)
+    var seen = [Int](repeating: -1, count: n)  // the node whose neighbourhood last listed the community
+    var touched: [Int] = []
+    var moved = false
+    start.withUnsafeBufferPointer { start in
+      neighbour.withUnsafeBufferPointer { neighbour in
+        weight.withUnsafeBufferPointer { weight in
+          for _ in 0..<1000 {
+            var changes = 0
+            for v in order {
+              let own = community[v]
+              for e in start[v]..<start[v + 1] {
+                let c = community[Int(neighbour[e])]
+                if seen[c] != v {
+                  seen[c] = v
+                  linkTo[c] = 0
+                  touched.append(c)
+                }
+                linkTo[c] += weight[e]
+              }
+              total[own] -= degree[v]
+              // Gain of joining community c (up to a common factor): k_v,c − γ Σ_tot(c) k_v / 2m.
+              let scale = resolution * degree[v] / twoM
+              var best = own
+              var bestGain = (seen[own] == v ? linkTo[own] : 0) - total[own] * scale
+              for c in touched {
+                let gain = linkTo[c] - total[c] * scale
+                if gain > bestGain + 1e-12 {
+                  best = c
+                  bestGain = gain
+                }
+              }
+              total[best] += degree[v]
+              if best != own {
+                community[v] = best
+                changes += 1
+              }
+              touched.removeAll(keepingCapacity: true)
+            }
+            if changes == 0 { break }
+            moved = true
+          }
+        }
+      }
+    }
+    return (community, moved)
+  }
+
+  /// The graph of communities: one node per community, edge weights summed, edges inside a
+  /// community folded into its self-loop.
+  func aggregated(into community: [Int], count: Int) -> LouvainLevel {
+    let n = nodeCount
+    // Members of each community, by a counting sort.
+    var memberStart = [Int](repeating: 0, count: count + 1)
+    for v in 0..<n { memberStart[community[v] + 1] += 1 }
+    for c in 0..<count { memberStart[c + 1] += memberStart[c] }
+    var fill = memberStart
+    var members = [Int](repeating: 0, count: n)
+    for v in 0..<n {
+      members[fill[community[v]]] = v
+      fill[community[v]] += 1
+    }
+    var next = LouvainLevel(start: [0], neighbour: [], weight: [], selfLoop: [Double](repeating: 0, count: count))
+    var sum = [Double](repeating: 0, count: count)
+    var listed = [Bool](repeating: false, count: count)
+    var touched: [Int] = []
+    for c in 0..<count {
+      for v in members[memberStart[c]..<memberStart[c + 1]] {
+        next.selfLoop[c] += selfLoop[v]
+        for e in start[v]..<start[v + 1] {
+          let d = community[Int(neighbour[e])]
+          if d == c {
+            next.selfLoop[c] += weight[e]
+          } else {
+            if !listed[d] {
+              listed[d] = true
+              touched.append(d)
+            }
+            sum[d] += weight[e]
+          }
+        }
+      }
+      touched.sort()
+      for d in touched {
+        next.neighbour.append(Int32(d))
+        next.weight.append(sum[d])
+        sum[d] = 0
+        listed[d] = false
+      }
+      touched.removeAll(keepingCapacity: true)
+      next.start.append(next.neighbour.count)
+    }
+    return next
   }
 }
 
