@@ -81,7 +81,7 @@ extension SimpleGraph {
     let sources = pool[0..<samples].sorted()
     let sums = dependencySums(sources: sources, length: length, endpoints: false, threads: threads)
     let factor = Double(n) / Double(samples) * scale
-    let deviation = (Foundation.log(2 * Double(n) / (1 - confidence)) / (2 * Double(samples))).squareRoot() * Double(n) / Double(n - 1)
+    let deviation = BetweennessEstimate.errorBound(nodeCount: n, samples: samples, confidence: confidence)
     // ε on the normalized scale, converted to the scale of the values.
     let bound = deviation * scale / betweennessScale(normalized: true, endpoints: false)
     return BetweennessEstimate(values: sums.map { $0 * factor }, samples: samples, errorBound: bound, confidence: confidence)
@@ -275,4 +275,11 @@ public struct BetweennessEstimate: Sendable {
   /// With probability ≥ ``confidence``, every value is within this distance of the exact one.
   public let errorBound: Double
   public let confidence: Double
+
+  /// The bound on normalized betweenness for `samples` of `nodeCount` sources at `confidence`:
+  /// n/(n−1) · √(ln(2n / (1 − confidence)) / (2·samples)); 0 when every node is a source.
+  public static func errorBound(nodeCount n: Int, samples: Int, confidence: Double) -> Double {
+    guard samples < n, n > 1 else { return 0 }
+    return (Foundation.log(2 * Double(n) / (1 - confidence)) / (2 * Double(samples))).squareRoot() * Double(n) / Double(n - 1)
+  }
 }

@@ -32,9 +32,12 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
   public var usesPathLength: Bool { [.betweenness, .closeness, .closenessIgraph, .harmonic].contains(self) }
 
   /// Computes the measure on a graph.
-  /// - Parameter length: Edge length for path measures.
+  /// - Parameters:
+  ///   - length: Edge length for path measures.
+  ///   - options: Threads for the all-pairs measures and sampling for betweenness.
   /// - Throws: ``MetricError`` when an iterative measure does not converge.
-  public func values(on g: SimpleGraph, length: EdgeLength) throws(MetricError) -> [Double] {
+  public func values(on g: SimpleGraph, length: EdgeLength, options: MeasureOptions = MeasureOptions()) throws(MetricError) -> [Double] {
+    let threads = options.threads
     let toward: PathDirection = g.directed ? .incoming : .outgoing
     switch self {
     case .degree:
@@ -44,10 +47,14 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
     case .strength:
       let u = g.undirectedCopy
       return (0..<g.nodeCount).map { v in (Int(u.rowStart[v])..<Int(u.rowStart[v + 1])).reduce(0) { $0 + u.weight[$1] } }
-    case .betweenness: return g.betweenness(length: length)
-    case .closeness: return g.closeness(direction: toward, length: length)
-    case .closenessIgraph: return g.closeness(direction: .outgoing, length: length, convention: .igraph(normalized: true))
-    case .harmonic: return g.harmonic(direction: toward, length: length, normalized: true)
+    case .betweenness:
+      if let samples = options.betweennessSamples, samples < g.nodeCount {
+        return g.approximateBetweenness(samples: samples, seed: options.seed, length: length, threads: threads).values
+      }
+      return g.betweenness(length: length, threads: threads)
+    case .closeness: return g.closeness(direction: toward, length: length, threads: threads)
+    case .closenessIgraph: return g.closeness(direction: .outgoing, length: length, convention: .igraph(normalized: true), threads: threads)
+    case .harmonic: return g.harmonic(direction: toward, length: length, normalized: true, threads: threads)
     case .pagerank: return try g.pagerank()
     case .pagerankReversed: return try g.pagerank(reversed: true)
     case .eigenvector: return try g.eigenvector()
@@ -57,6 +64,24 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
     case .constraint: return g.constraint()
     case .effectiveSize: return g.effectiveSize()
     }
+  }
+}
+
+/// How measures are computed: results never depend on ``threads``; they do on ``betweennessSamples``.
+public struct MeasureOptions: Sendable, Hashable {
+  /// Threads for betweenness, closeness and harmonic centrality (source-parallel).
+  public var threads: Int
+  /// Estimate betweenness from this many sampled sources instead of all (see
+  /// ``SimpleGraph/approximateBetweenness(samples:seed:confidence:length:normalized:threads:)``);
+  /// `nil` for exact values.
+  public var betweennessSamples: Int?
+  /// Seed of the sampling.
+  public var seed: UInt64
+
+  public init(threads: Int = 1, betweennessSamples: Int? = nil, seed: UInt64 = 1) {
+    self.threads = max(1, threads)
+    self.betweennessSamples = betweennessSamples
+    self.seed = seed
   }
 }
 

@@ -14,6 +14,8 @@ public struct CentralityReport: Sendable {
   public let graph: SimpleGraph
   public let measures: [CentralityMeasure]
   public let length: EdgeLength
+  /// Threads and betweenness sampling.
+  public var options = MeasureOptions()
 
   /// A report on any simple graph whose nodes have identifiers `names` and display `labels`.
   public init(title: String, names: [String], labels: [String]? = nil, graph: SimpleGraph, measures: [CentralityMeasure], length: EdgeLength) {
@@ -38,7 +40,7 @@ public struct CentralityReport: Sendable {
   /// - Throws: ``MetricError`` when an iterative measure does not converge.
   public func table() throws(MetricError) -> ReportTable {
     var columns: [[Double]] = []
-    for m in measures { columns.append(try m.values(on: graph, length: length)) }
+    for m in measures { columns.append(try m.values(on: graph, length: length, options: options)) }
     let first = columns.first ?? []
     let order = (0..<graph.nodeCount).sorted { a, b in
       let (x, y) = (first.isEmpty ? 0 : first[a], first.isEmpty ? 0 : first[b])
@@ -54,6 +56,10 @@ public struct CentralityReport: Sendable {
       "\(graph.nodeCount) nodes, \(graph.edgeCount) \(graph.directed ? "directed" : "undirected") edges; path lengths: \(length.rawValue)."
     ]
     notes += measures.map(\.convention)
+    if measures.contains(.betweenness), let samples = options.betweennessSamples, samples < graph.nodeCount {
+      let bound = BetweennessEstimate.errorBound(nodeCount: graph.nodeCount, samples: samples, confidence: 0.95)
+      notes.append("betweenness estimated from \(samples) of \(graph.nodeCount) sources drawn with seed \(options.seed): with 95% confidence every value is within ±\(Cell.format(bound)) of the exact one")
+    }
     if !graph.directed {
       for (m, values) in zip(measures, columns) {
         switch m {

@@ -150,6 +150,10 @@ struct Metrics: ParsableCommand {
   var directed = false
   @Flag(help: "Edge list: read the third column as the weight.")
   var weighted = false
+  @Option(help: "Threads for betweenness, closeness and harmonic (default: every core; results do not depend on it).")
+  var threads: Int?
+  @Option(help: "Estimate betweenness from this many randomly drawn sources (for large graphs; the report states the error bound).")
+  var samples: Int?
   @Option(help: "Output format: text, markdown, csv or json.")
   var format: ReportFormat = .text
   @OptionGroup var output: OutputOption
@@ -157,11 +161,13 @@ struct Metrics: ParsableCommand {
   func validate() throws {
     if edges != nil && input.dataset != nil { throw ValidationError("give a dataset or --edges, not both") }
     if weighted && edges == nil { throw ValidationError("--weighted applies to --edges") }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    if let samples, samples < 1 { throw ValidationError("--samples must be at least 1") }
   }
 
   func run() throws {
     let chosen = measures.isEmpty ? [.degree, .betweenness, .closeness, .pagerank] : measures
-    let report: CentralityReport
+    var report: CentralityReport
     if let edges {
       let list: EdgeList
       do { list = try EdgeList(contentsOf: edges, weighted: weighted) } catch { throw ToolError(error.description) }
@@ -170,6 +176,7 @@ struct Metrics: ParsableCommand {
     } else {
       report = CentralityReport(view: try loadView(input, view), directed: directed, measures: chosen, length: length)
     }
+    report.options = MeasureOptions(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, betweennessSamples: samples)
     try output.write(try report.table().formatted(format))
   }
 }
