@@ -36,10 +36,17 @@ extension SimpleGraph {
 
   /// Σ over the sources (all nodes when `nil`) of each node's dependency, source-parallel.
   private func dependencySums(sources chosen: [Int]?, length: EdgeLength, endpoints: Bool, threads: Int) -> [Double] {
-    SourceChunks.sum(nodeCount: chosen?.count ?? nodeCount, width: nodeCount, threads: threads) { range, partial in
+    // Lengths that are all 1 are hops; small whole numbers go through a bucket queue.
+    let unit = length == .hops || (length != .hops && weight.isUniform)
+    let whole = unit ? nil : integerLengths(length)
+    return SourceChunks.sum(nodeCount: chosen?.count ?? nodeCount, width: nodeCount, threads: threads) { range, partial in
       let sources = chosen.map { Array($0[range]) } ?? Array(range)
-      if length == .hops {
+      if unit {
         self.brandesHops(sources: sources, endpoints: endpoints, into: &partial)
+        return
+      }
+      if let whole {
+        self.brandesBuckets(sources: sources, lengths: whole, endpoints: endpoints, into: &partial)
         return
       }
       self.brandes(length: length, sources: sources) { s, order, delta in
@@ -222,6 +229,107 @@ extension SimpleGraph {
             level[v] = -1
             sigma[v] = 0
             pull[v] = 0
+          }
+        }
+      }
+    }
+  }
+
+  /// The arc lengths as whole numbers when every length is a whole number from 1 to 4,096 (the
+  /// usual 1…10 or 1…100 tie strengths); `nil` otherwise.
+  func integerLengths(_ length: EdgeLength) -> [Int32]? {
+    var out = [Int32](repeating: 0, count: target.count)
+    for e in 0..<target.count {
+      let w = weight[e]
+      let l = length == .weight ? w : (w > 0 ? 1 / w : .infinity)
+      guard l >= 1, l <= 4096, l.rounded() == l else { return nil }
+      out[e] = Int32(l)
+    }
+    return out
+  }
+
+  /// Brandes with whole-number lengths: Dijkstra over a circular bucket queue (Dial 1969), whose
+  /// buckets are visited in order of distance, so no heap; then the dependencies pulled as in
+  /// ``brandesHops(sources:endpoints:into:)``: a node's successors on shortest paths lie at a
+  /// greater distance (lengths are at least 1) and are finished before it. Distances are exact
+  /// integers, so ties are exact as in the general version.
+  func brandesBuckets(sources: some Sequence<Int>, lengths: [Int32], endpoints: Bool, into score: inout [Double]) {
+    let n = nodeCount
+    let span = Int(lengths.max() ?? 1) + 1
+    var distance = [Int](repeating: -1, count: n)
+    var sigma = [Double](repeating: 0, count: n)
+    var pull = [Double](repeating: 0, count: n)
+    var order = [Int32](repeating: 0, count: n)
+    var buckets = [[Int32]](repeating: [], count: span)
+    rowStart.withUnsafeBufferPointer { start in
+      target.withUnsafeBufferPointer { next in
+        lengths.withUnsafeBufferPointer { length in
+          distance.withUnsafeMutableBufferPointer { distance in
+            sigma.withUnsafeMutableBufferPointer { sigma in
+              pull.withUnsafeMutableBufferPointer { pull in
+                order.withUnsafeMutableBufferPointer { order in
+                  score.withUnsafeMutableBufferPointer { score in
+                    for s in sources {
+                      distance[s] = 0
+                      sigma[s] = 1
+                      buckets[0].append(Int32(s))
+                      var pending = 1
+                      var settled = 0
+                      var current = 0
+                      while pending > 0 {
+                        let b = current % span
+                        var k = 0
+                        while k < buckets[b].count {
+                          let v = Int(buckets[b][k])
+                          k += 1
+                          pending -= 1
+                          // Stale entries: settled already, or queued again at a shorter distance.
+                          guard distance[v] == current, sigma[v] > 0, pull[v] == 0 else { continue }
+                          pull[v] = -1  // marks v settled until its coefficient is set
+                          order[settled] = Int32(v)
+                          settled += 1
+                          let paths = sigma[v]
+                          for e in Int(start[v])..<Int(start[v + 1]) {
+                            let w = Int(next[e])
+                            let d = current + Int(length[e])
+                            let dw = distance[w]
+                            if dw < 0 || d < dw {
+                              distance[w] = d
+                              sigma[w] = paths
+                              buckets[d % span].append(Int32(w))
+                              pending += 1
+                            } else if d == dw {
+                              sigma[w] += paths
+                            }
+                          }
+                        }
+                        buckets[b].removeAll(keepingCapacity: true)
+                        current += 1
+                      }
+                      for i in stride(from: settled - 1, through: 0, by: -1) {
+                        let v = Int(order[i])
+                        let dv = distance[v]
+                        var sum = 0.0
+                        for e in Int(start[v])..<Int(start[v + 1]) {
+                          let w = Int(next[e])
+                          if distance[w] == dv + Int(length[e]) { sum += pull[w] }
+                        }
+                        let delta = sigma[v] * sum
+                        pull[v] = (1 + delta) / sigma[v]
+                        if v != s { score[v] += delta + (endpoints ? 1 : 0) }
+                      }
+                      if endpoints { score[s] += Double(settled - 1) }
+                      for i in 0..<settled {
+                        let v = Int(order[i])
+                        distance[v] = -1
+                        sigma[v] = 0
+                        pull[v] = 0
+                      }
+                    }
+                  }
+                }
+              }
+            }
           }
         }
       }

@@ -28,8 +28,16 @@ extension SimpleGraph {
   func collect(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, weighted: Bool) {
     inRowStart.withUnsafeBufferPointer { start in
       inTarget.withUnsafeBufferPointer { source in
-        inWeight.stored.withUnsafeBufferPointer { w in
-          if weighted && !w.isEmpty {
+        inWeight.values.withUnsafeBufferPointer { w in
+          if weighted && !w.isEmpty && !inWeight.positions.isEmpty {
+            inWeight.positions.withUnsafeBufferPointer { position in
+              for i in 0..<nodeCount {
+                var sum = 0.0
+                for e in Int(start[i])..<Int(start[i + 1]) { sum += w[Int(position[e])] * x[Int(source[e])] }
+                y[i] = sum
+              }
+            }
+          } else if weighted && !w.isEmpty {
             for i in 0..<nodeCount {
               var sum = 0.0
               for e in Int(start[i])..<Int(start[i + 1]) { sum += w[e] * x[Int(source[e])] }
@@ -196,8 +204,14 @@ extension SimpleGraph {
           norm += r * r
         }
         norm = norm.squareRoot()
-        // Stop at the last step, or when the Krylov space is exhausted (an invariant subspace).
+        // Stop at the last step, or when the Krylov space is exhausted (an invariant subspace),
+        // or (checked every fourth step) when the Ritz vector's residual, β·|last component of
+        // the Ritz vector of T| in the 2-norm, already meets the tolerance (√n bounds the 1-norm).
         if combine == nil, j == steps - 1 || norm <= 1e-12 * max(1, abs(a)) { break }
+        if combine == nil, j % 4 == 3 {
+          let (theta, ritz) = SymmetricEigen.largest(diagonal: alpha, offDiagonal: beta)
+          if theta > 0, norm * abs(ritz[j]) * Double(n).squareRoot() < 0.5 * Double(n) * tolerance * theta { break }
+        }
         beta.append(norm)
         lastBeta = norm
         for i in 0..<n {
@@ -221,7 +235,7 @@ extension SimpleGraph {
         return x
       }
       let (alpha, beta) = recurrence(combine: nil, into: &unused)
-      let s = SymmetricEigen.largest(diagonal: alpha, offDiagonal: beta)
+      let s = SymmetricEigen.largest(diagonal: alpha, offDiagonal: beta).vector
       var y = [Double](repeating: 0, count: n)
       _ = recurrence(combine: s, into: &y)
       let norm = dot(y, y).squareRoot()
@@ -281,9 +295,9 @@ public enum EigenvectorScaling: String, CaseIterable, Sendable {
 /// Eigenvectors of small symmetric tridiagonal matrices (the Lanczos matrices), by cyclic Jacobi
 /// rotations on the dense matrix: simple and accurate to rounding for the sizes used here (≤ 32).
 enum SymmetricEigen {
-  /// The unit eigenvector of the largest eigenvalue of the tridiagonal matrix with `diagonal`
+  /// The largest eigenvalue and its unit eigenvector of the tridiagonal matrix with `diagonal`
   /// (k values) and `offDiagonal` (k − 1 values).
-  static func largest(diagonal: [Double], offDiagonal: [Double]) -> [Double] {
+  static func largest(diagonal: [Double], offDiagonal: [Double]) -> (value: Double, vector: [Double]) {
     let k = diagonal.count
     var a = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
     var v = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
@@ -325,6 +339,6 @@ enum SymmetricEigen {
       }
     }
     let top = (0..<k).max { a[$0][$0] < a[$1][$1] }!
-    return (0..<k).map { v[$0][top] }
+    return (a[top][top], (0..<k).map { v[$0][top] })
   }
 }

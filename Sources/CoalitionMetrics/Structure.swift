@@ -20,6 +20,13 @@ extension SimpleGraph {
       label.withUnsafeMutableBufferPointer { label in
         queue.withUnsafeMutableBufferPointer { queue in
           var next: Int32 = 0
+          // Node 0's component (on most graphs the giant one) by the direction-optimising search.
+          if !directed, n > 0 {
+            let search = LevelSearch(nodeCount: n)
+            search.run(from: 0, forward: out, backward: inn)
+            for i in 0..<search.reached { label[Int(search.order[i])] = 0 }
+            next = 1
+          }
           // Breadth-first from each unlabelled node; a directed graph follows both rows.
           for s in 0..<n where label[s] < 0 {
             label[s] = next

@@ -53,10 +53,14 @@ private func naiveRows(n: Int, edges: [(Int, Int, Double)], directed: Bool) -> [
 
 @Test func unweightedGraphsStoreNoWeights() {
   let g = SimpleGraph(nodeCount: 3, sources: [0, 1], targets: [1, 2], weights: nil, directed: false)
-  #expect(g.weight.isUniform && g.weight.stored.isEmpty && g.weight.count == 4 && g.weight[3] == 1)
+  #expect(g.weight.isUniform && g.weight.values.isEmpty && g.weight.count == 4 && g.weight[3] == 1)
   // Parallel unweighted edges merge into a weight of 2, which must be stored.
   let doubled = SimpleGraph(nodeCount: 2, sources: [0, 1], targets: [1, 0], weights: nil, directed: false)
   #expect(Array(doubled.weight) == [2, 2])
+  // Directed and weighted: the reverse rows read the forward weights through positions.
+  let directed = SimpleGraph(nodeCount: 3, sources: [0, 2, 1], targets: [1, 1, 2], weights: [5, 7, 3], directed: true)
+  #expect(directed.inWeight.values.count == 3 && directed.inWeight.positions.count == 3)
+  #expect(Array(directed.inWeight) == [5, 7, 3])  // in-row of 1: from 0 (5), from 2 (7); in-row of 2: from 1 (3)
 }
 
 /// Textbook BFS levels from one source (-1: unreached).
@@ -206,4 +210,22 @@ private func searchGraphs() -> [SimpleGraph] {
   let many = (0..<5000).map { "\($0) \($0 + 1)\n" }.joined()
   let big = try EdgeList(bytes: Array(many.utf8), weighted: false)
   #expect(big.sources.count == 5000 && big.targets.last == 5000 && big.nodeCount == 5001)
+}
+
+@Test func wholeNumberLengthsTakeTheBucketQueueAndAgreeWithDijkstra() {
+  // Lengths 1…5 go through the bucket queue; the same lengths × 1.5 (not whole, so Dijkstra with a
+  // heap) give the same shortest paths.
+  var rng = SplitMix64(seed: 21)
+  for round in 0..<12 {
+    let n = 2 + Int(rng.next() % 120)
+    let edges = randomEdges(&rng, n: n, m: 3 * n, weighted: false).map { ($0.0, $0.1, Double(1 + rng.next() % 5)) }
+    let directed = round % 2 == 1
+    let g = SimpleGraph(nodeCount: n, edges: edges, directed: directed)
+    #expect(g.integerLengths(.weight) != nil)
+    let scaled = SimpleGraph(nodeCount: n, edges: edges.map { ($0.0, $0.1, $0.2 * 1.5) }, directed: directed)
+    #expect(scaled.integerLengths(.weight) == nil)
+    let fast = g.betweenness(length: .weight, normalized: false, endpoints: round % 3 == 0)
+    let general = scaled.betweenness(length: .weight, normalized: false, endpoints: round % 3 == 0)
+    for v in 0..<n { #expect(abs(fast[v] - general[v]) <= 1e-9 * max(1, general[v]), "round \(round) node \(v)") }
+  }
 }
