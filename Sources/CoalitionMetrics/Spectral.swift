@@ -112,8 +112,9 @@ extension SimpleGraph {
   /// the scores of the nodes tied to it (Bonacich 1972). On a directed graph in-edges count (the
   /// left eigenvector, as NetworkX computes).
   ///
-  /// Undirected graphs (a symmetric matrix) use the Lanczos method with explicit restarts: 32
-  /// Lanczos steps from the current estimate (the all-ones vector first), the Ritz vector of the
+  /// Undirected graphs (a symmetric matrix): up to 40 steps of power iteration on A + I, then, if
+  /// those have not converged, the Lanczos method with explicit restarts: 32 Lanczos steps from the
+  /// current estimate, the Ritz vector of the
   /// largest Ritz value as the next estimate; a second pass regenerates the Lanczos vectors instead
   /// of storing them, so memory stays at six vectors of n values. Directed graphs use power iteration on
   /// Aᵀ + I (the shift keeps periodic graphs from oscillating). Either way the iteration stops
@@ -132,14 +133,17 @@ extension SimpleGraph {
     let n = nodeCount
     guard n > 0 else { return [] }
     var x = directed
-      ? try powerIteration(weighted: weighted, tolerance: tolerance, maxIterations: maxIterations)
+      ? try powerIteration(weighted: weighted, tolerance: tolerance, maxIterations: maxIterations).vector
       : try lanczos(weighted: weighted, tolerance: tolerance, maxProducts: maxIterations)
     if scaling == .maxOne, let m = x.max(), m > 0 { x = x.map { $0 / m } }
     return x
   }
 
   /// Power iteration on Aᵀ + I from the all-ones vector (see ``eigenvector(weighted:scaling:tolerance:maxIterations:)``).
-  private func powerIteration(weighted: Bool, tolerance: Double, maxIterations: Int) throws(MetricError) -> [Double] {
+  /// With `giveUp`, returns the last iterate (`converged` false) instead of throwing.
+  private func powerIteration(
+    weighted: Bool, tolerance: Double, maxIterations: Int, giveUp: Bool = false
+  ) throws(MetricError) -> (vector: [Double], converged: Bool) {
     let n = nodeCount
     var x = [Double](repeating: 1 / Double(n).squareRoot(), count: n)
     var y = [Double](repeating: 0, count: n)
@@ -147,15 +151,16 @@ extension SimpleGraph {
       collectFromPredecessors(x, weighted: weighted, into: &y)
       for i in 0..<n { y[i] += x[i] }
       let norm = y.reduce(0) { $0 + $1 * $1 }.squareRoot()
-      guard norm > 0 else { return [Double](repeating: 0, count: n) }
+      guard norm > 0 else { return ([Double](repeating: 0, count: n), true) }
       var change = 0.0
       for i in 0..<n {
         y[i] /= norm
         change += abs(y[i] - x[i])
       }
       swap(&x, &y)
-      if change < Double(n) * tolerance { return x }
+      if change < Double(n) * tolerance { return (x, true) }
     }
+    if giveUp { return (x, false) }
     throw .notConverged(measure: "eigenvector", iterations: maxIterations)
   }
 
@@ -163,12 +168,16 @@ extension SimpleGraph {
   private func lanczos(weighted: Bool, tolerance: Double, maxProducts: Int) throws(MetricError) -> [Double] {
     let n = nodeCount
     let steps = min(32, n)
-    var x = [Double](repeating: 1 / Double(n).squareRoot(), count: n)
+    // A few power-iteration steps first: when the spectral gap is wide (most sparse random graphs)
+    // they converge before Lanczos would have finished one cycle; otherwise they give it a start.
+    let (start, converged) = try powerIteration(weighted: weighted, tolerance: tolerance, maxIterations: min(40, maxProducts), giveUp: true)
+    if converged { return start }
+    var x = start
     var ax = [Double](repeating: 0, count: n)
     var previous = [Double](repeating: 0, count: n)
     var current = [Double](repeating: 0, count: n)
     var next = [Double](repeating: 0, count: n)
-    var products = 0
+    var products = min(40, maxProducts)
     func dot(_ a: [Double], _ b: [Double]) -> Double {
       var s = 0.0
       for i in 0..<n { s += a[i] * b[i] }
@@ -208,7 +217,7 @@ extension SimpleGraph {
         // or (checked every fourth step) when the Ritz vector's residual, β·|last component of
         // the Ritz vector of T| in the 2-norm, already meets the tolerance (√n bounds the 1-norm).
         if combine == nil, j == steps - 1 || norm <= 1e-12 * max(1, abs(a)) { break }
-        if combine == nil, j % 4 == 3 {
+        if combine == nil, j % 4 == 3, 8 * (j + 1) * (j + 1) * (j + 1) <= target.count {
           let (theta, ritz) = SymmetricEigen.largest(diagonal: alpha, offDiagonal: beta)
           if theta > 0, norm * abs(ritz[j]) * Double(n).squareRoot() < 0.5 * Double(n) * tolerance * theta { break }
         }
