@@ -55,6 +55,6 @@ let package = Package(
       name: "CoalitionRenderTests",
       dependencies: ["CoalitionGraph", "CoalitionMaps", "CoalitionRender", "CGraphviz", "CoalitionInterchange"],
       swiftSettings: strict),
-    .testTarget(name: "CoalitionCLITests", dependencies: ["coalition"], swiftSettings: strict),
+    .testTarget(name: "CoalitionCLITests", dependencies: ["coalition", "CoalitionMetrics"], swiftSettings: strict),
   ]
 )

@@ -1,3 +1,4 @@
+import CoalitionMetrics
 import Foundation
 import Testing
 
@@ -173,6 +174,22 @@ func helpWorksEverywhere(_ command: [String]) throws {
   #expect(bad.stderr.contains("star.txt:1:7: weight \"x\""))
   let both = try Run(["metrics", "x.json", "--edges", file.path])
   #expect(both.status != 0 && both.stderr.contains("not both"))
+  // Sampled betweenness on a path of 40 nodes: the note states the sample and the bound, and the
+  // estimate differs from the exact values but not by more than the bound.
+  try (0..<39).map { "\($0) \($0 + 1)\n" }.joined().write(to: file, atomically: true, encoding: .utf8)
+  let exact = try Run(["metrics", "--edges", file.path, "--measure", "betweenness", "--format", "json", "--threads", "2"])
+  let sampled = try Run(["metrics", "--edges", file.path, "--measure", "betweenness", "--format", "json", "--samples", "10"])
+  #expect(exact.status == 0 && sampled.status == 0, "\(sampled.stderr)")
+  #expect(sampled.text.contains("estimated from 10 of 40 sources") && !exact.text.contains("estimated from"))
+  func values(_ r: Run) throws -> [String: Double] {
+    let rows = (try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])?["rows"] as? [[String: Any]] ?? []
+    return Dictionary(uniqueKeysWithValues: rows.map { ($0["actor"] as! String, $0["betweenness"] as! Double) })
+  }
+  let (e, a) = (try values(exact), try values(sampled))
+  let bound = BetweennessEstimate.errorBound(nodeCount: 40, samples: 10, confidence: 0.95)
+  #expect(e.count == 40 && a.count == 40 && e != a)
+  #expect(e.keys.allSatisfy { abs(e[$0]! - a[$0]!) <= bound })
+  #expect(try Run(["metrics", "--edges", file.path, "--samples", "0"]).stderr.contains("--samples must be at least 1"))
 }
 
 @Test func blocViewKeepsItsMembers() throws {
