@@ -38,7 +38,7 @@ public struct EdgeList: Sendable {
   /// - Throws: ``DatasetError`` listing up to 20 bad lines (missing columns, a weight that is not a
   ///   finite non-negative number).
   public init(bytes: [UInt8], weighted: Bool, file: String? = nil) throws(DatasetError) {
-    var parser = Parser(weighted: weighted, expectedEdges: bytes.count / 8)
+    var parser = Parser(weighted: weighted)
     bytes.withUnsafeBufferPointer { parser.parse($0) }
     guard parser.problems.isEmpty else { throw DatasetError(file: file, problems: parser.problems) }
     sources = parser.sources
@@ -100,12 +100,7 @@ public struct EdgeList: Sendable {
     var numberIndex: [Int: Int32] = [:]
     var textIndex: [String: Int32] = [:]
 
-    init(weighted: Bool, expectedEdges: Int) {
-      self.weighted = weighted
-      sources.reserveCapacity(expectedEdges)
-      targets.reserveCapacity(expectedEdges)
-      if weighted { weights.reserveCapacity(expectedEdges) }
-    }
+    init(weighted: Bool) { self.weighted = weighted }
 
     @inline(__always) static func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x2C || b == 0x0D }
 
@@ -116,6 +111,7 @@ public struct EdgeList: Sendable {
       let n = bytes.count
       // Columns written through pointers (no append per edge), doubled when full.
       var capacity = max(16, n / 12)
+      if weighted { weights.reserveCapacity(capacity) }
       var edgeCount = 0
       var sourceColumn = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
       var targetColumn = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)

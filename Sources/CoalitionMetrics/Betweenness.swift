@@ -37,7 +37,7 @@ extension SimpleGraph {
   /// Σ over the sources (all nodes when `nil`) of each node's dependency, source-parallel.
   private func dependencySums(sources chosen: [Int]?, length: EdgeLength, endpoints: Bool, threads: Int) -> [Double] {
     // Lengths that are all 1 are hops; small whole numbers go through a bucket queue.
-    let unit = length == .hops || (length != .hops && weight.isUniform)
+    let unit = length == .hops || weight.isUniform
     let whole = unit ? nil : integerLengths(length)
     return SourceChunks.sum(nodeCount: chosen?.count ?? nodeCount, width: nodeCount, threads: threads) { range, partial in
       let sources = chosen.map { Array($0[range]) } ?? Array(range)
@@ -284,7 +284,7 @@ extension SimpleGraph {
                           k += 1
                           pending -= 1
                           // Stale entries: settled already, or queued again at a shorter distance.
-                          guard distance[v] == current, sigma[v] > 0, pull[v] == 0 else { continue }
+                          guard distance[v] == current, pull[v] == 0 else { continue }
                           pull[v] = -1  // marks v settled until its coefficient is set
                           order[settled] = Int32(v)
                           settled += 1

@@ -60,7 +60,6 @@ public struct SimpleGraph: Sendable {
   /// and their weights summed.
   /// - Complexity: O(n + m).
   public init(nodeCount: Int, edges: [(Int, Int, Double)], directed: Bool) {
-    precondition(edges.allSatisfy { $0.0 >= 0 && $0.0 < nodeCount && $0.1 >= 0 && $0.1 < nodeCount }, "edge endpoint out of range")
     self.init(
       nodeCount: nodeCount, sources: edges.map { Int32($0.0) }, targets: edges.map { Int32($0.1) }, weights: edges.map(\.2),
       directed: directed)
@@ -70,9 +69,10 @@ public struct SimpleGraph: Sendable {
   /// optionally, weights (`nil`: every weight 1). Self-loops are dropped; parallel edges are merged
   /// and their weights summed in input order.
   ///
-  /// Two stable bucket passes (by head, then by tail) give rows sorted by target without comparing
-  /// arcs; no intermediate tuple arrays.
-  /// - Complexity: O(n + m) time; the graph plus one copy of the arcs while building.
+  /// One stable bucket pass by tail gives the rows; a row is sorted only when it is not already
+  /// (a file sorted by its first column gives sorted rows), so the usual cost is linear.
+  /// - Complexity: O(n + m) for sorted input, O(m log d) at most; the graph plus one copy of the
+  ///   arcs while building.
   public init(nodeCount n: Int, sources: [Int32], targets: [Int32], weights: [Double]?, directed: Bool) {
     precondition(sources.count == targets.count && (weights == nil || weights!.count == sources.count), "edge columns of different lengths")
     precondition(2 * sources.count < Int(Int32.max), "more than 2^30 edges do not fit 32-bit row offsets")
@@ -86,8 +86,9 @@ public struct SimpleGraph: Sendable {
     sources.withUnsafeBufferPointer { s in
       targets.withUnsafeBufferPointer { t in
         tailStart.withUnsafeMutableBufferPointer { count in
-          for k in 0..<m where s[k] != t[k] {
+          for k in 0..<m {
             precondition(s[k] >= 0 && Int(s[k]) < n && t[k] >= 0 && Int(t[k]) < n, "edge endpoint out of range")
+            if s[k] == t[k] { continue }
             count[Int(s[k]) + 1] &+= 1
             if !directed { count[Int(t[k]) + 1] &+= 1 }
           }
