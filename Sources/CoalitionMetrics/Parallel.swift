@@ -14,12 +14,14 @@ enum SourceChunks {
   static let count = 64
 
   /// Each chunk produces a vector of `width` values; the vectors are summed in chunk order.
+  /// Chunk bounds are multiples of `granularity` (but the last).
   static func sum(
-    nodeCount: Int, width: Int, threads: Int, phase: String = "shortest paths",
+    nodeCount: Int, width: Int, threads: Int, granularity: Int = 1, phase: String = "shortest paths",
     _ body: @Sendable (Range<Int>, inout [Double]) -> Void
   ) -> [Double] {
-    let chunks = min(count, max(1, nodeCount))
-    let bounds = (0...chunks).map { $0 * nodeCount / chunks }
+    let units = (nodeCount + granularity - 1) / granularity
+    let chunks = min(count, max(1, units))
+    let bounds = (0...chunks).map { min(nodeCount, $0 * units / chunks * granularity) }
     let results = ResultSlots(count: chunks)
     let workers = max(1, min(threads, chunks))
     let next = Counter()
@@ -49,6 +51,20 @@ final class ResultSlots: @unchecked Sendable {
   init(count: Int) { slots = [[Double]](repeating: [], count: count) }
   func store(_ value: [Double], at i: Int) { lock.locked { slots[i] = value } }
   func value(at i: Int) -> [Double] { lock.locked { slots[i] } }
+}
+
+/// Scratch objects shared by the chunks of one run: a chunk takes one (or makes one when all are
+/// in use), so each thread allocates its buffers once instead of once per chunk.
+final class ScratchPool<Scratch: AnyObject>: @unchecked Sendable {
+  private var idle: [Scratch] = []
+  private let lock = PthreadLock()
+  private let make: () -> Scratch
+  init(_ make: @escaping () -> Scratch) { self.make = make }
+  func use<R>(_ body: (Scratch) -> R) -> R {
+    let scratch = lock.locked { idle.popLast() } ?? make()
+    defer { lock.locked { idle.append(scratch) } }
+    return body(scratch)
+  }
 }
 
 /// Hands out chunk numbers to workers.

@@ -133,6 +133,30 @@ private func searchGraphs() -> [SimpleGraph] {
   }
 }
 
+@Test func batchedBetweennessMatchesOneSourceAtATime() {
+  // The multi-source kernel (up to 64 sources a pass, bit-masked lanes) against the single-source
+  // kernel, for batch widths that split the sources unevenly, with and without endpoints, and on
+  // a source subset as the sampled estimate uses.
+  for g in searchGraphs() {
+    let n = g.nodeCount
+    for endpoints in [false, true] {
+      var single = [Double](repeating: 0, count: n)
+      g.brandesHops(sources: Array(0..<n), endpoints: endpoints, into: &single)
+      for lanes in [2, 7, 64] {
+        var batched = [Double](repeating: 0, count: n)
+        g.brandesHops(sources: Array(0..<n), batch: MultiSourceBrandes(nodeCount: n, lanes: lanes), endpoints: endpoints, into: &batched)
+        for v in 0..<n { #expect(abs(batched[v] - single[v]) <= 1e-9 * max(1, single[v]), "\(lanes) lanes, node \(v)") }
+      }
+    }
+    let subset = stride(from: 0, to: n, by: 3).map { $0 }
+    var single = [Double](repeating: 0, count: n)
+    g.brandesHops(sources: subset, endpoints: false, into: &single)
+    var batched = [Double](repeating: 0, count: n)
+    g.brandesHops(sources: subset, batch: MultiSourceBrandes(nodeCount: n, lanes: 64), endpoints: false, into: &batched)
+    for v in 0..<n { #expect(abs(batched[v] - single[v]) <= 1e-9 * max(1, single[v]), "subset, node \(v)") }
+  }
+}
+
 @Test func sampledBetweennessStaysWithinItsBound() {
   let g = searchGraphs()[6]  // 300 nodes, undirected
   let exact = g.betweenness()
