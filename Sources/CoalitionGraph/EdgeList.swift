@@ -2,7 +2,12 @@ import Foundation
 
 /// A plain edge list: one edge per line, `source target [weight]`, separated by white space or
 /// commas; `#` and `%` start comment lines; columns after the ones read are ignored. Node names are
-/// any tokens without separators and get indices in order of first appearance.
+/// any tokens without separators.
+///
+/// When every name is a plain integer (digits, no leading zero), nodes are indexed in numeric
+/// order: names 0…n−1 keep their values as indices, 1…n become 0…n−1, and the order of the lines
+/// does not change the numbering. Otherwise (any other name) indices follow the order of first
+/// appearance.
 ///
 /// Edges are kept as parallel columns (``sources``, ``targets``, ``weights``): 8 bytes per edge,
 /// 16 with weights, ready for `SimpleGraph(nodeCount:sources:targets:weights:directed:)`.
@@ -41,39 +46,63 @@ public struct EdgeList: Sendable {
     var parser = Parser(weighted: weighted)
     bytes.withUnsafeBufferPointer { parser.parse($0) }
     guard parser.problems.isEmpty else { throw DatasetError(file: file, problems: parser.problems) }
+    self.init(parser)
+  }
+
+  /// Reads an edge-list file: mapped into memory (read whole when it cannot be mapped) and parsed
+  /// as bytes. Reports progress to ``ProgressMonitor/current`` as "reading edges".
+  public init(contentsOf path: String, weighted: Bool) throws(DatasetError) {
+    var parser = Parser(weighted: weighted)
+    guard EdgeList.withFileBytes(path, { parser.parse($0) }) else {
+      throw DatasetError(file: path, problems: [DatasetProblem(path: "", message: FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")])
+    }
+    guard parser.problems.isEmpty else { throw DatasetError(file: path, problems: parser.problems) }
+    self.init(parser)
+  }
+
+  private init(_ parser: Parser) {
     sources = parser.sources
     targets = parser.targets
-    weights = weighted ? parser.weights : nil
+    weights = parser.weighted ? parser.weights : nil
     nameNumbers = parser.nameNumbers
     textNames = parser.textNames
   }
 
-  /// Reads an edge-list file (read whole into memory, then parsed as bytes). Reports progress to
-  /// ``ProgressMonitor/current`` as "reading edges".
-  public init(contentsOf path: String, weighted: Bool) throws(DatasetError) {
-    guard let bytes = EdgeList.readFile(path) else {
-      throw DatasetError(file: path, problems: [DatasetProblem(path: "", message: FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")])
-    }
-    try self.init(bytes: bytes, weighted: weighted, file: path)
-  }
-
-  /// The file's bytes through one `read` per 16 MiB, without an intermediate `Data`.
-  private static func readFile(_ path: String) -> [UInt8]? {
-    guard let file = fopen(path, "rb") else { return nil }
-    defer { fclose(file) }
+  /// Calls `body` with the bytes of a regular file, mapped (no copy; the pages are read ahead) or,
+  /// where mapping fails, read through `fread` in 16 MiB steps; `false` when the file cannot be read.
+  private static func withFileBytes(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
     var status = stat()
-    guard fstat(fileno(file), &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+    guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return false }
     let size = Int(status.st_size)
-    var failed = false
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-      while count < size {
-        let got = fread(buffer.baseAddress! + count, 1, min(1 << 24, size - count), file)
-        if got == 0 { break }
-        count += got
-      }
-      failed = count != size
+    guard size > 0 else {
+      body(UnsafeBufferPointer(start: nil, count: 0))
+      return true
     }
-    return failed ? nil : bytes
+#if os(Linux)
+    let flags = MAP_PRIVATE | MAP_POPULATE
+#else
+    let flags = MAP_PRIVATE
+#endif
+    if let mapped = mmap(nil, size, PROT_READ, flags, fd, 0), mapped != MAP_FAILED {
+      defer { munmap(mapped, size) }
+      _ = madvise(mapped, size, MADV_SEQUENTIAL)
+      body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size))
+      return true
+    }
+    let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+    defer { buffer.deallocate() }
+    var count = 0
+    while count < size {
+      let got = read(fd, buffer + count, min(1 << 24, size - count))
+      if got <= 0 { break }
+      count += got
+    }
+    guard count == size else { return false }
+    body(UnsafeBufferPointer(start: buffer, count: size))
+    return true
   }
 
   /// A larger buffer with the first `count` values moved over; the old one is freed.
@@ -93,6 +122,9 @@ public struct EdgeList: Sendable {
     var nameNumbers: [Int] = []
     var textNames: [String] = []
     var problems: [DatasetProblem] = []
+    /// While every name so far is an integer below `denseLimit`, the columns hold the numbers
+    /// themselves: no table lookup per name.
+    var numbersOnly = true
     /// Integer names below the dense limit: index + 1 (0 = not seen yet). No hashing for the usual
     /// 0…n−1 or 1…n numbering.
     var dense: [Int32] = []
@@ -137,14 +169,18 @@ public struct EdgeList: Sendable {
           p += 1
           continue
         }
-        let source = node(bytes, &p)
+        let sourceStart = p
+        let sourceNumber = Parser.scanName(bytes, &p)
+        let sourceEnd = p
         while p < n, Parser.isSeparator(bytes[p]) { p += 1 }
         guard p < n, bytes[p] != 0x0A else {
           complain(line: line, column: 1, weighted ? "expected source, target and weight" : "expected source and target")
           p += 1
           continue
         }
-        let target = node(bytes, &p)
+        let targetStart = p
+        let targetNumber = Parser.scanName(bytes, &p)
+        let targetEnd = p
         var weight = 1.0
         if weighted {
           while p < n, Parser.isSeparator(bytes[p]) { p += 1 }
@@ -155,11 +191,11 @@ public struct EdgeList: Sendable {
             p += 1
             continue
           }
-          let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<p]), as: UTF8.self)
-          if let x = Double(text), x.isFinite, x >= 0 {
+          let token = UnsafeBufferPointer(rebasing: bytes[start..<p])
+          if let x = Parser.decimal(token) ?? Double(String(decoding: token, as: UTF8.self)), x.isFinite, x >= 0 {
             weight = x
           } else {
-            complain(line: line, column: start - lineStart + 1, "weight \"\(text)\" is not a finite non-negative number")
+            complain(line: line, column: start - lineStart + 1, "weight \"\(String(decoding: token, as: UTF8.self))\" is not a finite non-negative number")
           }
         }
         while p < n, bytes[p] != 0x0A { p += 1 }
@@ -169,10 +205,21 @@ public struct EdgeList: Sendable {
           sourceColumn = EdgeList.grow(sourceColumn, from: edgeCount, to: capacity)
           targetColumn = EdgeList.grow(targetColumn, from: edgeCount, to: capacity)
         }
-        sourceColumn[edgeCount] = source
-        targetColumn[edgeCount] = target
+        if numbersOnly, UInt(bitPattern: sourceNumber) < UInt(denseLimit), UInt(bitPattern: targetNumber) < UInt(denseLimit) {
+          sourceColumn[edgeCount] = Int32(truncatingIfNeeded: sourceNumber)
+          targetColumn[edgeCount] = Int32(truncatingIfNeeded: targetNumber)
+        } else {
+          if numbersOnly { leaveNumbersOnly(sourceColumn, targetColumn, count: edgeCount) }
+          sourceColumn[edgeCount] = index(bytes, sourceStart..<sourceEnd, number: sourceNumber)
+          targetColumn[edgeCount] = index(bytes, targetStart..<targetEnd, number: targetNumber)
+        }
         edgeCount += 1
         if weighted { weights.append(weight) }
+      }
+      if numbersOnly {
+        numberFromBits(sourceColumn, targetColumn, count: edgeCount)
+      } else if textNames.isEmpty {
+        renumberInOrder(sourceColumn, targetColumn, count: edgeCount)
       }
       sources = Array(UnsafeBufferPointer(start: sourceColumn, count: edgeCount))
       targets = Array(UnsafeBufferPointer(start: targetColumn, count: edgeCount))
@@ -183,8 +230,10 @@ public struct EdgeList: Sendable {
       problems.append(DatasetProblem(path: "", position: SourcePosition(line: line, column: column), message: message))
     }
 
-    /// Reads the name at `p` (up to a separator or the line end) and returns its index.
-    @inline(__always) mutating func node(_ bytes: UnsafeBufferPointer<UInt8>, _ p: inout Int) -> Int32 {
+    /// Skips the name at `p` (up to a separator or the line end) and returns its value when it is a
+    /// plain integer (digits only, no leading zero: "01" is a name of its own; at most 18 digits),
+    /// else -1.
+    @inline(__always) static func scanName(_ bytes: UnsafeBufferPointer<UInt8>, _ p: inout Int) -> Int {
       let start = p
       var number = 0
       while p < bytes.count {
@@ -193,37 +242,129 @@ public struct EdgeList: Sendable {
         number = number &* 10 &+ Int(d)
         p += 1
       }
-      // A name that does not end after its digits is not a number.
       var numeric = p > start
       if p < bytes.count, bytes[p] != 0x0A, !Parser.isSeparator(bytes[p]) {
         numeric = false
         while p < bytes.count, bytes[p] != 0x0A, !Parser.isSeparator(bytes[p]) { p += 1 }
       }
       let length = p - start
-      // Plain integers without a leading zero ("01" is a name of its own) up to 18 digits.
-      if numeric, length <= 18, bytes[start] != 48 || length == 1 {
-        if number < denseLimit {
-          if number >= dense.count { dense += repeatElement(0, count: max(number + 1, 2 * dense.count) - dense.count) }
-          let slot = dense[number]
-          if slot > 0 { return slot - 1 }
-          let k = Int32(nameNumbers.count)
-          dense[number] = k + 1
-          nameNumbers.append(number)
-          return k
+      return numeric && length <= 18 && (bytes[start] != 48 || length == 1) ? number : -1
+    }
+
+    /// A decimal without sign or exponent and with at most 15 significant digits, converted exactly
+    /// as `Double(String)` would (the digits and the power of ten are exact doubles, so one
+    /// correctly rounded division gives the correctly rounded value); `nil` for anything else.
+    @inline(__always) static func decimal(_ token: UnsafeBufferPointer<UInt8>) -> Double? {
+      var mantissa = 0
+      var digits = 0
+      var fraction = -1
+      for b in token {
+        let d = b &- 48
+        if d <= 9 {
+          mantissa = mantissa &* 10 &+ Int(d)
+          digits &+= 1
+          if fraction >= 0 { fraction &+= 1 }
+        } else if b == UInt8(ascii: "."), fraction < 0 {
+          fraction = 0
+        } else {
+          return nil
         }
-        if let k = numberIndex[number] { return k }
-        let k = Int32(nameNumbers.count)
-        numberIndex[number] = k
-        nameNumbers.append(number)
-        return k
       }
-      let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<p]), as: UTF8.self)
+      guard digits > 0, digits <= 15 else { return nil }
+      return fraction <= 0 ? Double(mantissa) : Double(mantissa) / Parser.powersOfTen[fraction]
+    }
+
+    static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { x, _ in x * 10 } }
+
+    /// The index of a name: `number` is its value when it is a plain integer, -1 otherwise.
+    mutating func index(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, number: Int) -> Int32 {
+      if number >= 0 { return index(ofNumber: number) }
+      let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
       if let k = textIndex[name] { return k }
       let k = Int32(nameNumbers.count)
       textIndex[name] = k
       textNames.append(name)
       nameNumbers.append(-textNames.count)
       return k
+    }
+
+    mutating func index(ofNumber number: Int) -> Int32 {
+      if number < denseLimit {
+        if number >= dense.count { dense += repeatElement(0, count: max(number + 1, 2 * dense.count) - dense.count) }
+        let slot = dense[number]
+        if slot > 0 { return slot - 1 }
+        let k = Int32(nameNumbers.count)
+        dense[number] = k + 1
+        nameNumbers.append(number)
+        return k
+      }
+      if let k = numberIndex[number] { return k }
+      let k = Int32(nameNumbers.count)
+      numberIndex[number] = k
+      nameNumbers.append(number)
+      return k
+    }
+
+    /// A name that is not a small integer: the numbers read so far become indices in order of
+    /// first appearance, as every later name will.
+    mutating func leaveNumbersOnly(_ sources: UnsafeMutablePointer<Int32>, _ targets: UnsafeMutablePointer<Int32>, count: Int) {
+      numbersOnly = false
+      for k in 0..<count {
+        sources[k] = index(ofNumber: Int(sources[k]))
+        targets[k] = index(ofNumber: Int(targets[k]))
+      }
+    }
+
+    /// All names were small integers: index i is the i-th smallest. Names 0…n−1 keep their values;
+    /// k…k+n−1 are shifted; others go through a rank table.
+    mutating func numberFromBits(_ sources: UnsafeMutablePointer<Int32>, _ targets: UnsafeMutablePointer<Int32>, count: Int) {
+      // One bit per number that occurs.
+      var high = -1
+      for k in 0..<count { high = max(high, Int(sources[k]), Int(targets[k])) }
+      var seenNumbers = [UInt64](repeating: 0, count: (high + 64) / 64)
+      seenNumbers.withUnsafeMutableBufferPointer { bits in
+        for k in 0..<count {
+          let (u, v) = (Int(sources[k]), Int(targets[k]))
+          bits[u >> 6] |= 1 << UInt64(u & 63)
+          bits[v >> 6] |= 1 << UInt64(v & 63)
+        }
+      }
+      for (w, word) in seenNumbers.enumerated() {
+        var bits = word
+        while bits != 0 {
+          nameNumbers.append(w << 6 | bits.trailingZeroBitCount)
+          bits &= bits &- 1
+        }
+      }
+      guard let low = nameNumbers.first, let high = nameNumbers.last else { return }
+      if high - low + 1 == nameNumbers.count {
+        guard low > 0 else { return }
+        let shift = Int32(low)
+        for k in 0..<count {
+          sources[k] &-= shift
+          targets[k] &-= shift
+        }
+        return
+      }
+      var rank = [Int32](repeating: 0, count: high + 1)
+      for (i, number) in nameNumbers.enumerated() { rank[number] = Int32(i) }
+      for k in 0..<count {
+        sources[k] = rank[Int(sources[k])]
+        targets[k] = rank[Int(targets[k])]
+      }
+    }
+
+    /// All names were integers, some large: indices are renumbered from first appearance to
+    /// numeric order.
+    mutating func renumberInOrder(_ sources: UnsafeMutablePointer<Int32>, _ targets: UnsafeMutablePointer<Int32>, count: Int) {
+      let order = nameNumbers.indices.sorted { nameNumbers[$0] < nameNumbers[$1] }
+      var position = [Int32](repeating: 0, count: order.count)
+      for (i, old) in order.enumerated() { position[old] = Int32(i) }
+      for k in 0..<count {
+        sources[k] = position[Int(sources[k])]
+        targets[k] = position[Int(targets[k])]
+      }
+      nameNumbers = order.map { nameNumbers[$0] }
     }
   }
 }

@@ -129,8 +129,10 @@ public struct SimpleGraph: Sendable {
     var rows = BuildRows(start: tailStart, target: heads, weight: headWeight)
     heads = []
     headWeight = []
-    SimpleGraph.sortRows(n: n, &rows)
-    SimpleGraph.mergeParallel(n: n, &rows)
+    if !SimpleGraph.rowsIncreaseStrictly(n: n, rows) {
+      SimpleGraph.sortRows(n: n, &rows)
+      SimpleGraph.mergeParallel(n: n, &rows)
+    }
     self.rowStart = rows.start
     self.target = rows.target
     self.weight = ArcWeights(rows.weight, count: rows.target.count)
@@ -147,6 +149,24 @@ public struct SimpleGraph: Sendable {
     var start: [Int32]
     var target: [Int32]
     var weight: [Double]  // empty: all 1
+  }
+
+  /// Whether every row is sorted without repeats (nothing to sort or merge), in one pass.
+  static func rowsIncreaseStrictly(n: Int, _ rows: BuildRows) -> Bool {
+    rows.start.withUnsafeBufferPointer { start in
+      rows.target.withUnsafeBufferPointer { t in
+        var ordered = true
+        for v in 0..<n {
+          var previous: Int32 = -1
+          for e in Int(start[v])..<Int(start[v + 1]) {
+            ordered = ordered && t[e] > previous
+            previous = t[e]
+          }
+          if !ordered { return false }
+        }
+        return true
+      }
+    }
   }
 
   /// Sorts each row by target, stably (parallel arcs keep their input order, so that their
