@@ -139,17 +139,18 @@ extension SimpleGraph {
     return x
   }
 
-  /// Power iteration on Aᵀ + I from the all-ones vector (see ``eigenvector(weighted:scaling:tolerance:maxIterations:)``).
-  /// With `giveUp`, returns the last iterate (`converged` false) instead of throwing.
+  /// Power iteration on Aᵀ + I (Aᵀ with `shifted` false) from the all-ones vector (see
+  /// ``eigenvector(weighted:scaling:tolerance:maxIterations:)``). With `giveUp`, returns the last
+  /// iterate (`converged` false) instead of throwing.
   private func powerIteration(
-    weighted: Bool, tolerance: Double, maxIterations: Int, giveUp: Bool = false
+    weighted: Bool, tolerance: Double, maxIterations: Int, shifted: Bool = true, giveUp: Bool = false
   ) throws(MetricError) -> (vector: [Double], converged: Bool) {
     let n = nodeCount
     var x = [Double](repeating: 1 / Double(n).squareRoot(), count: n)
     var y = [Double](repeating: 0, count: n)
     for _ in 0..<maxIterations {
       collectFromPredecessors(x, weighted: weighted, into: &y)
-      for i in 0..<n { y[i] += x[i] }
+      if shifted { for i in 0..<n { y[i] += x[i] } }
       let norm = y.reduce(0) { $0 + $1 * $1 }.squareRoot()
       guard norm > 0 else { return ([Double](repeating: 0, count: n), true) }
       var change = 0.0
@@ -170,7 +171,10 @@ extension SimpleGraph {
     let steps = min(32, n)
     // A few power-iteration steps first: when the spectral gap is wide (most sparse random graphs)
     // they converge before Lanczos would have finished one cycle; otherwise they give it a start.
-    let (start, converged) = try powerIteration(weighted: weighted, tolerance: tolerance, maxIterations: min(40, maxProducts), giveUp: true)
+    // Unshifted (A, not A + I): the ratio λ₂/λ₁ that sets the speed is smaller, and where it fails
+    // (λ₁ = −λₙ on bipartite graphs) Lanczos takes over anyway.
+    let (start, converged) = try powerIteration(
+      weighted: weighted, tolerance: tolerance, maxIterations: min(40, maxProducts), shifted: false, giveUp: true)
     if converged { return start }
     var x = start
     var ax = [Double](repeating: 0, count: n)
