@@ -7,7 +7,8 @@ command on the same DOT text, as a NetworkX/igraph user piping to Graphviz would
 Maps: the seed, and coalition maps of generated datasets with 100, 1,000 and 5,000 actors (random
 pairs, about two ties per actor, kinds and confidences drawn with a fixed seed). Maps above the size
 `coalition render` draws with dot (60 actors, 250 ties) are timed with sfdp, as `render` would choose;
-the 100-actor map is timed with both. Prints one table of medians (seconds) and the ratio
+the 100-actor map is timed with both. The two sides alternate in rounds (7, or 3 for 5,000 actors)
+so that both meet the same machine load. Prints one table of medians (seconds) and the ratio
 in-process / subprocess; writes the DOT files to bench/graphs/ (ignored by git).
 """
 import json
@@ -69,17 +70,24 @@ def main():
         dot_path = os.path.join(OUT, f"map-{label.replace(' ', '-')}.dot")
         subprocess.run([BIN, "dot"] + ([path] if path else []) + ["-o", dot_path], check=True, stderr=subprocess.DEVNULL)
         for engine in engines:
-            reps = 5 if label != "5000 actors" else 3
-            line = subprocess.run([BIN, "bench", "--task", "render", "--graph", dot_path, "--engine", engine, "--reps", str(reps)],
-                                  check=True, capture_output=True, text=True).stdout
-            ours = json.loads(line)
+            # Rounds alternate the two so that both see the same machine: this VM's speed drifts by
+            # up to 4x within minutes. Ours: the median of a few renders in one process per round;
+            # theirs: one command per round. Each side's figure is the median over the rounds.
+            rounds, reps = (7, 5) if label != "5000 actors" else (3, 1)
             # The command line as Graphviz ships it, with the straight edges CoalitionGraph uses for
             # large maps and for non-dot engines on Graphviz 2.x, so both draw the same picture.
             cmd = [engine, "-Tsvg", dot_path, "-o", os.devnull]
             if engine != "dot":
                 cmd.insert(1, "-Gsplines=line")
-            theirs = median_seconds(cmd, reps)
-            rows.append((label, engine, ours["n"], ours["m"], ours["seconds_median"], theirs, ours["peak_rss_bytes"]))
+            ours_times, theirs_times, rss = [], [], 0
+            for _ in range(rounds):
+                line = subprocess.run([BIN, "bench", "--task", "render", "--graph", dot_path, "--engine", engine, "--reps", str(reps)],
+                                      check=True, capture_output=True, text=True).stdout
+                ours = json.loads(line)
+                ours_times.append(ours["seconds_median"])
+                rss = max(rss, ours["peak_rss_bytes"])
+                theirs_times.append(median_seconds(cmd, 1))
+            rows.append((label, engine, ours["n"], ours["m"], statistics.median(ours_times), statistics.median(theirs_times), rss))
     print(f"{'map':<12} {'engine':<6} {'nodes':>6} {'edges':>6} {'in-process s':>13} {'subprocess s':>13} {'ratio':>6} {'peak RSS MB':>11}")
     for label, engine, n, m, ours, theirs, rss in rows:
         print(f"{label:<12} {engine:<6} {n:>6} {m:>6} {ours:>13.4f} {theirs:>13.4f} {ours / theirs:>6.2f} {rss / 2**20:>11.1f}")
