@@ -201,8 +201,10 @@ struct BinaryHeap {
 
 extension SimpleGraph {
   /// Shortest-path distances from `source` along edge direction: hops (breadth-first search) or
-  /// lengths (Dijkstra). Unreachable nodes get `.infinity`.
-  /// - Complexity: O(n + m) for hops, O(m log n) weighted.
+  /// lengths (Dijkstra; over a bucket queue when every length is a whole number from 1 to 4,096).
+  /// Unreachable nodes get `.infinity`.
+  /// - Complexity: O(n + m) for hops, O(m + D) for whole-number lengths with D the largest
+  ///   distance, O(m log n) otherwise.
   public func distances(from source: Int, length: EdgeLength = .hops) -> [Double] {
     precondition(source >= 0 && source < nodeCount, "source out of range")
     if length == .hops {
@@ -212,8 +214,59 @@ extension SimpleGraph {
         return (0..<nodeCount).map { search.level[$0] < 0 ? .infinity : Double(search.level[$0]) }
       }
     }
+    if let whole = integerLengths(length) { return bucketDistances(from: source, lengths: whole) }
     var search = PathSearch(nodeCount: nodeCount, length: length)
     search.run(from: source, over: rows(.outgoing, length).forward)
     return search.distance
+  }
+
+  /// Distances from `source` when every length is a whole number from 1 to 4,096: Dijkstra over a
+  /// circular bucket queue (Dial 1969), no heap and no path counts. Integer sums are exact, so the
+  /// distances equal the heap version's.
+  func bucketDistances(from source: Int, lengths: [Int32]) -> [Double] {
+    let n = nodeCount
+    let span = Int(lengths.max() ?? 1) + 1
+    var distance = [Int](repeating: -1, count: n)
+    var settled = [Bool](repeating: false, count: n)
+    var buckets = [[Int32]](repeating: [], count: span)
+    rowStart.withUnsafeBufferPointer { start in
+      target.withUnsafeBufferPointer { next in
+        lengths.withUnsafeBufferPointer { length in
+          distance.withUnsafeMutableBufferPointer { distance in
+            settled.withUnsafeMutableBufferPointer { settled in
+              distance[source] = 0
+              buckets[0].append(Int32(source))
+              var pending = 1
+              var current = 0
+              while pending > 0 {
+                let b = current % span
+                var k = 0
+                while k < buckets[b].count {
+                  let v = Int(buckets[b][k])
+                  k += 1
+                  pending -= 1
+                  // Stale entries: settled already, or queued again at a shorter distance.
+                  guard distance[v] == current, !settled[v] else { continue }
+                  settled[v] = true
+                  for e in Int(start[v])..<Int(start[v + 1]) {
+                    let w = Int(next[e])
+                    let d = current + Int(length[e])
+                    let dw = distance[w]
+                    if dw < 0 || d < dw {
+                      distance[w] = d
+                      buckets[d % span].append(Int32(w))
+                      pending += 1
+                    }
+                  }
+                }
+                buckets[b].removeAll(keepingCapacity: true)
+                current += 1
+              }
+            }
+          }
+        }
+      }
+    }
+    return distance.map { $0 < 0 ? .infinity : Double($0) }
   }
 }

@@ -248,6 +248,10 @@ private func searchGraphs() -> [SimpleGraph] {
     #expect(g.integerLengths(.weight) != nil)
     let scaled = SimpleGraph(nodeCount: n, edges: edges.map { ($0.0, $0.1, $0.2 * 1.5) }, directed: directed)
     #expect(scaled.integerLengths(.weight) == nil)
+    for source in Set([0, n / 2, n - 1]) {
+      let near = g.distances(from: source, length: .weight)
+      #expect(near == scaled.distances(from: source, length: .weight).map { $0 / 1.5 }, "distances from \(source)")
+    }
     let fast = g.betweenness(length: .weight, normalized: false, endpoints: round % 3 == 0)
     let general = scaled.betweenness(length: .weight, normalized: false, endpoints: round % 3 == 0)
     for v in 0..<n { #expect(abs(fast[v] - general[v]) <= 1e-9 * max(1, general[v]), "round \(round) node \(v)") }
