@@ -22,8 +22,9 @@ extension SimpleGraph {
   /// - Returns: One value per node.
   ///   - threads: Threads for the sources (results do not depend on it).
   /// - Complexity: O(n·m) for hops, O(n·m log n) weighted. Hop counts run 64 sources at a time
-  ///   (fewer beyond 262,144 nodes), with 16 bytes a node per source of a batch, at most 256 MiB,
-  ///   per thread; weighted paths take O(n + m) extra space per thread.
+  ///   (fewer beyond 262,144 nodes or with more than two threads), with 16 bytes a node per source
+  ///   of a batch, at most 512 MiB for all threads; weighted paths take O(n + m) extra space per
+  ///   thread.
   public func betweenness(length: EdgeLength = .hops, normalized: Bool = true, endpoints: Bool = false, threads: Int = 1) -> [Double] {
     let score = dependencySums(sources: nil, length: length, endpoints: endpoints, threads: threads)
     return score.map { $0 * betweennessScale(normalized: normalized, endpoints: endpoints) }
@@ -41,7 +42,7 @@ extension SimpleGraph {
     // Lengths that are all 1 are hops; small whole numbers go through a bucket queue.
     let unit = length == .hops || weight.isUniform
     let whole = unit ? nil : integerLengths(length)
-    let lanes = MultiSourceBrandes.lanes(nodeCount: nodeCount)
+    let lanes = MultiSourceBrandes.lanes(nodeCount: nodeCount, threads: min(threads, SourceChunks.count))
     let batches = ScratchPool { MultiSourceBrandes(nodeCount: self.nodeCount, lanes: lanes) }
     let count = chosen?.count ?? nodeCount
     return SourceChunks.sum(nodeCount: count, width: nodeCount, threads: threads, granularity: unit ? lanes : 1) { range, partial in

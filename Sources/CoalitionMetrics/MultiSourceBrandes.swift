@@ -33,10 +33,13 @@ final class MultiSourceBrandes {
   private var entryLanes: [UInt64] = []
   private var entryStart: [Int] = []
 
-  /// Lanes for a graph of `nodeCount` nodes: 64 while the σ and coefficient arrays stay within
-  /// 256 MiB (up to 262,144 nodes), fewer on larger graphs (16 at a million nodes, which measured
-  /// faster there than 8, 32 or 64: wider rows miss the caches more often).
-  static func lanes(nodeCount: Int) -> Int { min(64, max(1, (1 << 24) / max(1, nodeCount))) }
+  /// Lanes for a graph of `nodeCount` nodes searched on `threads` threads: 64 while the σ and
+  /// coefficient arrays of all threads stay within 512 MiB (n · lanes · threads ≤ 2²⁵), fewer on
+  /// larger graphs or with many threads. On one or two threads that is 64 up to 262,144 nodes and 16
+  /// at a million, which measured faster there than 8, 32 or 64 (wider rows miss the caches more).
+  static func lanes(nodeCount: Int, threads: Int) -> Int {
+    min(64, max(1, (1 << 25) / max(1, nodeCount) / max(2, threads)))
+  }
 
   init(nodeCount: Int, lanes: Int) {
     precondition((1...64).contains(lanes))
