@@ -138,7 +138,7 @@ public struct EdgeList: Sendable {
 
     mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) {
       // The dense table may take four bytes per byte of input.
-      denseLimit = max(1 << 16, bytes.count)
+      denseLimit = min(max(1 << 16, bytes.count), Int(Int32.max))
       let monitor = ProgressMonitor.current
       let n = bytes.count
       // Columns written through pointers (no append per edge), doubled when full.
