@@ -282,7 +282,6 @@ extension SimpleGraph {
     var sigma = [Double](repeating: 0, count: n)
     var pull = [Double](repeating: 0, count: n)
     var order = [Int32](repeating: 0, count: n)
-    var buckets = [[Int32]](repeating: [], count: span)
     rowStart.withUnsafeBufferPointer { start in
       target.withUnsafeBufferPointer { next in
         lengths.withUnsafeBufferPointer { length in
@@ -291,42 +290,31 @@ extension SimpleGraph {
               pull.withUnsafeMutableBufferPointer { pull in
                 order.withUnsafeMutableBufferPointer { order in
                   score.withUnsafeMutableBufferPointer { score in
+                    var queue = BucketQueue(span: span)
                     for s in sources {
                       distance[s] = 0
                       sigma[s] = 1
-                      buckets[0].append(Int32(s))
-                      var pending = 1
+                      queue.push(Int32(s), at: 0)
                       var settled = 0
-                      var current = 0
-                      while pending > 0 {
-                        let b = current % span
-                        var k = 0
-                        while k < buckets[b].count {
-                          let v = Int(buckets[b][k])
-                          k += 1
-                          pending -= 1
-                          // Stale entries: settled already, or queued again at a shorter distance.
-                          guard distance[v] == current, pull[v] == 0 else { continue }
-                          pull[v] = -1  // marks v settled until its coefficient is set
-                          order[settled] = Int32(v)
-                          settled += 1
-                          let paths = sigma[v]
-                          for e in Int(start[v])..<Int(start[v + 1]) {
-                            let w = Int(next[e])
-                            let d = current + Int(length[e])
-                            let dw = distance[w]
-                            if dw < 0 || d < dw {
-                              distance[w] = d
-                              sigma[w] = paths
-                              buckets[d % span].append(Int32(w))
-                              pending += 1
-                            } else if d == dw {
-                              sigma[w] += paths
-                            }
+                      while let (v, current) = queue.pop() {
+                        // Stale entries: settled already, or queued again at a shorter distance.
+                        guard distance[v] == current, pull[v] == 0 else { continue }
+                        pull[v] = -1  // marks v settled until its coefficient is set
+                        order[settled] = Int32(v)
+                        settled += 1
+                        let paths = sigma[v]
+                        for e in Int(start[v])..<Int(start[v + 1]) {
+                          let w = Int(next[e])
+                          let d = current + Int(length[e])
+                          let dw = distance[w]
+                          if dw < 0 || d < dw {
+                            distance[w] = d
+                            sigma[w] = paths
+                            queue.push(Int32(w), at: d)
+                          } else if d == dw {
+                            sigma[w] += paths
                           }
                         }
-                        buckets[b].removeAll(keepingCapacity: true)
-                        current += 1
                       }
                       for i in stride(from: settled - 1, through: 0, by: -1) {
                         let v = Int(order[i])

@@ -112,7 +112,7 @@ final class MultiSourceBrandes {
           let from = sigma + u &* w
           for e in Int(forward.start[u])..<Int(forward.start[u + 1]) {
             let v = Int(forward.target[e])
-            var fresh = bits & ~seen[v]
+            let fresh = bits & ~seen[v]
             guard fresh != 0 else { continue }
             if next[v] == 0 {
               entryNode.append(Int32(truncatingIfNeeded: v))
@@ -120,11 +120,7 @@ final class MultiSourceBrandes {
             }
             next[v] |= fresh
             let to = sigma + v &* w
-            repeat {
-              let b = fresh.trailingZeroBitCount
-              to[b] += from[b]
-              fresh &= fresh &- 1
-            } while fresh != 0
+            MultiSourceBrandes.add(lanes: fresh, from: from, to: to)
           }
         }
         for k in levelEnd..<entryNode.count {
@@ -140,15 +136,11 @@ final class MultiSourceBrandes {
           var reached: UInt64 = 0
           for e in Int(backward.start[v])..<Int(backward.start[v + 1]) {
             let u = Int(backward.target[e])
-            var fresh = current[u] & unseen
+            let fresh = current[u] & unseen
             guard fresh != 0 else { continue }
             reached |= fresh
             let from = sigma + u &* w
-            repeat {
-              let b = fresh.trailingZeroBitCount
-              to[b] += from[b]
-              fresh &= fresh &- 1
-            } while fresh != 0
+            MultiSourceBrandes.add(lanes: fresh, from: from, to: to)
           }
           if reached != 0 {
             entryNode.append(Int32(truncatingIfNeeded: v))
@@ -178,14 +170,10 @@ final class MultiSourceBrandes {
         if l + 1 < levels {
           for e in Int(forward.start[u])..<Int(forward.start[u + 1]) {
             let v = Int(forward.target[e])
-            var below = bits & current[v]
+            let below = bits & current[v]
             guard below != 0 else { continue }
             let from = pull + v &* w
-            repeat {
-              let b = below.trailingZeroBitCount
-              acc[b] += from[b]
-              below &= below &- 1
-            } while below != 0
+            MultiSourceBrandes.add(lanes: below, from: from, to: acc)
           }
         }
         let paths = sigma + u &* w
@@ -221,6 +209,16 @@ final class MultiSourceBrandes {
       for (b, s) in sources.enumerated() { score[s] += Double(reached[b]) }
     }
     for k in 0..<entryNode.count { seen[Int(entryNode[k])] = 0 }
+  }
+
+  /// `to[b] += from[b]` for every lane b set in `lanes` (which must not be zero).
+  @inline(__always) static func add(lanes: UInt64, from: UnsafeMutablePointer<Double>, to: UnsafeMutablePointer<Double>) {
+    var bits = lanes
+    repeat {
+      let b = bits.trailingZeroBitCount
+      to[b] += from[b]
+      bits &= bits &- 1
+    } while bits != 0
   }
 
   /// Clears the marks and coefficients of the entries of a level.

@@ -228,39 +228,27 @@ extension SimpleGraph {
     let span = Int(lengths.max() ?? 1) + 1
     var distance = [Int](repeating: -1, count: n)
     var settled = [Bool](repeating: false, count: n)
-    var buckets = [[Int32]](repeating: [], count: span)
     rowStart.withUnsafeBufferPointer { start in
       target.withUnsafeBufferPointer { next in
         lengths.withUnsafeBufferPointer { length in
           distance.withUnsafeMutableBufferPointer { distance in
             settled.withUnsafeMutableBufferPointer { settled in
+              var queue = BucketQueue(span: span)
               distance[source] = 0
-              buckets[0].append(Int32(source))
-              var pending = 1
-              var current = 0
-              while pending > 0 {
-                let b = current % span
-                var k = 0
-                while k < buckets[b].count {
-                  let v = Int(buckets[b][k])
-                  k += 1
-                  pending -= 1
-                  // Stale entries: settled already, or queued again at a shorter distance.
-                  guard distance[v] == current, !settled[v] else { continue }
-                  settled[v] = true
-                  for e in Int(start[v])..<Int(start[v + 1]) {
-                    let w = Int(next[e])
-                    let d = current + Int(length[e])
-                    let dw = distance[w]
-                    if dw < 0 || d < dw {
-                      distance[w] = d
-                      buckets[d % span].append(Int32(w))
-                      pending += 1
-                    }
+              queue.push(Int32(source), at: 0)
+              while let (v, current) = queue.pop() {
+                // Stale entries: settled already, or queued again at a shorter distance.
+                guard distance[v] == current, !settled[v] else { continue }
+                settled[v] = true
+                for e in Int(start[v])..<Int(start[v + 1]) {
+                  let w = Int(next[e])
+                  let d = current + Int(length[e])
+                  let dw = distance[w]
+                  if dw < 0 || d < dw {
+                    distance[w] = d
+                    queue.push(Int32(w), at: d)
                   }
                 }
-                buckets[b].removeAll(keepingCapacity: true)
-                current += 1
               }
             }
           }
@@ -268,5 +256,62 @@ extension SimpleGraph {
       }
     }
     return distance.map { $0 < 0 ? .infinity : Double($0) }
+  }
+}
+
+/// A circular bucket queue for Dijkstra with whole-number lengths from 1 to `span` − 1 (Dial
+/// 1969): entries come out in order of distance, with no heap. Entries are not removed when a node
+/// is queued again at a shorter distance, so callers skip stale ones. Empty again once `pop`
+/// returns `nil`, ready for the next source.
+struct BucketQueue {
+  private let span: Int
+  private var buckets: [[Int32]]
+  /// The distance being popped and its bucket (`current % span`, kept to save a division a pop).
+  private var current = 0
+  private var bucket = 0
+  private var read = 0
+  private var pending = 0
+
+  init(span: Int) {
+    self.span = span
+    buckets = [[Int32]](repeating: [], count: span)
+  }
+
+  /// Queues `node` at distance `d`, which must be within `span` − 1 of the last distance popped.
+  @inline(__always) mutating func push(_ node: Int32, at d: Int) {
+    buckets[d % span].append(node)
+    pending &+= 1
+  }
+
+  /// The next entry in order of distance (possibly stale), or `nil` when none is left.
+  @inline(__always) mutating func pop() -> (node: Int, distance: Int)? {
+    if read < buckets[bucket].count {
+      let v = buckets[bucket][read]
+      read &+= 1
+      pending &-= 1
+      return (Int(v), current)
+    }
+    return advance()
+  }
+
+  /// Moves on to the next non-empty bucket and pops from it; resets when the queue is empty.
+  private mutating func advance() -> (node: Int, distance: Int)? {
+    while pending > 0 {
+      if read < buckets[bucket].count {
+        let v = buckets[bucket][read]
+        read &+= 1
+        pending &-= 1
+        return (Int(v), current)
+      }
+      buckets[bucket].removeAll(keepingCapacity: true)
+      read = 0
+      current &+= 1
+      bucket = bucket &+ 1 == span ? 0 : bucket &+ 1
+    }
+    buckets[bucket].removeAll(keepingCapacity: true)
+    read = 0
+    current = 0
+    bucket = 0
+    return nil
   }
 }
