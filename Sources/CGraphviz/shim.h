@@ -9,9 +9,16 @@
 #include <string.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <dlfcn.h>
+#if defined(__linux__)
+#include <link.h>
+#endif
 #include <graphviz/graphviz_version.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <graphviz/gvplugin.h>
+#include <graphviz/gvplugin_textlayout.h>
+#include <graphviz/textspan.h>
 
 // gvRenderData's length became size_t in Graphviz 3.0; 2.x used unsigned int.
 static inline int cg_render_data(GVC_t *gvc, Agraph_t *g, const char *format, char **result, size_t *length) {
@@ -210,6 +217,94 @@ static inline void cg_free_layout(GVC_t *gvc, Agraph_t *g, const char *engine) {
   if (strcmp(engine, "fdp") == 0) return;
 #endif
   gvFreeLayout(gvc, g);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text measurement.
+//
+// Graphviz measures every label through its text-layout plugin (pango, with HarfBuzz shaping),
+// and that is the largest single cost of drawing a small map: 28 % of rendering the seed map.
+// A renderer that draws many maps measures the same strings again and again. CoalitionRender
+// installs a text-layout plugin of its own, ranked above pango, which answers from a table of
+// earlier measurements and asks pango's own engine for anything new, so the numbers, and the
+// drawing, are exactly pango's. The table lives on the Swift side (TextMeasurements.swift).
+
+// The engine's function type and its result type (unsigned char in 2.x, bool in later releases).
+typedef __typeof__(((gvtextlayout_engine_t *)0)->textlayout) cg_textlayout_fn;
+typedef __typeof__(((gvtextlayout_engine_t *)0)->textlayout(NULL, NULL)) cg_textlayout_result;
+
+static inline cg_textlayout_result cg_textlayout_failed(void) { return 0; }
+
+typedef struct {
+  const char *needle;
+  char path[4096];
+} cg_object_search_t;
+
+#if defined(__linux__)
+// The first two members of struct dl_phdr_info, which <link.h> declares in full only under
+// _GNU_SOURCE (the system module was built without it); their layout is fixed by the ABI.
+typedef struct {
+  uintptr_t address;
+  const char *name;
+} cg_loaded_object_t;
+
+static int cg_find_loaded_object(struct dl_phdr_info *info, size_t size, void *data) {
+  (void)size;
+  const char *name = ((const cg_loaded_object_t *)(const void *)info)->name;
+  cg_object_search_t *search = (cg_object_search_t *)data;
+  if (!name || !strstr(name, search->needle)) return 0;
+  size_t n = strlen(name);
+  if (n >= sizeof search->path) return 0;
+  memcpy(search->path, name, n + 1);
+  return 1;
+}
+#endif
+
+/// pango's text-layout function, if Graphviz has loaded its pango plugin into this process (it
+/// does when it first draws a PNG); NULL otherwise, and always NULL on systems other than Linux.
+/// The library gains a reference, so it stays loaded for the life of the process.
+static inline cg_textlayout_fn cg_pango_textlayout(void) {
+#if defined(__linux__)
+  cg_object_search_t search = {"libgvplugin_pango", {0}};
+  if (!dl_iterate_phdr(cg_find_loaded_object, &search)) return NULL;
+  void *handle = dlopen(search.path, RTLD_LAZY | RTLD_NOLOAD);
+  if (!handle) return NULL;
+  gvplugin_library_t *library = (gvplugin_library_t *)dlsym(handle, "gvplugin_pango_LTX_library");
+  if (!library || !library->apis) return NULL;
+  for (gvplugin_api_t *api = library->apis; api->types; api++) {
+    if (api->api != API_textlayout) continue;
+    for (gvplugin_installed_t *type = api->types; type->type; type++) {
+      if (strcmp(type->type, "textlayout") == 0 && type->engine) return ((gvtextlayout_engine_t *)type->engine)->textlayout;
+    }
+  }
+#endif
+  return NULL;
+}
+
+/// A builtin-plugin list, for gvContextPlugins, holding one text-layout plugin that calls
+/// `layout`. Ranked at quality 100, above pango's 0, so Graphviz picks it. Allocated once and
+/// kept for the life of the process (Graphviz keeps pointers into it). NULL if out of memory.
+static inline const lt_symlist_t *cg_textlayout_builtins(cg_textlayout_fn layout) {
+  typedef struct {
+    gvtextlayout_engine_t engine;
+    gvplugin_installed_t types[2];
+    gvplugin_api_t apis[2];
+    gvplugin_library_t library;
+    lt_symlist_t symbols[2];
+  } cg_plugin_block_t;
+  cg_plugin_block_t *b = (cg_plugin_block_t *)calloc(1, sizeof(cg_plugin_block_t));
+  if (!b) return NULL;
+  b->engine.textlayout = layout;
+  b->types[0].type = "textlayout";
+  b->types[0].quality = 100;
+  b->types[0].engine = &b->engine;
+  b->apis[0].api = API_textlayout;
+  b->apis[0].types = b->types;
+  b->library.packagename = (char *)"coalitiongraph";
+  b->library.apis = b->apis;
+  b->symbols[0].name = "gvplugin_coalitiongraph_LTX_library";
+  b->symbols[0].address = &b->library;
+  return b->symbols;
 }
 
 #endif

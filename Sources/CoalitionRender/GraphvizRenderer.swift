@@ -69,6 +69,15 @@ public struct RenderOutput: Sendable {
   public let bytes: [UInt8]
   /// Warnings Graphviz reported while parsing, laying out and rendering (one per message).
   public let warnings: [String]
+  /// Lines of text pango measured during this render, and lines answered from measurements kept
+  /// from earlier renders (see `TextMeasurements`).
+  let textLines: (measured: Int, remembered: Int)
+
+  init(bytes: [UInt8], warnings: [String], textLines: (measured: Int, remembered: Int) = (0, 0)) {
+    self.bytes = bytes
+    self.warnings = warnings
+    self.textLines = textLines
+  }
 }
 
 /// Renders DOT text in process through libgvc.
@@ -90,21 +99,34 @@ public final class GraphvizRenderer: Sendable {
   private let context: Mutex<Context>
 
   private init() {
-    let gvc = gvContext()
     let arena = cg_arena_create()!
-    // Graphviz picks its text-layout plugin (pango) only once a device that needs it has been
-    // loaded; before that, text is measured by estimates. Render one tiny PNG up front so that
-    // every render of this process measures text the same way and output is deterministic.
-    if let gvc, let g = cg_memread("digraph{a}", arena) {
-      if gvLayout(gvc, g, "dot") == 0 {
-        var buffer: UnsafeMutablePointer<CChar>?
-        var length = 0
-        if cg_render_data(gvc, g, "png", &buffer, &length) == 0, let buffer { gvFreeRenderData(buffer) }
-        gvFreeLayout(gvc, g)
-      }
-      agclose(g)
+    // Graphviz measures text with our plugin (TextMeasurements), which hands new strings to pango's
+    // own engine. That engine is found once Graphviz has loaded its pango plugin, which the first
+    // PNG does; without it, Graphviz keeps its usual choice.
+    var gvc = cg_textlayout_builtins(TextMeasurements.layout).flatMap { gvContextPlugins($0, 1) }
+    Self.warmUp(gvc, arena)
+    TextMeasurements.pango = cg_pango_textlayout()
+    if TextMeasurements.pango == nil {
+      if let gvc { _ = gvFreeContext(gvc) }
+      gvc = gvContext()
+      Self.warmUp(gvc, arena)
     }
     context = Mutex(Context(gvc: gvc, arena: arena))
+  }
+
+  /// Graphviz picks its text-layout plugin (pango) only once a device that needs it has been
+  /// loaded; before that, text is measured by estimates. One tiny PNG up front makes every render
+  /// of this process measure text the same way, so output is deterministic. The drawing has no
+  /// text: cairo cannot draw text measured before pango is found.
+  private static func warmUp(_ gvc: OpaquePointer?, _ arena: UnsafeMutablePointer<cg_arena_t>) {
+    guard let gvc, let g = cg_memread("digraph{a[shape=point]}", arena) else { return }
+    if gvLayout(gvc, g, "dot") == 0 {
+      var buffer: UnsafeMutablePointer<CChar>?
+      var length = 0
+      if cg_render_data(gvc, g, "png", &buffer, &length) == 0, let buffer { gvFreeRenderData(buffer) }
+      gvFreeLayout(gvc, g)
+    }
+    agclose(g)
   }
 
   deinit {
@@ -134,6 +156,10 @@ public final class GraphvizRenderer: Sendable {
       guard let gvc = ctx.gvc else { return .failure(.unavailable("gvContext() failed")) }
       Diagnostics.begin()
       defer { Diagnostics.end() }
+      // cairo (PNG, PDF) draws with pango's layout objects, which only a fresh measurement gives.
+      TextMeasurements.remember = format != .png && format != .pdf
+      TextMeasurements.measuredByPango = 0
+      TextMeasurements.answeredFromTable = 0
       guard let g = dot.withCString({ cg_memread($0, ctx.arena) }) else {
         return .failure(.syntax(Diagnostics.text(orLast: true)))
       }
@@ -150,9 +176,23 @@ public final class GraphvizRenderer: Sendable {
       }
       defer { gvFreeRenderData(buffer) }
       let bytes = buffer.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
-      return .success(RenderOutput(bytes: bytes, warnings: Diagnostics.messages()))
+      return .success(
+        RenderOutput(
+          bytes: bytes, warnings: Diagnostics.messages(),
+          textLines: (TextMeasurements.measuredByPango, TextMeasurements.answeredFromTable)))
     }
     return try result.get()
+  }
+
+  /// Forgets the text measurements kept from earlier renders, so that pango measures every line
+  /// of the next render again.
+  func forgetTextMeasurements() {
+    context.withLock { _ in TextMeasurements.table.removeAll() }
+  }
+
+  /// Whether text is measured through the table of earlier measurements (pango was found).
+  var remembersTextMeasurements: Bool {
+    context.withLock { _ in TextMeasurements.pango != nil }
   }
 
   /// Parses DOT text with Graphviz's own parser (`agmemread`) and returns what it read: names and

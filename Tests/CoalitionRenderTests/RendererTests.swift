@@ -239,3 +239,32 @@ func realEventMapRendersWithEveryEngine(_ engine: LayoutEngine) throws {
   let out = try GraphvizRenderer.shared.render(dot, engine: LayoutEngine.automatic(nodes: view.nodeCount, edges: view.ties.count), format: .svg)
   #expect(String(decoding: out.bytes, as: UTF8.self).contains("</svg>"))
 }
+
+@Test func rememberedTextMeasurementsDrawWhatPangoDraws() throws {
+  let renderer = GraphvizRenderer.shared
+  #if os(Linux)
+    #expect(renderer.remembersTextMeasurements)  // Debian's libgvc6 ships the pango plugin
+  #endif
+  guard renderer.remembersTextMeasurements else { return }
+  // Lines no other test draws: the same text in two sizes, and an HTML label with bold and plain parts.
+  let tag = UUID().uuidString
+  let dot = """
+    digraph measured { a [label="\(tag) α", fontsize=10]; b [label="\(tag) α", fontsize=30]; c [label=<<b>\(tag)</b> β>]; a -> b -> c }
+    """
+  renderer.forgetTextMeasurements()
+  let fresh = try renderer.render(dot)
+  #expect(fresh.textLines.measured >= 4 && fresh.textLines.remembered == 0)
+  let again = try renderer.render(dot)
+  #expect(again.textLines.measured == 0 && again.textLines.remembered == fresh.textLines.measured)
+  #expect(String(decoding: again.bytes, as: UTF8.self) == String(decoding: fresh.bytes, as: UTF8.self))
+  // Sizes are part of the key: the 30-point label stays wider than the 10-point one.
+  let plain = String(decoding: try renderer.render(dot, format: .plain).bytes, as: UTF8.self)
+  func width(_ node: String) -> Double? {
+    plain.split(separator: "\n").first { $0.hasPrefix("node \(node) ") }.flatMap { Double($0.split(separator: " ")[4]) }
+  }
+  let a = try #require(width("a")), b = try #require(width("b"))
+  #expect(b > 2 * a)
+  // cairo draws with pango's layout objects, so PNG measures every line afresh.
+  let png = try renderer.render(dot, format: .png)
+  #expect(png.textLines.remembered == 0 && png.textLines.measured == fresh.textLines.measured)
+}
