@@ -87,6 +87,13 @@ public struct RenderOutput: Sendable {
 /// number of tasks. Every parsed graph is closed and every layout freed, also on failure.
 /// Messages Graphviz would print are captured and returned as ``RenderError`` or
 /// ``RenderOutput/warnings``.
+///
+/// Text is measured by pango, as the `dot` command does, but the renderer remembers each
+/// measurement (up to 65,536 lines of text, keyed by text, font, size and style) and answers
+/// repeated lines from that table in later SVG and text-format renders. The output is byte for
+/// byte what pango's fresh measurement gives; a renderer that draws many maps skips a third of
+/// the work for labels and legends it has drawn before. PNG and PDF, which cairo draws with
+/// pango's layout objects, always measure afresh.
 public final class GraphvizRenderer: Sendable {
   /// The process-wide renderer.
   public static let shared = GraphvizRenderer()
