@@ -172,7 +172,7 @@ extension SimpleGraph {
       for v in 0..<n { buffer[v] = Int32(truncatingIfNeeded: v) }
       count = n
     }
-    var peel = [Int32](repeating: 0, count: n)
+    var peel = [Int32](repeating: 0, count: n + 1)  // one spare slot for the unconditional write
     withHopRows(.outgoing) { out, inn in
       degree.withUnsafeMutableBufferPointer { degree in
         remaining.withUnsafeMutableBufferPointer { remaining in
@@ -212,16 +212,14 @@ extension SimpleGraph {
                   degree[v] = -1
                   for pass in 0..<(directed ? 2 : 1) {
                     let rows = pass == 0 ? out : inn
+                    // Without branches: whether a neighbour is still above k, and whether it
+                    // drops to k now, are coin flips the processor cannot predict.
                     for e in Int(rows.start[v])..<Int(rows.start[v + 1]) {
                       let w = Int(rows.target[e])
                       let d = degree[w]
-                      if d > k {
-                        degree[w] = d &- 1
-                        if d &- 1 == k {
-                          peel[queued] = Int32(truncatingIfNeeded: w)
-                          queued &+= 1
-                        }
-                      }
+                      degree[w] = d &- (d > k ? 1 : 0)  // removed nodes (-1) and nodes at k stay
+                      peel[queued] = Int32(truncatingIfNeeded: w)  // kept only if w drops to k
+                      queued &+= d == k &+ 1 ? 1 : 0
                     }
                   }
                 }
