@@ -23,14 +23,16 @@ extension SimpleGraph {
     }
   }
 
-  /// y = Aᵀx over raw buffers (on an undirected graph A = Aᵀ). Each node sums over its in-row:
-  /// sequential reads of the rows, random reads of x, one write per node.
-  func collect(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, weighted: Bool) {
-    inRowStart.withUnsafeBufferPointer { start in
-      inTarget.withUnsafeBufferPointer { source in
-        inWeight.values.withUnsafeBufferPointer { w in
-          if weighted && !w.isEmpty && !inWeight.positions.isEmpty {
-            inWeight.positions.withUnsafeBufferPointer { position in
+  /// y = Aᵀx over raw buffers (on an undirected graph A = Aᵀ); y = Ax with `alongOutRows`. Each
+  /// node sums over its in-row (out-row): sequential reads of the rows, random reads of x, one
+  /// write per node.
+  func collect(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, weighted: Bool, alongOutRows: Bool = false) {
+    let (rowStart, source, weights) = alongOutRows ? (rowStart, target, weight) : (inRowStart, inTarget, inWeight)
+    rowStart.withUnsafeBufferPointer { start in
+      source.withUnsafeBufferPointer { source in
+        weights.values.withUnsafeBufferPointer { w in
+          if weighted && !w.isEmpty && !weights.positions.isEmpty {
+            weights.positions.withUnsafeBufferPointer { position in
               for i in 0..<nodeCount {
                 var sum = 0.0
                 for e in Int(start[i])..<Int(start[i + 1]) { sum += w[Int(position[e])] * x[Int(source[e])] }
@@ -84,26 +86,40 @@ extension SimpleGraph {
     }
     let total = p.reduce(0, +)
     p = p.map { $0 / total }
-    // Walk rows: out-rows normally, in-rows when reversed.
-    let (start, target, weight) = reversed ? (inRowStart, inTarget, inWeight) : (rowStart, target, self.weight)
-    var outWeight = [Double](repeating: 0, count: n)
+    // Walk rows: out-rows normally, in-rows when reversed. Each iteration pulls the scores along
+    // the opposite rows (see `collect`), so every node's score is written once, in order.
+    let (start, weight) = reversed ? (inRowStart, inWeight) : (rowStart, self.weight)
+    var inverseOut = [Double](repeating: 0, count: n)  // 1 / out-weight; 0 for dangling nodes
+    var danglingNodes: [Int] = []
     for v in 0..<n {
-      for e in Int(start[v])..<Int(start[v + 1]) { outWeight[v] += weighted ? weight[e] : 1 }
+      var out = 0.0
+      for e in Int(start[v])..<Int(start[v + 1]) { out += weighted ? weight[e] : 1 }
+      if out > 0 { inverseOut[v] = 1 / out } else { danglingNodes.append(v) }
     }
     var x = [Double](repeating: 1 / Double(n), count: n)
-    var next = [Double](repeating: 0, count: n)
+    var scaled = [Double](repeating: 0, count: n)  // x[v] / out-weight of v
+    var pulled = [Double](repeating: 0, count: n)
     for _ in 0..<maxIterations {
-      var dangling = 0.0
-      for v in 0..<n where outWeight[v] == 0 { dangling += x[v] }
-      for i in 0..<n { next[i] = (1 - damping) * p[i] + damping * dangling * p[i] }
-      for v in 0..<n where outWeight[v] > 0 {
-        let share = damping * x[v] / outWeight[v]
-        for e in Int(start[v])..<Int(start[v + 1]) { next[Int(target[e])] += share * (weighted ? weight[e] : 1) }
+      let converged = x.withUnsafeMutableBufferPointer { x in
+        scaled.withUnsafeMutableBufferPointer { scaled in
+          pulled.withUnsafeMutableBufferPointer { pulled in
+            var dangling = 0.0
+            for v in danglingNodes { dangling += x[v] }
+            for v in 0..<n { scaled[v] = x[v] * inverseOut[v] }
+            collect(scaled.baseAddress!, into: pulled.baseAddress!, weighted: weighted, alongOutRows: reversed)
+            // The jump: 1 − damping spread by the personalization, plus what dangling nodes hand on.
+            let jump = (1 - damping) + damping * dangling
+            var change = 0.0
+            for i in 0..<n {
+              let value = jump * p[i] + damping * pulled[i]
+              change += abs(value - x[i])
+              x[i] = value
+            }
+            return change < Double(n) * tolerance
+          }
+        }
       }
-      var change = 0.0
-      for i in 0..<n { change += abs(next[i] - x[i]) }
-      swap(&x, &next)
-      if change < Double(n) * tolerance { return x }
+      if converged { return x }
     }
     throw .notConverged(measure: "pagerank", iterations: maxIterations)
   }
