@@ -235,12 +235,12 @@ typedef __typeof__(((gvtextlayout_engine_t *)0)->textlayout(NULL, NULL)) cg_text
 
 static inline cg_textlayout_result cg_textlayout_failed(void) { return 0; }
 
+#if defined(__linux__)
 typedef struct {
   const char *needle;
   char path[4096];
 } cg_object_search_t;
 
-#if defined(__linux__)
 // The first two members of struct dl_phdr_info, which <link.h> declares in full only under
 // _GNU_SOURCE (the system module was built without it); their layout is fixed by the ABI.
 typedef struct {

@@ -73,12 +73,13 @@ struct Bench: ParsableCommand {
     case .ssspDijkstra: work = { _ = g.distances(from: 0, length: .weight) }
     case .render: return
     }
-    let (times, median) = try measure(work)
+    let (times, median, _) = try measure(work)
     report(n: g.nodeCount, m: g.edgeCount, times: times, median: median, extra: samples.map { ["\"samples\": \($0)"] } ?? [])
   }
 
-  /// Runs `work` the requested number of times (one untimed warm-up when it is quick).
-  private func measure(_ work: () throws -> Void) throws -> ([Double], Double) {
+  /// Runs `work` the requested number of times (one untimed warm-up when it is quick). Returns the
+  /// sorted times, their median and the time of the first run (the warm-up, when there is one).
+  private func measure(_ work: () throws -> Void) throws -> (times: [Double], median: Double, first: Double) {
     var times: [Double] = []
     let first = try timed(work)
     let count = reps ?? (first < 1 ? 7 : first < 10 ? 3 : 1)
@@ -86,7 +87,7 @@ struct Bench: ParsableCommand {
     while times.count < count { times.append(try timed(work)) }
     times.sort()
     let median = times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
-    return (times, median)
+    return (times, median, first)
   }
 
   private func runRender() throws {
@@ -94,15 +95,10 @@ struct Bench: ParsableCommand {
     let parsed = try GraphvizRenderer.shared.parse(dot)
     // The first render of a process measures every line of text with pango; later ones find the
     // measurements kept by the renderer. Both are reported.
-    var first: Double?
-    let (times, median) = try measure {
-      let start = DispatchTime.now().uptimeNanoseconds
-      _ = try GraphvizRenderer.shared.render(dot, engine: engine, format: .svg)
-      if first == nil { first = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
-    }
+    let (times, median, first) = try measure { _ = try GraphvizRenderer.shared.render(dot, engine: engine, format: .svg) }
     report(
       n: parsed.nodeNames.count, m: parsed.edges.count, times: times, median: median,
-      extra: ["\"engine\": \"\(engine.rawValue)\"", "\"seconds_first\": \(first ?? median)"])
+      extra: ["\"engine\": \"\(engine.rawValue)\"", "\"seconds_first\": \(first)"])
   }
 
   private func report(n: Int, m: Int, times: [Double], median: Double, extra: [String] = []) {
