@@ -342,8 +342,10 @@ package struct JSONWriter {
     }
   }
 
-  /// Integers print without a fraction; other values in Swift's shortest round-trip form.
+  /// Integers print without a fraction; other values in Swift's shortest round-trip form (read
+  /// back, the text gives the same bits; negative zero is `-0`).
   package static func number(_ x: Double) -> String {
+    if x == 0 { return x.sign == .minus ? "-0" : "0" }
     if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
     return String(x)
   }

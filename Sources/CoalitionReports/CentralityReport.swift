@@ -56,6 +56,10 @@ public struct CentralityReport: Sendable {
       "\(graph.nodeCount) nodes, \(graph.edgeCount) \(graph.directed ? "directed" : "undirected") edges; path lengths: \(length.rawValue)."
     ]
     notes += measures.map(\.convention)
+    let unusable = graph.unusableEdgeCount(length)
+    if unusable > 0, measures.contains(where: \.usesPathLength) {
+      notes.append("\(unusable) of \(graph.edgeCount) edges have a weight that gives no positive finite length with --length \(length.rawValue) (0, negative or infinite); shortest paths do not use them")
+    }
     if measures.contains(.betweenness), let samples = options.betweennessSamples, samples < graph.nodeCount {
       let bound = BetweennessEstimate.errorBound(nodeCount: graph.nodeCount, samples: samples, confidence: 0.95)
       notes.append("betweenness estimated from \(samples) of \(graph.nodeCount) sources drawn with seed \(options.seed): with 95% confidence every value is within ±\(Cell.format(bound)) of the exact one")

@@ -16,16 +16,18 @@ public struct ReportDocument: Sendable {
     self.tables = tables
   }
 
-  public func formatted(_ format: ReportFormat) -> String {
+  /// The report in `format`; `digits` decimals for numbers in `text` and `markdown` (machine
+  /// formats are always exact, see ``ReportFormat``).
+  public func formatted(_ format: ReportFormat, digits: Int = 6) -> String {
     switch format {
     case .text:
       var out = title + "\n" + String(repeating: "=", count: title.count) + "\n\n"
       if !findings.isEmpty { out += "Findings\n\n" + findings.map { "  - " + $0 }.joined(separator: "\n") + "\n\n" }
-      return out + tables.map { $0.formatted(.text) }.joined(separator: "\n")
+      return out + tables.map { $0.formatted(.text, digits: digits) }.joined(separator: "\n")
     case .markdown:
       var out = "# " + title + "\n\n"
       if !findings.isEmpty { out += "## Findings\n\n" + findings.map { "- " + $0 }.joined(separator: "\n") + "\n\n" }
-      return out + tables.map { $0.formatted(.markdown) }.joined(separator: "\n")
+      return out + tables.map { $0.formatted(.markdown, digits: digits) }.joined(separator: "\n")
     case .csv:
       return tables.map { "# " + $0.title + "\r\n" + $0.formatted(.csv) }.joined(separator: "\r\n")
     case .json:

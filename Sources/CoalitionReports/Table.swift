@@ -2,15 +2,23 @@ import CoalitionGraph
 import Foundation
 
 /// Output formats of reports.
+///
+/// Numbers: the formats people read (`text`, `markdown`) round to a number of decimals (6 unless
+/// told otherwise, trailing zeros removed); the formats machines read (`csv`, `json`) write every
+/// number in its shortest round-trip form, so the value read back is bit-identical to the one
+/// computed (e.g. `1.0000000000000002e-06`).
 public enum ReportFormat: String, CaseIterable, Sendable {
-  /// Aligned columns for a terminal.
+  /// Aligned columns for a terminal; numbers rounded.
   case text
-  /// A GitHub-flavoured Markdown table.
+  /// A GitHub-flavoured Markdown table; numbers rounded.
   case markdown
-  /// RFC 4180 CSV with a header row.
+  /// RFC 4180 CSV with a header row; numbers exact (shortest round-trip form).
   case csv
-  /// A JSON object with stable field names.
+  /// A JSON object with stable field names; numbers exact (shortest round-trip form).
   case json
+
+  /// Whether numbers are written exactly (for machines) rather than rounded (for people).
+  public var isExact: Bool { self == .csv || self == .json }
 }
 
 /// A cell of a report table.
@@ -19,22 +27,35 @@ public enum Cell: Hashable, Sendable {
   case integer(Int)
   case number(Double)
 
-  var plain: String {
+  /// The cell for people: numbers rounded to `digits` decimals.
+  func rounded(digits: Int) -> String {
     switch self {
     case .text(let s): return s
     case .integer(let i): return String(i)
-    case .number(let x): return Cell.format(x)
+    case .number(let x): return Cell.format(x, digits: digits)
     }
   }
 
-  /// Six significant decimals, trailing zeros removed: stable across platforms.
-  static func format(_ x: Double) -> String {
+  /// The cell for machines: numbers in their shortest round-trip form (`NaN`, `inf`, `-inf` when not finite).
+  var exact: String {
+    switch self {
+    case .text(let s): return s
+    case .integer(let i): return String(i)
+    case .number(let x): return x.isFinite ? JSONWriter.number(x) : Cell.format(x)
+    }
+  }
+
+  /// `x` rounded to `digits` decimals (6 by default), trailing zeros removed: stable across
+  /// platforms. For text meant to be read; machine formats use the exact form.
+  static func format(_ x: Double, digits: Int = 6) -> String {
     guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "inf" : "-inf") }
     if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-    var s = String(format: "%.6f", x)
-    while s.hasSuffix("0") { s.removeLast() }
-    if s.hasSuffix(".") { s.removeLast() }
-    return s
+    var s = String(format: "%.\(min(max(digits, 0), 17))f", x)
+    if s.contains(".") {
+      while s.hasSuffix("0") { s.removeLast() }
+      if s.hasSuffix(".") { s.removeLast() }
+    }
+    return s == "-0" ? "0" : s
   }
 }
 
@@ -57,17 +78,19 @@ public struct ReportTable: Sendable {
     self.notes = notes
   }
 
-  public func formatted(_ format: ReportFormat) -> String {
+  /// The table in `format`; `digits` decimals for numbers in `text` and `markdown` (machine
+  /// formats are always exact, see ``ReportFormat``).
+  public func formatted(_ format: ReportFormat, digits: Int = 6) -> String {
     switch format {
-    case .text: return text()
-    case .markdown: return markdown()
+    case .text: return text(digits: digits)
+    case .markdown: return markdown(digits: digits)
     case .csv: return csv()
     case .json: return json()
     }
   }
 
-  func text() -> String {
-    let cells = rows.map { $0.map(\.plain) }
+  func text(digits: Int) -> String {
+    let cells = rows.map { $0.map { $0.rounded(digits: digits) } }
     let widths = headings.indices.map { c in ([headings[c]] + cells.map { $0[c] }).map(\.count).max() ?? 0 }
     func line(_ values: [String], numeric: [Bool]) -> String {
       values.indices.map { c in
@@ -83,12 +106,12 @@ public struct ReportTable: Sendable {
     return out
   }
 
-  func markdown() -> String {
+  func markdown(digits: Int) -> String {
     func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
     let numeric = columns.indices.map { c in rows.allSatisfy { if case .text = $0[c] { return false } else { return true } } }
     var out = "## " + escape(title) + "\n\n| " + headings.map(escape).joined(separator: " | ") + " |\n"
     out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
-    for r in rows { out += "| " + r.map { escape($0.plain) }.joined(separator: " | ") + " |\n" }
+    for r in rows { out += "| " + r.map { escape($0.rounded(digits: digits)) }.joined(separator: " | ") + " |\n" }
     if !notes.isEmpty { out += "\n" + notes.map { escape($0) }.joined(separator: "\n\n") + "\n" }
     return out
   }
@@ -99,7 +122,7 @@ public struct ReportTable: Sendable {
         ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
     var out = columns.map(field).joined(separator: ",") + "\r\n"
-    for r in rows { out += r.map { field($0.plain) }.joined(separator: ",") + "\r\n" }
+    for r in rows { out += r.map { field($0.exact) }.joined(separator: ",") + "\r\n" }
     return out
   }
 
@@ -109,7 +132,7 @@ public struct ReportTable: Sendable {
       switch c {
       case .text(let s): return quote(s)
       case .integer(let i): return String(i)
-      case .number(let x): return x.isFinite ? Cell.format(x) : "null"
+      case .number(let x): return x.isFinite ? JSONWriter.number(x) : "null"
       }
     }
     var out = "{\n  \"title\": \(quote(title)),\n  \"columns\": [\(columns.map(quote).joined(separator: ", "))],\n  \"rows\": ["

@@ -119,12 +119,11 @@ struct Report: ParsableCommand {
 
   @OptionGroup var input: DatasetArgument
   @OptionGroup var view: ViewOptions
-  @Option(help: "Output format: text, markdown, csv or json.")
-  var format: ReportFormat = .text
+  @OptionGroup var table: TableFormatOptions
   @OptionGroup var output: OutputOption
 
   func run() throws {
-    try output.write(try CoalitionReport(view: try loadView(input, view)).document().formatted(format))
+    try output.write(table.text(try CoalitionReport(view: try loadView(input, view)).document()))
   }
 }
 
@@ -154,8 +153,7 @@ struct Metrics: ParsableCommand {
   var threads: Int?
   @Option(help: "Estimate betweenness from this many randomly drawn sources (for large graphs; the report states the error bound).")
   var samples: Int?
-  @Option(help: "Output format: text, markdown, csv or json.")
-  var format: ReportFormat = .text
+  @OptionGroup var table: TableFormatOptions
   @OptionGroup var output: OutputOption
 
   func validate() throws {
@@ -177,7 +175,7 @@ struct Metrics: ParsableCommand {
       report = CentralityReport(view: try loadView(input, view), directed: directed, measures: chosen, length: length)
     }
     report.options = MeasureOptions(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, betweennessSamples: samples)
-    try output.write(try report.table().formatted(format))
+    try output.write(table.text(try report.table()))
   }
 }
 

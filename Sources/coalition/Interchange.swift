@@ -215,8 +215,7 @@ struct Timeline: ParsableCommand {
   var diff: [String] = []
   @Option(help: "Rank actors by: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
   var measure: CentralityMeasure = .degree
-  @Option(help: "Output format: text, markdown, csv or json.")
-  var format: ReportFormat = .text
+  @OptionGroup var table: TableFormatOptions
   @Option(help: "Also draw one SVG map per window into this directory (window-01-FROM.svg, …).")
   var maps: String?
   @OptionGroup var output: OutputOption
@@ -241,7 +240,7 @@ struct Timeline: ParsableCommand {
       }
       filter.window = nil
       let d = TimelineDiff(graph: graph, filter: filter, from: a, to: b, window: windowSpan, measure: measure)
-      try output.write(d.document().formatted(format))
+      try output.write(table.text(d.document()))
       return
     }
     guard let windowSpan else { throw ValidationError("give --window (e.g. 1y) for a series, or --diff DATE DATE") }
@@ -277,6 +276,6 @@ struct Timeline: ParsableCommand {
       }
       note("wrote \(windows.count) maps to \(maps)")
     }
-    try output.write(timeline.document().formatted(format))
+    try output.write(table.text(timeline.document()))
   }
 }

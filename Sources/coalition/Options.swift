@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoalitionGraph
+import CoalitionReports
 import Foundation
 
 extension Confidence: ExpressibleByArgument {}
@@ -97,6 +98,22 @@ struct ViewOptions: ParsableArguments {
       window: start == nil && end == nil ? nil : DateWindow(from: start, to: end),
       actors: keep.isEmpty ? nil : keep, aggregation: aggregate, dropIsolates: dropIsolates, minimumWeight: minWeight)
   }
+}
+
+/// Format of reports and tables, shared by `report`, `metrics` and `timeline`.
+struct TableFormatOptions: ParsableArguments {
+  @Option(help: "Output format: text, markdown (numbers rounded to --digits), csv or json (numbers exact: shortest round-trip form).")
+  var format: ReportFormat = .text
+
+  @Option(help: "Decimals of numbers in text and markdown output (csv and json are always exact).")
+  var digits: Int = 6
+
+  func validate() throws {
+    guard (0...17).contains(digits) else { throw ValidationError("--digits must be between 0 and 17") }
+  }
+
+  func text(_ document: ReportDocument) -> String { document.formatted(format, digits: digits) }
+  func text(_ table: ReportTable) -> String { table.formatted(format, digits: digits) }
 }
 
 /// Output destination shared by commands that write a file.

@@ -158,7 +158,11 @@ func helpWorksEverywhere(_ command: [String]) throws {
   #expect(seed.status == 0, "\(seed.stderr)")
   let lines = seed.text.split(separator: "\r\n")
   #expect(lines.first == "rank,actor,name,betweenness,degree")
-  #expect(lines[1].hasPrefix("1,RUS,Russia,0.833333,1"))  // RUS brokers 25 of the 30 ordered pairs
+  #expect(lines[1].hasPrefix("1,RUS,Russia,0.8333333333333334,1"))  // RUS brokers 25 of the 30 ordered pairs; CSV is exact
+  let rounded = try Run(["metrics", "--measure", "betweenness", "--digits", "3"])
+  #expect(rounded.text.contains(" 0.833\n") && !rounded.text.contains("0.8333"), "\(rounded.text)")
+  let badDigits = try Run(["metrics", "--digits", "40"])
+  #expect(badDigits.status != 0 && badDigits.stderr.contains("--digits must be between 0 and 17"))
   let dir = try temporaryDirectory()
   let file = dir.appendingPathComponent("star.txt")
   try "# a star\nhub a 2\nhub b 1\nhub c 1\n".write(to: file, atomically: true, encoding: .utf8)
@@ -255,7 +259,7 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   let series = try Run(["timeline", "--window", "6m", "--from", "2022-01", "--to", "2024-03", "--format", "csv"])
   #expect(series.status == 0, "\(series.stderr)")
   #expect(series.text.contains("\n2022-01-01,2022-06-30,2,1,1,1,0,1,0,NaN,"))
-  #expect(series.text.contains("\n2024-01-01,2024-06-30,7,16,18,0.380952,9,7,"))
+  #expect(series.text.contains("\n2024-01-01,2024-06-30,7,16,18,0.38095238095238093,9,7,"))
   let diff = try Run(["timeline", "--diff", "2024-03-18", "2024-03-20"])
   #expect(diff.status == 0, "\(diff.stderr)")
   #expect(diff.text.contains("14 ties appeared, 0 disappeared"))

@@ -77,7 +77,7 @@ private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max
   let rows = json?["rows"] as? [[String: Any]]
   #expect(rows?.count == 7)
   #expect(rows?.first?["degree_normalized"] as? Double == 1)
-  #expect(rows?[2]["degree_normalized"] as? Double == 0.333333)
+  #expect(rows?[2]["degree_normalized"] as? Double == 2.0 / 6.0)  // exact, not rounded to 0.333333
   let markdown = table.formatted(.markdown)
   #expect(markdown.contains("| Rank | Actor |"))
   #expect(markdown.contains("| 1 | RUS | Russia |"))
@@ -88,4 +88,36 @@ private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max
 @Test func csvQuotesFieldsWithCommasAndQuotes() {
   let t = ReportTable(title: "t", columns: ["a", "b"], rows: [[.text("x, y"), .text("say \"hi\"")]])
   #expect(t.formatted(.csv) == "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n")
+}
+
+/// Machine formats carry every number exactly: read back from JSON and CSV, each value has the same
+/// bits as the one computed; text and Markdown round to `digits`.
+@Test func machineFormatsRoundTripEveryNumberExactly() throws {
+  let values: [Double] = [1e-6 + 1e-22, 1.0 / 3.0, 2.0 / 3.0 * 1e-300, 123456789.123456789, 0.1 + 0.2, -0.0, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 42]
+  let table = ReportTable(title: "t", columns: ["k", "x"], rows: values.enumerated().map { [.integer($0), .number($1)] })
+  // Read with this package's JSON parser: Foundation's JSONSerialization on Linux rounds some
+  // numbers (0.30000000000000004 comes back as 0.3000000000000001).
+  let json = try JSONParser.parse(Array(table.formatted(.json).utf8))
+  guard case .object(let top) = json.value, case .array(let rows)? = top.first(where: { $0.key == "rows" })?.value.value else {
+    Issue.record("no rows")
+    return
+  }
+  #expect(rows.count == values.count)
+  for (row, x) in zip(rows, values) {
+    guard case .object(let cells) = row.value, case .number(let back)? = cells.first(where: { $0.key == "x" })?.value.value else {
+      Issue.record("no x in \(row)")
+      continue
+    }
+    #expect(back.bitPattern == x.bitPattern, "JSON: \(back) for \(x)")
+  }
+  let csvLines = table.formatted(.csv).split(separator: "\r\n").dropFirst()
+  #expect(csvLines.count == values.count)
+  for (line, x) in zip(csvLines, values) {
+    let back = try #require(Double(String(line.split(separator: ",")[1])))
+    #expect(back.bitPattern == x.bitPattern, "CSV: \(line) for \(x)")
+  }
+  #expect(table.formatted(.text).contains("0.333333"))
+  #expect(table.formatted(.text, digits: 3).contains("0.333"))
+  #expect(!table.formatted(.text, digits: 3).contains("0.3333"))
+  #expect(table.formatted(.markdown, digits: 10).contains("0.3333333333"))
 }
