@@ -185,7 +185,9 @@ public enum SIPRI {
   static func party(name raw: String, cow: Int?, year: Int) -> Party? {
     let name = raw.trimmingSpaces()
     if name.hasPrefix("Unknown ") && !name.hasSuffix("*") { return .unknown }
-    if let cow, let r = CountryCodes.resolveCOW(cow, year: year) { return .actor(r.actorID, declare: r.declaration) }
+    // SIPRI's marks come first: its register gives a non-state recipient the COW code of the
+    // country it is in ("Houthi rebels (Yemen)*" carries Yemen's 679), and looking that up would
+    // turn arms for insurgents into arms for the government they fight.
     if name.hasSuffix("**") {
       let n = String(name.dropLast(2))
       return .actor(n, declare: Actor(id: n, name: n, type: .organization))
@@ -194,6 +196,7 @@ public enum SIPRI {
       let n = String(name.dropLast())
       return .actor(n, declare: Actor(id: n, name: n, type: .group))
     }
+    if let cow, let r = CountryCodes.resolveCOW(cow, year: year) { return .actor(r.actorID, declare: r.declaration) }
     if let id = nameAliases[name] ?? CountryTable.all.first(where: { $0.name.lowercased() == name.lowercased() })?.alpha3 {
       if CountryTable.country(alpha3: id) != nil { return .actor(id, declare: nil) }
       if let h = HistoricalState.all.first(where: { $0.actorID == id }) { return .actor(id, declare: h.actor) }

@@ -173,3 +173,37 @@ func gdeltEventsMatchAnIndependentCount(key: String, file: String, window: GDELT
   #expect(CountryCodes.resolve("XYZ", scheme: .alpha3) == nil)
   #expect(CountryCodes.resolve("ru", scheme: .auto)?.actorID == "RUS")
 }
+
+/// SIPRI marks non-state recipients with `*` (and organisations with `**`) but gives them the COW
+/// code of the country they are in; the marks must win, or arms for insurgents become arms for the
+/// government they fight. Counted against the file itself.
+@Test func sipriKeepsNonStateRecipientsApartFromTheirStates() throws {
+  let path = fixture("data/sipri_tiv_exports_processed_360info.csv")
+  let r = try SIPRI.read(path: path)
+  // The file's own marked parties: a plain split is enough, no marked name holds a comma. Rows
+  // whose other party is "Unknown supplier(s)" or "Unknown recipient(s)" are left out by design.
+  var marked: [String: Int] = [:]  // name without its marks → rows kept
+  for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst() {
+    let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    for (k, var name) in cells.prefix(2).enumerated() where name.hasSuffix("*") {
+      let other = cells[1 - k]
+      while name.hasSuffix("*") { name.removeLast() }
+      marked[name, default: 0] += other.hasPrefix("Unknown ") && !other.hasSuffix("*") ? 0 : 1
+    }
+  }
+  marked = marked.filter { $0.value > 0 }
+  #expect(marked.count > 40)
+  #expect(marked["Houthi rebels (Yemen)"] == 1 && marked["Syria rebels"] == 4 && (marked["Libya HoR"] ?? 0) > 10)
+  let types = Dictionary(r.dataset.actors.map { ($0.id, $0.type) }, uniquingKeysWith: { a, _ in a })
+  for (name, rows) in marked {
+    #expect(types[name] == .group || types[name] == .organization, "\(name) is not kept as a non-state actor")
+    let ties = r.dataset.observations.filter { $0.source == name || $0.target == name }.count
+    #expect(ties == rows, "\(name): \(ties) observations for \(rows) rows")
+  }
+  let pairs = Set(r.dataset.observations.map { "\($0.source)→\($0.target)" })
+  #expect(pairs.contains("IRN→Houthi rebels (Yemen)"))
+  #expect(!pairs.contains("IRN→YEM"))
+  #expect(pairs.contains("TUR→Syria rebels"))
+  #expect(!pairs.contains("TUR→SYR"))
+  #expect(pairs.contains("EGY→Libya HoR"))
+}
