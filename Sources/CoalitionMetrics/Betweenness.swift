@@ -262,8 +262,7 @@ extension SimpleGraph {
   func integerLengths(_ length: EdgeLength) -> [Int32]? {
     var out = [Int32](repeating: 0, count: target.count)
     for e in 0..<target.count {
-      let w = weight[e]
-      let l = length == .weight ? w : (w > 0 ? 1 / w : .infinity)
+      let l = length.of(weight: weight[e])
       guard l >= 1, l <= 4096, l.rounded() == l else { return nil }
       out[e] = Int32(l)
     }

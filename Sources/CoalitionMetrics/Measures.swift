@@ -93,21 +93,25 @@ extension SimpleGraph {
   /// - Complexity: O(m) per iteration, at most 10,000 iterations.
   public func largestSingularValue() -> Double {
     guard !target.isEmpty else { return 1 }
+    // Computed on A / (largest |weight|) and scaled back, so that weights near the largest
+    // double do not overflow the products.
+    let top = weight.isUniform ? 1 : (0..<target.count).reduce(0.0) { Swift.max($0, abs(weight[$1])) }
+    guard top > 0, top.isFinite else { return top == 0 ? 1 : .infinity }
     var x = [Double](repeating: 1 / Double(nodeCount).squareRoot(), count: nodeCount)
     var y = [Double](repeating: 0, count: nodeCount)
     var z = [Double](repeating: 0, count: nodeCount)
     var estimate = 0.0
     for _ in 0..<10_000 {
       // y = A x (out-rows), z = Aᵀ y (in-rows): z = AᵀA x
-      for i in 0..<nodeCount { y[i] = (Int(rowStart[i])..<Int(rowStart[i + 1])).reduce(0) { $0 + weight[$1] * x[Int(target[$1])] } }
-      for i in 0..<nodeCount { z[i] = (Int(inRowStart[i])..<Int(inRowStart[i + 1])).reduce(0) { $0 + inWeight[$1] * y[Int(inTarget[$1])] } }
+      for i in 0..<nodeCount { y[i] = (Int(rowStart[i])..<Int(rowStart[i + 1])).reduce(0) { $0 + weight[$1] / top * x[Int(target[$1])] } }
+      for i in 0..<nodeCount { z[i] = (Int(inRowStart[i])..<Int(inRowStart[i + 1])).reduce(0) { $0 + inWeight[$1] / top * y[Int(inTarget[$1])] } }
       let norm = z.reduce(0) { $0 + $1 * $1 }.squareRoot()
       guard norm > 0 else { return 1 }
       let next = norm.squareRoot()
       for i in 0..<nodeCount { x[i] = z[i] / norm }
-      if abs(next - estimate) < 1e-12 * next { return next }
+      if abs(next - estimate) < 1e-12 * next { return next * top }
       estimate = next
     }
-    return estimate
+    return estimate * top
   }
 }

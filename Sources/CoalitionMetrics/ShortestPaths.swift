@@ -1,12 +1,28 @@
 /// How long an edge is for shortest paths.
+///
+/// With `inverseWeight` and `weight`, an edge whose length would not be a positive finite number
+/// (weight 0, negative, infinite or NaN) is not used by shortest paths: no path runs through it.
+/// Reports say how many edges that leaves out (see ``SimpleGraph/unusableEdgeCount(_:)``).
 public enum EdgeLength: String, CaseIterable, Sendable {
   /// Every edge has length 1 (unweighted paths).
   case hops
   /// Length = 1 / weight: a strong tie is a short path (the usual reading of tie strength).
   /// Edges of weight 0 cannot be used.
   case inverseWeight
-  /// Length = weight: the weight already is a distance or cost.
+  /// Length = weight: the weight already is a distance or cost. Edges of weight 0 cannot be used.
   case weight
+
+  /// The length of an edge of weight `w`: `.infinity` (the edge is not used) when it would not be
+  /// a positive finite number.
+  @inlinable public func of(weight w: Double) -> Double {
+    switch self {
+    case .hops: return 1
+    case .inverseWeight:
+      let l = 1 / w
+      return w > 0 && l.isFinite && w.isFinite ? l : .infinity
+    case .weight: return w > 0 && w.isFinite ? w : .infinity
+    }
+  }
 }
 
 /// Which way paths run on a directed graph. On an undirected graph all three agree.
@@ -28,11 +44,7 @@ struct Rows {
   init(start: [Int32], target: [Int32], weight: ArcWeights, length: EdgeLength) {
     self.start = start
     self.target = target
-    switch length {
-    case .hops: self.length = [Double](repeating: 1, count: weight.count)
-    case .inverseWeight: self.length = weight.map { $0 > 0 ? 1 / $0 : .infinity }
-    case .weight: self.length = Array(weight)
-    }
+    self.length = length == .hops ? [Double](repeating: 1, count: weight.count) : weight.map { length.of(weight: $0) }
   }
 }
 
@@ -43,6 +55,14 @@ extension SimpleGraph {
     let out = Rows(start: g.rowStart, target: g.target, weight: g.weight, length: length)
     let inn = Rows(start: g.inRowStart, target: g.inTarget, weight: g.inWeight, length: length)
     return direction == .incoming ? (inn, out) : (out, inn)
+  }
+
+  /// The number of edges that shortest paths cannot use with `length`: those whose length would
+  /// not be a positive finite number (see ``EdgeLength``). Zero for hops.
+  public func unusableEdgeCount(_ length: EdgeLength) -> Int {
+    guard length != .hops, !weight.isUniform else { return 0 }
+    let arcs = (0..<target.count).reduce(0) { $0 + (length.of(weight: weight[$1]).isFinite ? 0 : 1) }
+    return directed ? arcs : arcs / 2
   }
 
   /// The graph with direction dropped (arcs both ways merged, weights summed).

@@ -19,11 +19,13 @@ public struct ArcWeights: RandomAccessCollection, Sendable {
     endIndex = count
   }
 
-  /// The weights of `shared` read through `positions` (nothing stored when `shared` is uniform).
-  init(sharing shared: ArcWeights, through positions: [Int32]) {
+  /// The weights of `shared` for `count` arcs, read through `positions` (nothing stored, and
+  /// `positions` may be empty, when `shared` is uniform).
+  init(sharing shared: ArcWeights, through positions: [Int32], count: Int) {
+    precondition(shared.isUniform || positions.count == count, "one position per arc")
     values = shared.values
     self.positions = shared.isUniform ? [] : positions
-    endIndex = positions.count
+    endIndex = count
   }
 
   /// Whether every arc weighs 1 (nothing stored).
@@ -138,7 +140,7 @@ public struct SimpleGraph: Sendable {
     self.weight = ArcWeights(rows.weight, count: rows.target.count)
     if directed {
       let reverse = SimpleGraph.transpose(n: n, start: rows.start, target: rows.target, keepOrigin: !weight.isUniform)
-      (inRowStart, inTarget, inWeight) = (reverse.start, reverse.target, ArcWeights(sharing: weight, through: reverse.origin))
+      (inRowStart, inTarget, inWeight) = (reverse.start, reverse.target, ArcWeights(sharing: weight, through: reverse.origin, count: reverse.target.count))
     } else {
       (inRowStart, inTarget, inWeight) = (rowStart, target, weight)
     }

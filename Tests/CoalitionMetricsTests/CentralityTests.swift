@@ -158,8 +158,49 @@ func katzAndEigenvectorMatchNetworkXAndIgraph(_ r: ReferenceGraph) throws {
 
 @Test func katzReportsDivergence() {
   let triangle = SimpleGraph(nodeCount: 3, edges: [(0, 1, 1), (1, 2, 1), (2, 0, 1)], directed: false)
-  #expect(throws: MetricError.self) { try triangle.katz(alpha: 0.9, maxIterations: 500) }  // 1/λ = 0.5
   #expect(throws: MetricError.self) { try triangle.pagerank(damping: 1.5) }
+  // Above 1/λ = 0.5 the error names α and the bound.
+  for alpha in [0.9, 0.5] {
+    do {
+      _ = try triangle.katz(alpha: alpha, maxIterations: 2_000)
+      Issue.record("katz with α = \(alpha) on a triangle converged")
+    } catch {
+      #expect(error.description.contains("α = \(alpha) must be below 1/λ_max"), "\(error)")
+      #expect(error.description.contains("≈ 0.5"), "\(error)")
+    }
+  }
+}
+
+@Test func katzHandlesEmptyGraphsAndExtremeWeights() throws {
+  #expect(try SimpleGraph(nodeCount: 0, edges: [], directed: false).katz() == [])
+  let isolates = try SimpleGraph(nodeCount: 4, edges: [], directed: true).katz()
+  #expect(isolates == [Double](repeating: 0.5, count: 4))
+  // Weights of 1e308: the default α diverges with a clear error; α from the singular value converges.
+  let huge = SimpleGraph(nodeCount: 3, edges: [(0, 1, 1e308), (1, 2, 1e308)], directed: false)
+  #expect(throws: MetricError.self) { try huge.katz() }
+  let sigma = huge.largestSingularValue()
+  #expect(abs(sigma / (1e308 * 2.0.squareRoot()) - 1) < 1e-12)
+  let scores = try CentralityMeasure.katz.values(on: huge, length: .hops)
+  #expect(scores.count == 3 && scores.allSatisfy { $0.isFinite && $0 > 0 })
+  #expect(abs(scores[0] - scores[2]) < 1e-12 && scores[1] > scores[0])
+}
+
+@Test func directedEigenvectorSaysWhyItIsUndefined() throws {
+  let chain = SimpleGraph(nodeCount: 3, edges: [(0, 1, 1), (1, 2, 1)], directed: true)
+  do {
+    _ = try chain.eigenvector()
+    Issue.record("eigenvector on an acyclic graph returned a value")
+  } catch {
+    guard case .undefined = error else { Issue.record("\(error)"); return }
+    #expect(error.description.contains("no cycle"))
+  }
+  // A directed cycle is periodic; the shift by I still converges, to the uniform vector.
+  let cycle = SimpleGraph(nodeCount: 5, edges: (0..<5).map { ($0, ($0 + 1) % 5, 1) }, directed: true)
+  let x = try cycle.eigenvector()
+  #expect(x.allSatisfy { abs($0 - 1 / 5.0.squareRoot()) < 1e-12 })
+  // No edges at all: every vector is an eigenvector; NetworkX keeps the uniform start.
+  #expect(try SimpleGraph(nodeCount: 4, edges: [], directed: true).eigenvector() == [Double](repeating: 0.5, count: 4))
+  #expect(try SimpleGraph(nodeCount: 4, edges: [], directed: false).eigenvector() == [Double](repeating: 0.5, count: 4))
 }
 
 /// Brandes on random graphs agrees with counting shortest paths by brute force (Floyd–Warshall
