@@ -72,8 +72,12 @@ public struct Evidence: Hashable, Sendable {
   public var note: String?
   /// People or bodies through whom the tie ran (officials who met, agencies).
   public var via: [String]
-  /// Link to the exact place in the source, if any.
+  /// Link to the exact place in the source, if any. Written as a link only when it is a
+  /// ``SafeLink`` (http, https or mailto); anything else is shown as text.
   public var url: String?
+
+  /// ``url`` as it may be written as a link in SVG or HTML (see ``SafeLink/href(_:)``), else `nil`.
+  public var safeURL: String? { url.flatMap(SafeLink.href) }
 
   public init(source: String, note: String? = nil, via: [String] = [], url: String? = nil) {
     self.source = source
@@ -117,5 +121,42 @@ public struct Observation: Hashable, Sendable {
     self.weight = weight
     self.detail = detail
     self.evidence = evidence
+  }
+}
+
+/// Which links may be written into files that readers open in a browser (SVG maps, HTML reports).
+///
+/// Source URLs are untrusted text (GDELT's come from crawled news sites): a `javascript:` or
+/// `data:` link on a tie would run or load something when a reader clicks it. Only absolute
+/// `http:`, `https:` and `mailto:` links are allowed, spelled exactly (any case) at the very start,
+/// with no white space or control characters anywhere: browsers strip or skip those, so
+/// `" javascript:…"` or `"java\tscript:…"` would otherwise pass a looser check.
+public enum SafeLink {
+  /// The schemes that may become links.
+  public static let schemes = ["http://", "https://", "mailto:"]
+
+  /// Whether `url` may be written as a link.
+  public static func isAllowed(_ url: String) -> Bool {
+    guard url.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }),
+      !url.unicodeScalars.contains(where: { $0.properties.generalCategory == .format })
+    else { return false }
+    let lower = url.lowercased()
+    return schemes.contains { lower.hasPrefix($0) && lower.count > $0.count }
+  }
+
+  /// `url` ready to be written as a link, or `nil` when it may not be one. Characters that RFC 3986
+  /// does not allow raw in a URL and that would end or break out of an attribute (`"`, `'`, `<`,
+  /// `>`, `` ` ``, `\`) are percent-encoded, which keeps the link's meaning: Graphviz writes
+  /// `xlink:href` values without escaping quotes.
+  public static func href(_ url: String) -> String? {
+    guard isAllowed(url) else { return nil }
+    var out = ""
+    for u in url.unicodeScalars {
+      switch u {
+      case "\"", "'", "<", ">", "`", "\\": out += "%" + String(u.value, radix: 16, uppercase: true)
+      default: out.unicodeScalars.append(u)
+      }
+    }
+    return out
   }
 }

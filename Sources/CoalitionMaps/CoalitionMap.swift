@@ -115,7 +115,8 @@ public struct CoalitionMap: Sendable {
       }
       if style.tooltips {
         attrs.append(DOTAttribute("tooltip", .text(tooltip(for: tie))))
-        if let url = tie.observations.lazy.flatMap({ g.observation($0).evidence }).compactMap(\.url).first {
+        // Only http, https and mailto become links; any other URL stays text in the tooltip.
+        if let url = tie.observations.lazy.flatMap({ g.observation($0).evidence }).compactMap(\.safeURL).first {
           attrs.append(DOTAttribute("URL", .text(url)))
         }
       }
@@ -155,6 +156,7 @@ public struct CoalitionMap: Sendable {
       for e in o.evidence {
         let source = g.dataset.sources.first { $0.id == e.source }?.title ?? e.source
         lines.append("  \(e.note ?? "") (\(source))")
+        if let url = e.url, e.safeURL == nil { lines.append("  link not opened (not http, https or mailto): \(url)") }
       }
     }
     return lines.joined(separator: "\n")

@@ -230,8 +230,13 @@ public struct CoalitionReport: Sendable {
       out.append("\(weak.count) of \(view.ties.count) ties rest only on alleged or assessed evidence; on reported ties alone \(moved.isEmpty ? "no rank changes" : "ranks change: " + moved.joined(separator: ", ")).")
     }
     if !ei.whole.value.isNaN, assignment.blocCount > 0 {
-      let side = ei.whole.value < ei.whole.expected ? "more inward-looking than" : "more outward-looking than"
-      out.append("Ties are \(side) chance: E-I index \(Cell.format(ei.whole.value)) against \(Cell.format(ei.whole.expected)) expected for these bloc sizes.")
+      // Equal up to rounding (both are ratios of small counts): neither side of chance.
+      if abs(ei.whole.value - ei.whole.expected) <= 1e-12 * max(1, abs(ei.whole.expected)) {
+        out.append("Ties are as outward-looking as chance would make them: E-I index \(Cell.format(ei.whole.value)), the value expected for these bloc sizes.")
+      } else {
+        let side = ei.whole.value < ei.whole.expected ? "more inward-looking than" : "more outward-looking than"
+        out.append("Ties are \(side) chance: E-I index \(Cell.format(ei.whole.value)) against \(Cell.format(ei.whole.expected)) expected for these bloc sizes.")
+      }
     }
     return out
   }

@@ -44,3 +44,23 @@ import Testing
   #expect(bbb[15] != .integer(0))  // rank_change
   #expect(document.findings.contains { $0.contains("ranks change") && $0.contains("BBB 1→") })
 }
+
+/// When the E-I index equals its chance value, the finding says so instead of "more outward-looking".
+@Test func eiFindingAtItsChanceValueSaysNeitherSide() throws {
+  // Two blocs of two: 2 of the 6 pairs are inside, so chance gives E-I = 2·4/6 − 1 = 1/3; one
+  // tie inside and two across give (2 − 1)/3 = 1/3 as well.
+  func tie(_ s: String, _ t: String) -> Observation {
+    Observation(source: s, target: t, kind: "diplomatic", time: .on(PartialDate("2020")!), confidence: .reported)
+  }
+  var d = Dataset(
+    actors: ["AAA", "BBB", "CCC", "DDD"].map { Actor(id: $0, type: .group) },
+    observations: [tie("AAA", "BBB"), tie("AAA", "CCC"), tie("BBB", "DDD")])
+  d.blocs = [Bloc(id: "one", name: "One", members: ["AAA", "BBB"]), Bloc(id: "two", name: "Two", members: ["CCC", "DDD"])]
+  let findings = try CoalitionReport(view: try CoalitionGraph(d).view()).document().findings
+  #expect(findings.contains { $0.hasPrefix("Ties are as outward-looking as chance would make them: E-I index 0.333333") }, "\(findings)")
+  #expect(!findings.contains { $0.contains("more outward-looking") || $0.contains("more inward-looking") })
+  // One more tie across tips it outward.
+  d.observations.append(tie("AAA", "DDD"))
+  let more = try CoalitionReport(view: try CoalitionGraph(d).view()).document().findings
+  #expect(more.contains { $0.hasPrefix("Ties are more outward-looking than chance") }, "\(more)")
+}

@@ -268,3 +268,29 @@ func realEventMapRendersWithEveryEngine(_ engine: LayoutEngine) throws {
   let png = try renderer.render(dot, format: .png)
   #expect(png.textLines.remembered == 0 && png.textLines.measured == fresh.textLines.measured)
 }
+
+/// Evidence URLs are untrusted: only http, https and mailto become links in the SVG; anything
+/// else (a `javascript:` link from a crawled news page) stays text in the tooltip.
+@Test func svgLinksOnlyHTTPAndMailto() throws {
+  let hostile = ["javascript:alert(5)", " javascript:alert(6)", "JaVaScRiPt:alert(7)", "java\tscript:alert(8)", "data:text/html,<script>alert(9)</script>",
+    "vbscript:x", "https://exa mple.org", "http:\u{200B}//x", "file:///etc/passwd", "//evil.example/x", "https:"]
+  let safe = ["https://www.understandingwar.org/backgrounder", "HTTP://EXAMPLE.ORG/A?B=C&D=\"E\"", "mailto:desk@example.org"]
+  for url in hostile { #expect(!SafeLink.isAllowed(url), "\(url) allowed") }
+  for url in safe { #expect(SafeLink.isAllowed(url), "\(url) refused") }
+  var d = Dataset(title: "links", sources: [Source(id: "s", title: "Source")])
+  d.actors = ["AAA", "BBB", "CCC"].map { Actor(id: $0, type: .group) }
+  let when = ObservationTime.on(PartialDate("2024")!)
+  d.observations = [
+    Observation(source: "AAA", target: "BBB", kind: "diplomatic", time: when, confidence: .reported, evidence: [Evidence(source: "s", note: "bad", url: hostile[0])]),
+    Observation(source: "BBB", target: "CCC", kind: "diplomatic", time: when, confidence: .reported, evidence: [Evidence(source: "s", note: "good", url: safe[1])]),
+  ]
+  let map = CoalitionMap(view: try CoalitionGraph(d).view())
+  let svg = String(decoding: try GraphvizRenderer.shared.render(try map.dot(), engine: .dot, format: .svg).bytes, as: UTF8.self)
+  #expect(!svg.contains("href=\"javascript"))
+  #expect(svg.contains("link not opened (not http, https or mailto): javascript:alert(5)"))
+  // Quotes in a link are percent-encoded: Graphviz does not escape them in xlink:href.
+  #expect(svg.contains("xlink:href=\"HTTP://EXAMPLE.ORG/A?B=C&amp;D=%22E%22\""))
+  #expect(SafeLink.href("https://x.org/\" onmouseover=\"alert(1)") == "https://x.org/%22%20onmouseover=%22alert(1)" || SafeLink.href("https://x.org/\" onmouseover=\"alert(1)") == nil)
+  #expect(SafeLink.href("https://x.org/a'b<c>`d\\e") == "https://x.org/a%27b%3Cc%3E%60d%5Ce")
+  #expect(!svg.contains("<script"))
+}
