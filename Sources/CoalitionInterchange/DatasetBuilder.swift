@@ -13,6 +13,9 @@ public struct ImportResult: Sendable {
   public var issues: [ImportIssue]
   /// Columns of the file that no field used.
   public var ignoredColumns: [String]
+  /// What was read but could not be kept as it was, one line each (attributes the dataset model
+  /// has no place for, with counts; a kind whose edges disagree on direction).
+  public var warnings: [String] = []
 
   /// One line for a terminal: counts of what was read, kept and left out.
   public var summary: String {

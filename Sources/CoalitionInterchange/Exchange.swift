@@ -175,6 +175,11 @@ extension ExchangeGraph {
   /// does not know is declared, hostile when the edge's `sign` is negative or `polarity` says so,
   /// directed as the edge is. Time from `date`, `from`/`to`, `as_of`, `year` or spells; weight from
   /// `weight` (its absolute value when negative, the sign going to the kind).
+  ///
+  /// Nothing is lost without a word: every node becomes an actor (an isolated ISO state too);
+  /// attributes with no place in the dataset model are listed in ``ImportResult/warnings`` with
+  /// the number of nodes or edges that had them; a kind whose edges disagree on direction is
+  /// reported there; a file none of whose edges could be read (all undated, say) is an error.
   func dataset(file: String, options: GraphImportOptions) throws(ImportError) -> ImportResult {
     var log = IssueLog(file: file, policy: options.policy)
     let ours = attributes["format"]?.text == ExchangeNames.format
@@ -196,13 +201,22 @@ extension ExchangeGraph {
     builder.dataset.blocs = blocs
     var actorOf: [String: String] = [:]
     var skipped = 0
+    var unused: [String: Int] = [:]  // "node attribute x" → how many nodes had it
+    let tied = Set(edges.flatMap { [$0.source, $0.target] })
     for n in nodes {
       let id = (n.attributes["name"]?.text).flatMap { $0.isEmpty ? nil : $0 } ?? n.id
       actorOf[n.id] = id
+      for (name, _) in n.attributes where !Self.nodeAttributes.contains(name) && !(ours && name == "blocs") {
+        unused["node attribute \"\(name)\"", default: 0] += 1
+      }
       let label = n.attributes["label"]?.text
       let type = n.attributes["type"].flatMap { ActorType(rawValue: $0.text) }
-      if ours, n.attributes["declared"] == .bool(false) { continue }
-      if CountryTable.country(alpha3: id) != nil, type == nil || type == .state, label == nil || label == CountryTable.country(alpha3: id)?.name {
+      // An ISO state needs no declaration when a tie names it; an isolated one does, or it is lost.
+      let isolated = !tied.contains(n.id)
+      if ours, n.attributes["declared"] == .bool(false), !isolated { continue }
+      if !isolated, CountryTable.country(alpha3: id) != nil, type == nil || type == .state,
+        label == nil || label == CountryTable.country(alpha3: id)?.name
+      {
         continue
       }
       builder.declare(
@@ -212,11 +226,16 @@ extension ExchangeGraph {
     }
     var kinds = Dictionary(builder.dataset.allKinds.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var ids = Set<String>()
+    var undated = 0
+    var directions: [String: (directed: Int, undirected: Int)] = [:]  // per kind, edges read
     for (k, e) in edges.enumerated() {
       let line = e.line ?? 0
       func fail(_ m: String) throws(ImportError) {
         skipped += 1
         try log.add(line: line, "edge \(k + 1) (\(e.source) → \(e.target)): \(m)")
+      }
+      for (name, _) in e.attributes where !Self.edgeAttributes.contains(name) && !(ours && Self.ownEdgeAttributes.contains(name)) {
+        unused["edge attribute \"\(name)\"", default: 0] += 1
       }
       guard let s = actorOf[e.source] ?? (ours ? e.source : nil), let t = actorOf[e.target] ?? (ours ? e.target : nil) else {
         try fail("unknown node")
@@ -261,14 +280,15 @@ extension ExchangeGraph {
       } else {
         let year = a["year"].flatMap { v -> String? in v.number.map { String(Int($0)) } }
         switch CSVObservations.parseTime(
-          date: a["date"]?.text ?? year, from: a["from"]?.text ?? a["start"]?.text, to: a["to"]?.text ?? a["end"]?.text,
-          asOf: a["as_of"]?.text)
+          date: a["date"]?.text ?? year, from: a["from"]?.text ?? a["start"]?.text ?? a["first"]?.text,
+          to: a["to"]?.text ?? a["end"]?.text ?? a["last"]?.text, asOf: a["as_of"]?.text)
         {
         case .success(let time): times = [time]
         case .failure(let p):
           if p.message.hasPrefix("no date"), let d = options.date {
             times = [.on(d)]
           } else {
+            if p.message.hasPrefix("no date") { undated += 1 }
             try fail(p.message.hasPrefix("no date") ? "no date; give one for undated edges (--date)" : p.message)
             continue
           }
@@ -304,6 +324,7 @@ extension ExchangeGraph {
       }
       var id = a["observation"]?.text
       if let i = id, !ids.insert(i).inserted { id = nil }
+      if directed { directions[kindID, default: (0, 0)].directed += 1 } else { directions[kindID, default: (0, 0)].undirected += 1 }
       for time in times {
         builder.add(
           Observation(
@@ -311,10 +332,44 @@ extension ExchangeGraph {
             basis: basis, weight: abs(rawWeight), detail: a["detail"]?.text, evidence: evidence))
       }
     }
-    return ImportResult(
+    if !edges.isEmpty, builder.dataset.observations.isEmpty {
+      if undated == edges.count {
+        throw ImportError(
+          file: file, line: 1,
+          "none of the \(edges.count) edges has a date (date, from/to, as_of, year or a spell); give one date for all of them with --date YYYY[-MM[-DD]]")
+      }
+      throw ImportError(
+        file: file, line: 1, "none of the \(edges.count) edges could be read (\(undated) without a date); the first problem: \(log.issues.first?.description ?? "unknown")")
+    }
+    var warnings: [String] = []
+    for (id, count) in directions.sorted(by: { $0.key < $1.key }) where count.directed > 0 && count.undirected > 0 {
+      let kind = builder.dataset.kinds.first { $0.id == id } ?? kinds[id]
+      let way = kind?.directed == true ? "directed" : "undirected"
+      warnings.append(
+        "kind \"\(id)\": \(count.directed) directed and \(count.undirected) undirected edges; a kind has one direction, so all \(count.directed + count.undirected) are read as \(way)\(kind?.isBuiltIn == true ? " (the built-in kind's)" : " (its first edge's)")")
+    }
+    if !unused.isEmpty {
+      warnings.append(
+        "not kept (no place for them in a dataset): "
+          + unused.sorted { $0.key < $1.key }.map { "\($0.key) on \($0.value) \($0.key.hasPrefix("node") ? "node" : "edge")\($0.value == 1 ? "" : "s")" }
+          .joined(separator: ", "))
+    }
+    var result = ImportResult(
       dataset: builder.finish(), recordsRead: nodes.count + edges.count, recordsSkipped: skipped, recordsFiltered: 0,
       issues: log.issues, ignoredColumns: [])
+    result.warnings = warnings
+    return result
   }
+
+  /// Node attributes the reader turns into actor fields.
+  static let nodeAttributes: Set<String> = ["name", "label", "type", "declared", "affiliation", "note"]
+  /// Edge attributes the reader turns into observation fields (or kinds).
+  static let edgeAttributes: Set<String> = [
+    "kind", "type", "relation", "label", "kind_directed", "weight", "sign", "polarity", "materiality", "date", "year", "from", "start",
+    "to", "end", "as_of", "first", "last", "confidence", "basis", "evidence", "observation", "detail",
+  ]
+  /// Edge attributes this package writes that follow from the others (tie counts).
+  static let ownEdgeAttributes: Set<String> = ["count", "tie_kind", "reversed"]
 }
 
 /// A graph file format with a reader: the file and policy conveniences come with it.

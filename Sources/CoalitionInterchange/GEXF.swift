@@ -146,21 +146,29 @@ public enum GEXF: GraphFileFormat {
     guard let graph = root.child("graph") else { throw ImportError(file: name, line: root.line, column: root.column, "no <graph> element") }
     let defaultType = graph["defaultedgetype"] ?? "undirected"
     var titles: [String: [String: String]] = ["node": [:], "edge": [:]]
+    // Declared defaults (<default> in an <attribute>), in declaration order, by class.
+    var defaults: [String: [(title: String, value: String)]] = ["node": [], "edge": []]
     for block in graph.children("attributes") {
       let cls = block["class"] ?? "node"
       for a in block.children("attribute") {
         guard let id = a["id"] else { throw ImportError(file: name, line: a.line, column: a.column, "<attribute> without an id") }
         titles[cls, default: [:]][id] = a["title"] ?? id
+        if let d = a.child("default")?.text { defaults[cls, default: []].append((a["title"] ?? id, d)) }
       }
     }
+    func typed(_ title: String, _ value: String) -> (String, ExchangeValue) {
+      if let i = Int(value) { return (title, .int(i)) }
+      if value == "true" || value == "false" { return (title, .bool(value == "true")) }
+      return (title, .string(value))
+    }
+    /// The element's attribute values, with the declared default for each attribute it leaves out.
     func values(_ e: XMLElement, _ cls: String) -> [(String, ExchangeValue)] {
-      (e.child("attvalues")?.children("attvalue") ?? []).compactMap { v in
+      var out: [(String, ExchangeValue)] = (e.child("attvalues")?.children("attvalue") ?? []).compactMap { v in
         guard let f = v["for"] ?? v["id"], let value = v["value"] else { return nil }
-        let title = titles[cls]?[f] ?? f
-        if let i = Int(value) { return (title, .int(i)) }
-        if value == "true" || value == "false" { return (title, .bool(value == "true")) }
-        return (title, .string(value))
+        return typed(titles[cls]?[f] ?? f, value)
       }
+      for d in defaults[cls] ?? [] where !out.contains(where: { $0.0 == d.title }) { out.append(typed(d.title, d.value)) }
+      return out
     }
     var g = ExchangeGraph(directed: defaultType == "directed")
     g.attributes = [("title", root.child("meta")?.child("title")?.text ?? ""), ("description", root.child("meta")?.child("description")?.text ?? "")]

@@ -138,6 +138,7 @@ struct Import: ParsableCommand {
     let shown = result.issues.count
     if result.recordsSkipped > shown { note("warning: … and \(result.recordsSkipped - shown) more") }
     if !result.ignoredColumns.isEmpty { note("note: columns not used: \(result.ignoredColumns.joined(separator: ", "))") }
+    for w in result.warnings { note("warning: \(file): \(w)") }
     // What is written must load: check it like any dataset.
     let problems = result.dataset.validate()
     if !problems.isEmpty {

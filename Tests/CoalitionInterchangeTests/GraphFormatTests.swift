@@ -58,10 +58,10 @@ let seedView = try! CoalitionGraph(.seed).view()
   #expect(r.dataset.observations.count == expected["edges"] as! Int)
   #expect(r.dataset.observations.reduce(0) { $0 + $1.weight } == (expected["weight_sum"] as! NSNumber).doubleValue)
   #expect(r.dataset.actors.first { $0.id == "5" }?.name == "member 5")
-  // Without a date for undated edges, each edge is reported.
-  let undated = try GraphML.read(path: fixture("interchange/karate-networkx.graphml"))
-  #expect(undated.dataset.observations.isEmpty)
-  #expect(undated.issues.first?.message.contains("no date; give one for undated edges (--date)") == true)
+  // The club attribute has no place in a dataset: said, with its count.
+  #expect(r.warnings == ["not kept (no place for them in a dataset): edge attribute \"strong\" on 78 edges, node attribute \"club\" on 34 nodes"], "\(r.warnings)")
+  // Without a date for undated edges the import fails and names --date.
+  #expect(throws: ImportError.self) { try GraphML.read(path: fixture("interchange/karate-networkx.graphml")) }
 }
 
 @Test func readsGraphMLAsIgraphWritesIt() throws {
@@ -156,4 +156,51 @@ enum CSVObservationsTable {
     while try reader.next(into: &r) { out.append((0..<r.count).map { r.string($0)! }) }
     return out
   }
+}
+
+/// Graph files lose nothing without a word: undated files are an error naming --date, isolated
+/// states stay, GEXF defaults apply, attributes without a place are counted, mixed directions
+/// are reported.
+@Test func graphImportsKeepEverythingOrSaySo() throws {
+  // No dates at all: an error that names --date, not an empty dataset.
+  let undated = """
+    <?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+    <graph edgedefault="undirected"><node id="RUS"/><node id="CHN"/><node id="IRN"/><edge source="RUS" target="CHN"/></graph></graphml>
+    """
+  do {
+    _ = try GraphML.read(bytes: Array(undated.utf8), name: "u.graphml")
+    Issue.record("an undated file imported")
+  } catch {
+    #expect(error.description.contains("--date"), "\(error)")
+  }
+  for text in [
+    #"{"directed": false, "nodes": [{"id": "RUS"}, {"id": "CHN"}], "links": [{"source": "RUS", "target": "CHN"}]}"#
+  ] {
+    #expect(throws: ImportError.self) { try NodeLink.read(bytes: Array(text.utf8), name: "u.json") }
+  }
+  // With --date: the isolated ISO state IRN is kept.
+  let dated = try GraphML.read(bytes: Array(undated.utf8), name: "u.graphml", options: GraphImportOptions(date: PartialDate("2024")))
+  #expect(dated.dataset.actors.map(\.id).contains("IRN"))
+  let graph = try CoalitionGraph(dated.dataset)
+  #expect(graph.actorCount == 3)
+
+  // GEXF: a declared <default> applies where an edge gives no value; unknown attributes are counted.
+  let gexf = """
+    <?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed">
+    <attributes class="edge"><attribute id="0" title="kind" type="string"><default>sanction</default></attribute>
+    <attribute id="1" title="date" type="string"><default>2022-03</default></attribute>
+    <attribute id="2" title="colour" type="string"/></attributes>
+    <attributes class="node"><attribute id="p" title="population" type="long"/></attributes>
+    <nodes><node id="USA"><attvalues><attvalue for="p" value="331"/></attvalues></node><node id="RUS"/><node id="CHN"/></nodes>
+    <edges><edge source="USA" target="RUS"><attvalues><attvalue for="2" value="red"/></attvalues></edge>
+    <edge source="USA" target="CHN"><attvalues><attvalue for="0" value="accusation"/><attvalue for="1" value="2023"/></attvalues></edge>
+    <edge source="RUS" target="CHN" type="undirected"><attvalues><attvalue for="0" value="talks"/></attvalues></edge>
+    <edge source="CHN" target="USA"><attvalues><attvalue for="0" value="talks"/></attvalues></edge></edges></graph></gexf>
+    """
+  let g = try GEXF.read(bytes: Array(gexf.utf8), name: "d.gexf")
+  #expect(g.recordsSkipped == 0)
+  let observations = g.dataset.observations.map { "\($0.source) \($0.target) \($0.kind) \($0.time.text)" }.sorted()
+  #expect(observations == ["CHN USA talks 2022-03", "RUS CHN talks 2022-03", "USA CHN accusation 2023", "USA RUS sanction 2022-03"])
+  #expect(g.warnings.contains { $0.contains("edge attribute \"colour\" on 1 edge") && $0.contains("node attribute \"population\" on 1 node") }, "\(g.warnings)")
+  #expect(g.warnings.contains { $0.hasPrefix("kind \"talks\": 1 directed and 1 undirected edges") }, "\(g.warnings)")
 }
