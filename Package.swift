@@ -53,7 +53,7 @@ let package = Package(
     .testTarget(name: "CoalitionMapsTests", dependencies: ["CoalitionGraph", "CoalitionMaps"], swiftSettings: strict),
     .testTarget(
       name: "CoalitionRenderTests",
-      dependencies: ["CoalitionGraph", "CoalitionMaps", "CoalitionRender", "CGraphviz", "CoalitionInterchange"],
+      dependencies: ["CoalitionGraph", "CoalitionMaps", "CoalitionRender", "CGraphviz", "CoalitionInterchange", "CoalitionReports"],
       swiftSettings: strict),
     .testTarget(name: "CoalitionCLITests", dependencies: ["coalition", "CoalitionMetrics"], swiftSettings: strict),
   ]

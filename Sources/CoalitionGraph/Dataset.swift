@@ -137,14 +137,64 @@ public struct Dataset: Hashable, Sendable {
         report("\(at).evidence[\(j)].source", "unknown source \"\(e.source)\"\(Suggestion.hint(for: e.source, in: sourceIDs))")
       }
     }
+    checkTexts(origins: origins, report)
     return problems
+  }
+
+  /// The one rule for text: no control characters but tab and line feed (C0, DEL, C1 — NUL among
+  /// them) and no noncharacters such as U+FFFF, in any text field. They are invisible, XML cannot
+  /// hold most of them, and Graphviz stops at NUL; refusing them here means every writer (SVG, DOT,
+  /// GraphML, GEXF, JSON, CSV, Markdown) and every reader agree on what a dataset says.
+  static func textProblem(_ s: String) -> String? {
+    for u in s.unicodeScalars {
+      let v = u.value
+      let control = (v < 0x20 && v != 0x09 && v != 0x0A) || (0x7F...0x9F).contains(v)
+      if control || u.properties.isNoncharacterCodePoint {
+        return "contains the \(control ? "control character" : "noncharacter") U+\(String(v, radix: 16, uppercase: true).leftPadded(to: 4))\(v == 0x0D ? " (carriage return; use \\n for line breaks)" : "") at character \(s.unicodeScalars.prefix { $0 != u }.count + 1); remove it"
+      }
+    }
+    return nil
+  }
+
+  private func checkTexts(origins: Origins, _ report: (String, String) -> Void) {
+    func check(_ s: String?, _ path: @autoclosure () -> String) {
+      if let s, let problem = Dataset.textProblem(s) { report(path(), problem) }
+    }
+    check(title, "title")
+    check(description, "description")
+    for (i, x) in sources.enumerated() {
+      let at = "sources[\(origins.sources?[i] ?? i)]"
+      check(x.title, "\(at).title")
+      check(x.publisher, "\(at).publisher")
+      check(x.url, "\(at).url")
+    }
+    for (i, k) in kinds.enumerated() { check(k.label, "kinds[\(origins.kinds?[i] ?? i)].label") }
+    for (i, a) in actors.enumerated() {
+      let at = "actors[\(origins.actors?[i] ?? i)]"
+      check(a.name, "\(at).name")
+      check(a.note, "\(at).note")
+    }
+    for (i, b) in blocs.enumerated() {
+      let at = "blocs[\(origins.blocs?[i] ?? i)]"
+      check(b.name, "\(at).name")
+      check(b.note, "\(at).note")
+    }
+    for (i, o) in observations.enumerated() {
+      let at = "observations[\(origins.observations?[i] ?? i)]"
+      check(o.detail, "\(at).detail")
+      for (j, e) in o.evidence.enumerated() {
+        check(e.note, "\(at).evidence[\(j)].note")
+        check(e.url, "\(at).evidence[\(j)].url")
+        for (k, v) in e.via.enumerated() { check(v, "\(at).evidence[\(j)].via[\(k)]") }
+      }
+    }
   }
 
   private func checkIdentifier(_ id: String, at path: String, _ report: (String, String) -> Void) {
     if id.isEmpty {
       report(path, "identifier is empty")
-    } else if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-      report(path, "identifier contains a control character (newline, tab…)")
+    } else if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.isNoncharacterCodePoint }) {
+      report(path, "identifier contains a control character (newline, tab…) or a noncharacter")
     } else if id.first!.isWhitespace || id.last!.isWhitespace {
       report(path, "identifier starts or ends with white space")
     }

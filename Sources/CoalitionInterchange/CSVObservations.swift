@@ -118,7 +118,9 @@ public enum CSVObservations {
 
     var builder = DatasetBuilder(
       title: nil, sources: options.source.map { [$0] } ?? [], base: options.base)
-    let resolver = ActorResolver(scheme: options.codes)
+    var resolver = ActorResolver(scheme: options.codes)
+    // Actors of the base dataset are known by their ids, even ids that look like country codes.
+    for a in options.base?.actors ?? [] { resolver.known[a.id] = a.id }
     var log = IssueLog(file: file, policy: options.policy)
     var read = 0
     var skipped = 0
@@ -328,11 +330,17 @@ public enum CSVObservations {
   /// detail`, then evidence as `evidence_source, evidence_note, evidence_via` (names joined by `; `),
   /// `evidence_url` — or one `evidence` JSON column when an observation has several items or a name
   /// contains `;` — then `source_name, source_type,
-  /// target_name, target_type` for declared actors. Reading the file back gives the same observations.
+  /// target_name, target_type` for declared actors. Reading the file back gives the same observations,
+  /// except that an empty `detail` reads back as none (CSV cannot tell the two apart).
   public static func write(_ dataset: Dataset) -> String {
-    // One evidence item per row fits the plain columns unless a `via` name holds the separator.
+    // One evidence item per row fits the plain columns unless a `via` name would not survive the
+    // `; ` list (it holds `;`, is empty or has surrounding white space) or a note or URL is empty
+    // (an empty cell reads as no value).
     let multiEvidence = dataset.observations.contains { o in
-      o.evidence.count > 1 || o.evidence.contains { $0.via.contains { $0.contains(";") } }
+      o.evidence.count > 1
+        || o.evidence.contains { e in
+          e.via.contains { $0.contains(";") || $0.isEmpty || $0.trimmingSpaces() != $0 } || e.note == "" || e.url == ""
+        }
     }
     var columns: [ObservationField] = [.id, .source, .target, .kind, .date, .from, .to, .asOf, .direction, .weight, .confidence, .basis, .detail]
     columns += multiEvidence ? [.evidence] : [.evidenceSource, .evidenceNote, .evidenceVia, .evidenceURL]
@@ -390,26 +398,6 @@ public enum CSVObservations {
   }
 }
 
-/// RFC 4180 output.
-public enum CSVText {
-  /// One field, quoted when it holds a comma, quote, line break or surrounding space.
-  public static func field(_ s: String) -> String {
-    let needs = s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || s.first == " " || s.last == " "
-    return needs ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
-  }
-
-  /// A record with its CRLF line end.
-  public static func row(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }
-}
-
-extension String {
-  func replacingAll(_ target: Character, with replacement: String) -> String {
-    var out = ""
-    out.reserveCapacity(count)
-    for c in self { if c == target { out += replacement } else { out.append(c) } }
-    return out
-  }
-}
 
 extension PartialDate {
   /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYYMMDD`.

@@ -32,6 +32,8 @@ public enum GEXF: GraphFileFormat {
     out += "    <attributes class=\"node\" mode=\"static\">\n"
     out += "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
     out += "      <attribute id=\"blocs\" title=\"blocs\" type=\"string\"/>\n"
+    out += "      <attribute id=\"affiliation\" title=\"affiliation\" type=\"string\"/>\n"
+    out += "      <attribute id=\"note\" title=\"note\" type=\"string\"/>\n"
     out += "    </attributes>\n"
     out += "    <attributes class=\"edge\" mode=\"static\">\n"
     for (id, type) in [("tie_kind", "string"), ("sign", "integer"), ("kind_directed", "boolean"), ("confidence", "string"), ("count", "integer"), ("observations", "string")] {
@@ -46,6 +48,9 @@ public enum GEXF: GraphFileFormat {
       out += "          <attvalue for=\"type\"" + XMLText.attributes([("value", a.type.rawValue)]) + "/>\n"
       if !blocs.isEmpty {
         out += "          <attvalue for=\"blocs\"" + XMLText.attributes([("value", blocs.map { g.blocs[$0].bloc.id }.joined(separator: ";"))]) + "/>\n"
+      }
+      for (id, value) in [("affiliation", a.affiliation), ("note", a.note)] {
+        if let value { out += "          <attvalue for=\"\(id)\"" + XMLText.attributes([("value", value)]) + "/>\n" }
       }
       out += "        </attvalues>\n"
       let fill = blocs.first.map { b in

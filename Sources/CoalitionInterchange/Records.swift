@@ -91,6 +91,8 @@ struct Record {
   fileprivate(set) var ends: [Int] = []
   /// 1-based column where each field starts on its line.
   fileprivate(set) var columns: [Int] = []
+  /// Whether each field was quoted (its spaces are then part of the value).
+  fileprivate(set) var quoted: [Bool] = []
 
   var count: Int { ends.count }
 
@@ -103,9 +105,11 @@ struct Record {
     String(validating: bytes[range(i)], as: UTF8.self)
   }
 
-  /// The field as text with surrounding spaces removed; invalid UTF-8 is replaced.
+  /// The field as text, with surrounding spaces removed unless the field was quoted; invalid UTF-8
+  /// is replaced.
   func text(_ i: Int) -> String {
-    (string(i) ?? String(decoding: bytes[range(i)], as: UTF8.self)).trimmingSpaces()
+    let s = string(i) ?? String(decoding: bytes[range(i)], as: UTF8.self)
+    return quoted[i] ? s : s.trimmingSpaces()
   }
 
   /// The field as an integer (ASCII digits with an optional sign), or `nil`.
@@ -143,6 +147,7 @@ struct Record {
     bytes.removeAll(keepingCapacity: true)
     ends.removeAll(keepingCapacity: true)
     columns.removeAll(keepingCapacity: true)
+    quoted.removeAll(keepingCapacity: true)
   }
 }
 
@@ -240,9 +245,11 @@ final class RecordReader {
       guard let b = try peek() else {
         record.ends.append(record.bytes.count)
         record.columns.append(fieldStartColumn)
+        record.quoted.append(false)
         return true
       }
-      if quoting, b == UInt8(ascii: "\"") {
+      let isQuoted = quoting && b == UInt8(ascii: "\"")
+      if isQuoted {
         let openLine = line
         let openColumn = position - lineStart + 1
         position += 1
@@ -257,6 +264,14 @@ final class RecordReader {
               record.bytes.append(c)
             } else {
               break
+            }
+          } else if c == 0x0D {
+            // A line break inside a quoted field is kept as one line feed, whatever the file's
+            // line ends (CRLF, CR): a dataset's text holds no carriage returns.
+            if try peek() != 0x0A {
+              record.bytes.append(0x0A)
+              line += 1
+              lineStart = position
             }
           } else {
             if c == 0x0A { line += 1; lineStart = position }
@@ -297,6 +312,7 @@ final class RecordReader {
       }
       record.ends.append(record.bytes.count)
       record.columns.append(fieldStartColumn)
+      record.quoted.append(isQuoted)
       guard let c = try peek() else { return true }
       position += 1
       if c == 0x0A {

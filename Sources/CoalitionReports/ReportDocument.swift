@@ -25,8 +25,8 @@ public struct ReportDocument: Sendable {
       if !findings.isEmpty { out += "Findings\n\n" + findings.map { "  - " + $0 }.joined(separator: "\n") + "\n\n" }
       return out + tables.map { $0.formatted(.text, digits: digits) }.joined(separator: "\n")
     case .markdown:
-      var out = "# " + title + "\n\n"
-      if !findings.isEmpty { out += "## Findings\n\n" + findings.map { "- " + $0 }.joined(separator: "\n") + "\n\n" }
+      var out = "# " + MarkdownText.escaped(title) + "\n\n"
+      if !findings.isEmpty { out += "## Findings\n\n" + findings.map { "- " + MarkdownText.escaped($0) }.joined(separator: "\n") + "\n\n" }
       return out + tables.map { $0.formatted(.markdown, digits: digits) }.joined(separator: "\n")
     case .csv:
       return tables.map { "# " + $0.title + "\r\n" + $0.formatted(.csv) }.joined(separator: "\r\n")

@@ -107,7 +107,7 @@ public struct ReportTable: Sendable {
   }
 
   func markdown(digits: Int) -> String {
-    func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+    let escape = MarkdownText.escaped
     let numeric = columns.indices.map { c in rows.allSatisfy { if case .text = $0[c] { return false } else { return true } } }
     var out = "## " + escape(title) + "\n\n| " + headings.map(escape).joined(separator: " | ") + " |\n"
     out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
@@ -117,13 +117,7 @@ public struct ReportTable: Sendable {
   }
 
   func csv() -> String {
-    func field(_ s: String) -> String {
-      s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-        ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
-    var out = columns.map(field).joined(separator: ",") + "\r\n"
-    for r in rows { out += r.map { field($0.exact) }.joined(separator: ",") + "\r\n" }
-    return out
+    CSVText.row(columns) + rows.map { CSVText.row($0.map(\.exact)) }.joined()
   }
 
   func json() -> String {
@@ -140,6 +134,31 @@ public struct ReportTable: Sendable {
       "    {" + zip(columns, r).map { "\(quote($0)): \(value($1))" }.joined(separator: ", ") + "}"
     }.joined(separator: ",\n") + "\n  ]"
     out += ",\n  \"notes\": [\(notes.map(quote).joined(separator: ", "))]\n}\n"
+    return out
+  }
+}
+
+/// Text made safe for Markdown: read as literal text by any CommonMark renderer, never as markup,
+/// HTML or a link. Markdown passes raw HTML through, so an actor named `<script>…` or
+/// `[x](javascript:…)` would otherwise run in a reader's browser.
+public enum MarkdownText {
+  /// `s` with Markdown's active ASCII punctuation backslash-escaped, `&` as `&amp;`, and line
+  /// breaks as spaces (a table row is one line).
+  public static func escaped(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    let scalars = Array(s.unicodeScalars)
+    func wordy(_ k: Int) -> Bool { scalars.indices.contains(k) && scalars[k].properties.isAlphabetic || scalars.indices.contains(k) && ("0"..."9").contains(scalars[k]) }
+    for (k, c) in scalars.enumerated() {
+      switch c {
+      // An underscore inside a word never starts emphasis (degree_normalized stays as it is).
+      case "_" where wordy(k - 1) && wordy(k + 1): out.unicodeScalars.append(c)
+      case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!", "~": out += "\\"; out.unicodeScalars.append(c)
+      case "&": out += "&amp;"
+      case "\n", "\r": out += " "
+      default: out.unicodeScalars.append(c)
+      }
+    }
     return out
   }
 }

@@ -233,3 +233,35 @@ func malformedDocumentsAreRejectedWithReason(_ text: String, _ message: String) 
   #expect(back == d)
   #expect(back.jsonText() == text)
 }
+
+/// One rule for text: control characters other than tab and line feed, and noncharacters, are
+/// refused in every text field, with the place named; tab, line feed and every other character pass.
+@Test func controlCharactersAreRefusedInEveryTextField() throws {
+  for bad in ["\u{0}", "\u{1}", "\r", "\u{1B}[31m", "\u{7F}", "\u{85}", "\u{9F}", "\u{FFFF}", "\u{FFFE}", "\u{1FFFF}"] {
+    var d = Dataset(title: "t\(bad)", sources: [Source(id: "s", title: "x\(bad)")])
+    d.actors = [Actor(id: "AAA", name: "a\(bad)", type: .group, note: bad)]
+    d.blocs = [Bloc(id: "b", name: bad, members: ["AAA"])]
+    d.observations = [
+      Observation(
+        source: "AAA", target: "RUS", kind: "diplomatic", time: .on(PartialDate("2024")!), detail: bad,
+        evidence: [Evidence(source: "s", note: bad, via: ["ok", bad], url: "https://x.org/\(bad)")])
+    ]
+    let paths = d.validate().map(\.path)
+    #expect(
+      paths == [
+        "title", "sources[0].title", "actors[0].name", "actors[0].note", "blocs[0].name", "observations[0].detail",
+        "observations[0].evidence[0].note", "observations[0].evidence[0].url", "observations[0].evidence[0].via[1]",
+      ], "U+\(String(bad.unicodeScalars.first!.value, radix: 16)): \(paths)")
+  }
+  var fine = Dataset(title: "tab\there, line\nbreak, \u{202E}rtl, zero\u{200B}width, emoji 👩‍👩‍👧, \u{A0}nbsp")
+  fine.actors = [Actor(id: "AAA", name: fine.title!, type: .group)]
+  #expect(fine.validate().isEmpty)
+  // From a file: the position of the value is given, and the character is named, not echoed.
+  let text = #"{"format": "coalitiongraph-dataset", "version": 1, "title": "a\u0000b", "actors": [], "observations": []}"#
+  do {
+    _ = try Dataset(json: Array(text.utf8), file: "nul.json")
+    Issue.record("a NUL passed")
+  } catch {
+    #expect(error.description == "nul.json:1:61: title: contains the control character U+0000 at character 2; remove it")
+  }
+}

@@ -155,3 +155,12 @@ import Testing
     #expect(lines[7] == 2 + 7 * 2)
   }
 }
+
+/// Quoted fields keep their spaces and their line breaks, as one line feed whatever the file's line ends.
+@Test func quotedFieldsKeepSpacesAndLineBreaks() throws {
+  let text = "source,target,kind,date,detail\r\nRUS,CHN,diplomatic,2024,\"  line one\r\nline two\rline three  \"\r\nRUS,IRN,diplomatic,2024,  unquoted  \r\n"
+  let r = try CSVObservations.read(text: text)
+  #expect(r.recordsSkipped == 0)
+  #expect(r.dataset.observations.map(\.detail) == ["  line one\nline two\nline three  ", "unquoted"])
+  #expect(r.dataset.validate().isEmpty)
+}
