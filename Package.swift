@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
@@ -58,3 +59,20 @@ let package = Package(
     .testTarget(name: "CoalitionCLITests", dependencies: ["coalition", "CoalitionMetrics"], swiftSettings: strict),
   ]
 )
+
+// Coverage-guided fuzzing of every reader with libFuzzer and the address sanitizer: one target per
+// reader under Fuzz/, present only when COALITION_FUZZ=1 (scripts/fuzz.sh sets it and passes
+// -sanitize=fuzzer,address), so that ordinary builds and tests never see fuzzer flags.
+if ProcessInfo.processInfo.environment["COALITION_FUZZ"] == "1" {
+  let readers: [(name: String, interchange: Bool)] = [
+    ("FuzzDatasetJSON", false), ("FuzzEdgeList", false), ("FuzzCSV", true), ("FuzzGDELT", true), ("FuzzATOP", true),
+    ("FuzzSIPRI", true), ("FuzzGraphML", true), ("FuzzGEXF", true), ("FuzzNodeLink", true),
+  ]
+  package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver", swiftSettings: strict))
+  for r in readers {
+    package.targets.append(
+      .executableTarget(
+        name: r.name, dependencies: ["FuzzDriver", "CoalitionGraph"] + (r.interchange ? ["CoalitionInterchange"] : []),
+        path: "Fuzz/\(r.name)", swiftSettings: strict))
+  }
+}

@@ -141,11 +141,12 @@ public struct Dataset: Hashable, Sendable {
     return problems
   }
 
-  /// The one rule for text: no control characters but tab and line feed (C0, DEL, C1 — NUL among
-  /// them) and no noncharacters such as U+FFFF, in any text field. They are invisible, XML cannot
+  /// Why `s` may not be text in a dataset, or `nil` when it may. The one rule for text: no control
+  /// characters but tab and line feed (C0, DEL, C1 — NUL among them) and no noncharacters such as
+  /// U+FFFF, in any text field. They are invisible, XML cannot
   /// hold most of them, and Graphviz stops at NUL; refusing them here means every writer (SVG, DOT,
   /// GraphML, GEXF, JSON, CSV, Markdown) and every reader agree on what a dataset says.
-  static func textProblem(_ s: String) -> String? {
+  public static func textProblem(_ s: String) -> String? {
     for u in s.unicodeScalars {
       let v = u.value
       let control = (v < 0x20 && v != 0x09 && v != 0x0A) || (0x7F...0x9F).contains(v)

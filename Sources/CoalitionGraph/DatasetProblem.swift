@@ -25,10 +25,30 @@ public struct DatasetProblem: Hashable, Sendable, CustomStringConvertible {
     self.message = message
   }
 
-  /// `path: message`, prefixed by `line:column: ` when known.
+  /// `path: message`, prefixed by `line:column: ` when known; control characters shown escaped.
   public var description: String {
     let located = path.isEmpty ? message : "\(path): \(message)"
-    return position.map { "\($0): \(located)" } ?? located
+    return (position.map { "\($0): \(located)" } ?? located).visible
+  }
+}
+
+extension String {
+  /// The string with control characters (C0, DEL, C1) and noncharacters written as `\u{…}`, for
+  /// messages: a value quoted in an error never sends raw control bytes to a terminal.
+  package var visible: String {
+    guard unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.properties.isNoncharacterCodePoint }) else {
+      return self
+    }
+    var out = ""
+    for u in unicodeScalars {
+      let v = u.value
+      if v < 0x20 || (0x7F...0x9F).contains(v) || u.properties.isNoncharacterCodePoint {
+        out += "\\u{" + String(v, radix: 16, uppercase: true) + "}"
+      } else {
+        out.unicodeScalars.append(u)
+      }
+    }
+    return out
   }
 }
 

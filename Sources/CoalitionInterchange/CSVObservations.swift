@@ -149,6 +149,13 @@ public enum CSVObservations {
         try log.add(line: line, column: record.columns[bad], "field \(bad + 1) is not valid UTF-8")
         continue
       }
+      // The dataset's rule for text (no control characters), checked here so that the row is
+      // reported where it is.
+      if let (c, problem) = used.sorted().lazy.compactMap({ c in c < record.count ? Dataset.textProblem(record.text(c)).map { (c, $0) } : nil }).first {
+        skipped += 1
+        try log.add(line: line, column: record.columns[c], "\(header[c]): \(problem)")
+        continue
+      }
       // Time.
       let time: ObservationTime
       switch parseTime(date: value(.date), from: value(.from), to: value(.to), asOf: value(.asOf)) {

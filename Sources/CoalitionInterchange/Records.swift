@@ -19,7 +19,8 @@ public struct ImportIssue: Hashable, Sendable, CustomStringConvertible {
     self.message = message
   }
 
-  public var description: String { column.map { "\(line):\($0): \(message)" } ?? "\(line): \(message)" }
+  /// `line:column: message`, control characters in the message shown escaped.
+  public var description: String { (column.map { "\(line):\($0): \(message)" } ?? "\(line): \(message)").visible }
 }
 
 /// An import that could not finish: the file and every problem that stopped it.
@@ -37,7 +38,7 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String {
-    issues.map { "\(file):\($0)" }.joined(separator: "\n")
+    issues.map { "\(file.visible):\($0)" }.joined(separator: "\n")
   }
 }
 
@@ -227,15 +228,26 @@ final class RecordReader {
   func next(into record: inout Record) throws(ImportError) -> Bool {
     if first {
       first = false
-      if try peek() == 0xEF {
+      let b = try peek()
+      if b == 0xEF {
         // A byte-order mark only if all three bytes match; otherwise the bytes are data.
         if position + 2 < filled, chunk[position + 1] == 0xBB, chunk[position + 2] == 0xBF { position += 3; lineStart = position }
+      } else if (b == 0xFF || b == 0xFE), position + 1 < filled, chunk[position + 1] == (b == 0xFF ? 0xFE : 0xFF) {
+        let order = b == 0xFF ? "little-endian" : "big-endian"
+        throw ImportError(
+          file: file, line: 1, column: 1,
+          "the file is UTF-16 (\(order), with a byte-order mark); this reader takes UTF-8: convert it first, e.g. iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8")
       }
     }
     while true {
       guard let b = try peek() else { return false }
       if b == 0x0A { position += 1; line += 1; lineStart = position; continue }
-      if b == 0x0D { position += 1; continue }
+      if b == 0x0D {
+        // CRLF, or a lone CR (old Mac line ends): either way one line end.
+        position += 1
+        if try peek() != 0x0A { line += 1; lineStart = position }
+        continue
+      }
       break
     }
     record.reset(line: line)
@@ -288,7 +300,6 @@ final class RecordReader {
       }
       // Unquoted part (or the rest after a closing quote): scan the chunk for the next delimiter or
       // line feed and copy the run in one go.
-      let fieldStart = record.bytes.count
       var terminated = false
       while !terminated {
         if position >= filled, !(try refill()) { break }
@@ -298,7 +309,7 @@ final class RecordReader {
         chunk.withUnsafeBufferPointer { buf in
           while k < end {
             let c = buf[k]
-            if c == d || c == 0x0A { break }
+            if c == d || c == 0x0A || c == 0x0D { break }
             k += 1
           }
           record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<k]))
@@ -306,16 +317,14 @@ final class RecordReader {
         position = k
         terminated = k < end
       }
-      // A carriage return before the line end (or the end of the file) belongs to the line end.
-      if record.bytes.count > fieldStart, record.bytes.last == 0x0D, position >= filled || chunk[position] == 0x0A {
-        record.bytes.removeLast()
-      }
       record.ends.append(record.bytes.count)
       record.columns.append(fieldStartColumn)
       record.quoted.append(isQuoted)
       guard let c = try peek() else { return true }
       position += 1
-      if c == 0x0A {
+      // Line ends: LF, CRLF or a lone CR, all the same.
+      if c == 0x0D, try peek() == 0x0A { position += 1 }
+      if c == 0x0A || c == 0x0D {
         line += 1
         lineStart = position
         return true
@@ -341,8 +350,10 @@ final class RecordReader {
 }
 
 extension String {
-  /// The first `limit` characters of a string for messages, with an ellipsis when cut.
+  /// The first `limit` characters of a string for messages, with an ellipsis when cut, and every
+  /// control character or noncharacter shown escaped (`\u{0}`), never echoed to a terminal.
   func clipped(_ limit: Int = 40) -> String {
-    count <= limit ? self : String(prefix(limit)) + "…"
+    (count <= limit ? self : String(prefix(limit)) + "…").visible
   }
+
 }

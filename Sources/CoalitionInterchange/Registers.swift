@@ -45,6 +45,13 @@ public enum ATOP {
     return try read(reader, years: years, kinds: kinds, spells: spells, policy: policy)
   }
 
+  /// Reads ATOP dyad-year CSV text already in memory; `name` is used in messages.
+  public static func read(
+    bytes: [UInt8], name: String, years: YearRange = YearRange(), kinds: Set<String>? = nil, spells: Bool = true, policy: ErrorPolicy = .skip
+  ) throws(ImportError) -> ImportResult {
+    try read(RecordReader(bytes: bytes, name: name, delimiter: UInt8(ascii: ","), quoting: true), years: years, kinds: kinds, spells: spells, policy: policy)
+  }
+
   static func read(_ reader: RecordReader, years: YearRange, kinds keep: Set<String>?, spells: Bool, policy: ErrorPolicy)
     throws(ImportError) -> ImportResult
   {
@@ -74,9 +81,9 @@ public enum ATOP {
         skipped += 1
         continue
       }
-      guard let year = record.int(cy) else {
+      guard let year = record.int(cy), (1...9999).contains(year) else {
         skipped += 1
-        try log.add(line: record.line, column: record.columns[cy], "year \"\(record.text(cy).clipped())\" is not a number")
+        try log.add(line: record.line, column: record.columns[cy], "year \"\(record.text(cy).clipped())\" is not a year (1–9999)")
         continue
       }
       guard years.contains(year) else { filtered += 1; continue }
@@ -167,9 +174,19 @@ public enum SIPRI {
   public static func read(path: String, years: YearRange = YearRange(), policy: ErrorPolicy = .skip) throws(ImportError)
     -> ImportResult
   {
-    let reader = try RecordReader(path: path, delimiter: UInt8(ascii: ","), quoting: true)
+    try read(try RecordReader(path: path, delimiter: UInt8(ascii: ","), quoting: true), years: years, policy: policy)
+  }
+
+  /// Reads either layout from text already in memory; `name` is used in messages.
+  public static func read(bytes: [UInt8], name: String, years: YearRange = YearRange(), policy: ErrorPolicy = .skip) throws(ImportError)
+    -> ImportResult
+  {
+    try read(RecordReader(bytes: bytes, name: name, delimiter: UInt8(ascii: ","), quoting: true), years: years, policy: policy)
+  }
+
+  static func read(_ reader: RecordReader, years: YearRange, policy: ErrorPolicy) throws(ImportError) -> ImportResult {
     var record = Record()
-    guard try reader.next(into: &record) else { throw ImportError(file: path, line: 1, "the file is empty") }
+    guard try reader.next(into: &record) else { throw ImportError(file: reader.file, line: 1, "the file is empty") }
     let first = record.text(0)
     if first.hasPrefix("TIV of arms exports from ") {
       return try readExport(reader, title: first, years: years, policy: policy)
@@ -282,7 +299,8 @@ public enum SIPRI {
       if yearColumns.isEmpty {
         // Preamble until the header row: empty first cell, then years.
         if record.count > 2, record.text(0).isEmpty, let y = record.int(1), (1900...2100).contains(y) {
-          for c in 1..<record.count { if let y = record.int(c) { yearColumns.append((c, y)) } }
+          // Only years a date can hold (1–9999): anything else in the header row is not a year.
+          for c in 1..<record.count { if let y = record.int(c), (1...9999).contains(y) { yearColumns.append((c, y)) } }
         }
         continue
       }

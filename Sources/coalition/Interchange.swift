@@ -137,6 +137,11 @@ struct Import: ParsableCommand {
     for issue in result.issues { note("warning: \(file):\(issue)") }
     let shown = result.issues.count
     if result.recordsSkipped > shown { note("warning: … and \(result.recordsSkipped - shown) more") }
+    if result.recordsSkipped > 0, result.recordsSkipped + result.recordsFiltered >= result.recordsRead,
+      result.dataset.observations.count == (baseDataset?.observations.count ?? 0)
+    {
+      throw ToolError("\(file): none of the \(result.recordsRead) records could be imported (\(result.recordsSkipped) with problems, listed above); nothing written")
+    }
     if !result.ignoredColumns.isEmpty { note("note: columns not used: \(result.ignoredColumns.joined(separator: ", "))") }
     for w in result.warnings { note("warning: \(file): \(w)") }
     // What is written must load: check it like any dataset.

@@ -1,0 +1,32 @@
+import Foundation
+
+// Every fuzz target defines `coalition_fuzz_target`; libFuzzer calls LLVMFuzzerTestOneInput, which
+// hands each input to it. The entry point is either libFuzzer's own main (the linker may pick it)
+// or the target's top-level code, which calls ``runFuzzer()``; both end up in the same driver.
+
+@_silgen_name("coalition_fuzz_target")
+private func fuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int)
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  fuzzTarget(data, size)
+  return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runDriver(
+  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+/// Runs libFuzzer with its command-line options; never returns.
+public func runFuzzer() -> Never {
+  var argc = CommandLine.argc
+  var argv = CommandLine.unsafeArgv
+  exit(runDriver(&argc, &argv, fuzzOneInput))
+}
+
+/// The input as bytes.
+public func fuzzBytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
+  data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+}

@@ -1,0 +1,13 @@
+import CoalitionGraph
+import CoalitionInterchange
+import FuzzDriver
+
+// libFuzzer target: the NodeLink reader on arbitrary bytes. Any input may be refused with an
+// error; none may crash, hang or leak (the address sanitizer is on).
+@_cdecl("coalition_fuzz_target")
+func target(_ data: UnsafePointer<UInt8>?, _ size: Int) {
+  let bytes = fuzzBytes(data, size)
+  _ = try? NodeLink.read(bytes: bytes, name: "fuzz.json", options: GraphImportOptions(date: PartialDate("2024")))
+}
+
+runFuzzer()
