@@ -1,6 +1,12 @@
 /// The per-node measures that can be chosen by name (for the command line and reports).
 public enum CentralityMeasure: String, CaseIterable, Sendable {
-  case degree, strength, betweenness, closeness
+  case degree
+  case inDegree = "in-degree"
+  case outDegree = "out-degree"
+  case strength
+  case inStrength = "in-strength"
+  case outStrength = "out-strength"
+  case betweenness, closeness
   case closenessIgraph = "closeness-igraph"
   case harmonic, pagerank
   case pagerankReversed = "pagerank-reversed"
@@ -12,7 +18,11 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
   public var convention: String {
     switch self {
     case .degree: return "degree: distinct neighbours, direction ignored, ÷ (n−1)"
+    case .inDegree: return "in-degree: neighbours with an edge to the node (all neighbours on undirected graphs), ÷ (n−1)"
+    case .outDegree: return "out-degree: neighbours the node has an edge to (all neighbours on undirected graphs), ÷ (n−1)"
     case .strength: return "strength: sum of edge weights, direction ignored"
+    case .inStrength: return "in-strength: sum of the weights of edges to the node (e.g. arms received)"
+    case .outStrength: return "out-strength: sum of the weights of edges from the node (e.g. arms supplied)"
     case .betweenness: return "betweenness: Brandes, share of shortest paths through the node, ÷ (n−1)(n−2) (NetworkX)"
     case .closeness: return "closeness: (r−1)/Σd × (r−1)/(n−1), Wasserman–Faust (NetworkX); on directed graphs distances to the node"
     case .closenessIgraph: return "closeness-igraph: (r−1)/Σd over reachable nodes (igraph); on directed graphs distances from the node"
@@ -31,34 +41,49 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
   /// Whether `length` changes the result.
   public var usesPathLength: Bool { [.betweenness, .closeness, .closenessIgraph, .harmonic].contains(self) }
 
+  /// Whether ``MeasureOptions/normalized`` changes the result (degree-type, betweenness,
+  /// closeness-igraph, harmonic and Katz; the others have one scale).
+  public var hasRawForm: Bool { [.degree, .inDegree, .outDegree, .betweenness, .closenessIgraph, .harmonic, .katz].contains(self) }
+
   /// Computes the measure on a graph.
   /// - Parameters:
   ///   - length: Edge length for path measures.
-  ///   - options: Threads for the all-pairs measures and sampling for betweenness.
+  ///   - options: Threads, betweenness sampling, raw or normalised values, weights, tolerance.
   /// - Throws: ``MetricError`` when an iterative measure does not converge.
   public func values(on g: SimpleGraph, length: EdgeLength, options: MeasureOptions = MeasureOptions()) throws(MetricError) -> [Double] {
     let threads = options.threads
     let toward: PathDirection = g.directed ? .incoming : .outgoing
+    let scale = options.normalized && g.nodeCount > 1 ? 1 / Double(g.nodeCount - 1) : 1
+    let tolerance = options.tolerance
+    func rowSums(_ start: [Int32], _ weight: ArcWeights) -> [Double] {
+      (0..<g.nodeCount).map { v in (Int(start[v])..<Int(start[v + 1])).reduce(0) { $0 + (options.weighted ? weight[$1] : 1) } }
+    }
     switch self {
     case .degree:
       let u = g.undirectedCopy
-      let scale = g.nodeCount > 1 ? 1 / Double(g.nodeCount - 1) : 1
       return (0..<g.nodeCount).map { Double(u.rowStart[$0 + 1] - u.rowStart[$0]) * scale }
+    case .inDegree: return (0..<g.nodeCount).map { Double(g.inRowStart[$0 + 1] - g.inRowStart[$0]) * scale }
+    case .outDegree: return (0..<g.nodeCount).map { Double(g.rowStart[$0 + 1] - g.rowStart[$0]) * scale }
     case .strength:
       let u = g.undirectedCopy
-      return (0..<g.nodeCount).map { v in (Int(u.rowStart[v])..<Int(u.rowStart[v + 1])).reduce(0) { $0 + u.weight[$1] } }
+      return rowSums(u.rowStart, u.weight)
+    case .inStrength: return rowSums(g.inRowStart, g.inWeight)
+    case .outStrength: return rowSums(g.rowStart, g.weight)
     case .betweenness:
       if let samples = options.betweennessSamples, samples < g.nodeCount {
-        return g.approximateBetweenness(samples: samples, seed: options.seed, length: length, threads: threads).values
+        return g.approximateBetweenness(samples: samples, seed: options.seed, length: length, normalized: options.normalized, threads: threads).values
       }
-      return g.betweenness(length: length, threads: threads)
+      return g.betweenness(length: length, normalized: options.normalized, threads: threads)
     case .closeness: return g.closeness(direction: toward, length: length, threads: threads)
-    case .closenessIgraph: return g.closeness(direction: .outgoing, length: length, convention: .igraph(normalized: true), threads: threads)
-    case .harmonic: return g.harmonic(direction: toward, length: length, normalized: true, threads: threads)
-    case .pagerank: return try g.pagerank()
-    case .pagerankReversed: return try g.pagerank(reversed: true)
-    case .eigenvector: return try g.eigenvector()
-    case .katz: return try g.katz(alpha: 0.5 / g.largestSingularValue())
+    case .closenessIgraph:
+      return g.closeness(direction: .outgoing, length: length, convention: .igraph(normalized: options.normalized), threads: threads)
+    case .harmonic: return g.harmonic(direction: toward, length: length, normalized: options.normalized, threads: threads)
+    case .pagerank: return try g.pagerank(weighted: options.weighted, tolerance: tolerance ?? 1e-16)
+    case .pagerankReversed: return try g.pagerank(weighted: options.weighted, reversed: true, tolerance: tolerance ?? 1e-16)
+    case .eigenvector: return try g.eigenvector(weighted: options.weighted, tolerance: tolerance ?? 1e-13)
+    case .katz:
+      let sigma = options.weighted ? g.largestSingularValue() : g.unweightedCopy.largestSingularValue()
+      return try g.katz(alpha: 0.5 / sigma, weighted: options.weighted, normalized: options.normalized, tolerance: tolerance ?? 1e-13)
     case .core: return g.coreNumbers().map(Double.init)
     case .clustering: return g.clustering()
     case .constraint: return g.constraint()
@@ -78,10 +103,26 @@ public struct MeasureOptions: Sendable, Hashable {
   /// Seed of the sampling.
   public var seed: UInt64
 
-  public init(threads: Int = 1, betweennessSamples: Int? = nil, seed: UInt64 = 1) {
+  /// Normalised values (the default; each measure's convention says how) or raw ones: counts for
+  /// degree, path sums for betweenness, 1/Σd for closeness-igraph, Σ1/d for harmonic, Katz
+  /// without unit norm. See ``CentralityMeasure/hasRawForm``.
+  public var normalized: Bool
+  /// Use edge weights in strength, PageRank, eigenvector and Katz (path measures take weights
+  /// through their length).
+  public var weighted: Bool
+  /// Convergence tolerance per node of PageRank, eigenvector and Katz; `nil` for their accurate
+  /// defaults (1e-16, 1e-13, 1e-13), larger for speed.
+  public var tolerance: Double?
+
+  public init(
+    threads: Int = 1, betweennessSamples: Int? = nil, seed: UInt64 = 1, normalized: Bool = true, weighted: Bool = true, tolerance: Double? = nil
+  ) {
     self.threads = max(1, threads)
     self.betweennessSamples = betweennessSamples
     self.seed = seed
+    self.normalized = normalized
+    self.weighted = weighted
+    self.tolerance = tolerance
   }
 }
 

@@ -65,6 +65,11 @@ extension SimpleGraph {
     return directed ? arcs : arcs / 2
   }
 
+  /// The same edges with every weight 1.
+  public var unweightedCopy: SimpleGraph {
+    weight.isUniform ? self : SimpleGraph(nodeCount: nodeCount, edges: edges.map { ($0.0, $0.1, 1) }, directed: directed)
+  }
+
   /// The graph with direction dropped (arcs both ways merged, weights summed).
   var undirectedCopy: SimpleGraph {
     directed ? SimpleGraph(nodeCount: nodeCount, edges: edges, directed: false) : self

@@ -56,6 +56,11 @@ public struct CentralityReport: Sendable {
       "\(graph.nodeCount) nodes, \(graph.edgeCount) \(graph.directed ? "directed" : "undirected") edges; path lengths: \(length.rawValue)."
     ]
     notes += measures.map(\.convention)
+    if !options.normalized, measures.contains(where: \.hasRawForm) {
+      notes.append("raw values (not normalised) for \(measures.filter(\.hasRawForm).map(\.rawValue).joined(separator: ", "))")
+    }
+    if !options.weighted { notes.append("tie weights ignored: every edge counts 1") }
+    if let t = options.tolerance { notes.append("tolerance \(t) per node for the iterative measures (default: about 1e-10 relative)") }
     let unusable = graph.unusableEdgeCount(length)
     if unusable > 0, measures.contains(where: \.usesPathLength) {
       notes.append("\(unusable) of \(graph.edgeCount) edges have a weight that gives no positive finite length with --length \(length.rawValue) (0, negative or infinite); shortest paths do not use them")
@@ -67,8 +72,10 @@ public struct CentralityReport: Sendable {
     if !graph.directed {
       for (m, values) in zip(measures, columns) {
         switch m {
-        case .degree: notes.append("Freeman degree centralisation: \(Cell.format(Centralization.degree(values.map { $0 * Double(graph.nodeCount - 1) })))")
-        case .betweenness where length == .hops: notes.append("Freeman betweenness centralisation: \(Cell.format(Centralization.betweenness(normalized: values)))")
+        case .degree where options.normalized:
+          notes.append("Freeman degree centralisation: \(Cell.format(Centralization.degree(values.map { $0 * Double(graph.nodeCount - 1) })))")
+        case .betweenness where length == .hops && options.normalized:
+          notes.append("Freeman betweenness centralisation: \(Cell.format(Centralization.betweenness(normalized: values)))")
         default: break
         }
       }

@@ -153,6 +153,12 @@ struct Metrics: ParsableCommand {
   var threads: Int?
   @Option(help: "Estimate betweenness from this many randomly drawn sources (for large graphs; the report states the error bound).")
   var samples: Int?
+  @Option(help: "Normalised values (true) or raw ones (false): counts for degree, path sums for betweenness, 1/Σd for closeness-igraph, Σ1/d for harmonic, Katz without unit norm.")
+  var normalized = true
+  @Flag(help: "Ignore tie weights: every edge counts 1 in strength, PageRank, eigenvector and Katz.")
+  var ignoreWeights = false
+  @Option(help: "Convergence tolerance per node for PageRank, eigenvector and Katz (default: accurate to about 1e-10 relative; larger is faster).")
+  var tolerance: Double?
   @OptionGroup var table: TableFormatOptions
   @OptionGroup var output: OutputOption
 
@@ -161,6 +167,7 @@ struct Metrics: ParsableCommand {
     if weighted && edges == nil { throw ValidationError("--weighted applies to --edges") }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     if let samples, samples < 1 { throw ValidationError("--samples must be at least 1") }
+    if let tolerance, !(tolerance > 0 && tolerance < 1) { throw ValidationError("--tolerance must be a number between 0 and 1, e.g. 1e-9") }
   }
 
   func run() throws {
@@ -174,7 +181,9 @@ struct Metrics: ParsableCommand {
     } else {
       report = CentralityReport(view: try loadView(input, view), directed: directed, measures: chosen, length: length)
     }
-    report.options = MeasureOptions(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, betweennessSamples: samples)
+    report.options = MeasureOptions(
+      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, betweennessSamples: samples, normalized: normalized,
+      weighted: !ignoreWeights, tolerance: tolerance)
     try output.write(table.text(try report.table()))
   }
 }

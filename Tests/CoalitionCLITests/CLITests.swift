@@ -282,3 +282,31 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   #expect(dated.text.contains("\"friendship\""))
   #expect(dated.text.contains("\"date\": \"1977\""))
 }
+
+/// The command line reaches what the library computes: raw values, in- and out-degree and
+/// strength, unweighted PageRank, a tolerance; and the crash of directed weighted closeness is gone.
+@Test func metricsOptionsMatchTheLibrary() throws {
+  let dir = try temporaryDirectory()
+  let file = dir.appendingPathComponent("t.txt")
+  try "a b\nb c\n".write(to: file, atomically: true, encoding: .utf8)
+  for length in ["weight", "inverseWeight"] {
+    for measure in ["closeness", "harmonic", "betweenness", "closeness-igraph"] {
+      let r = try Run(["metrics", "--edges", file.path, "--directed", "--measure", measure, "--length", length, "--format", "csv"])
+      #expect(r.status == 0, "\(measure) \(length): status \(r.status) \(r.stderr)")
+    }
+  }
+  let arms = try Run([
+    "metrics", "--directed", "--kind", "arms-transfer", "--drop-isolates", "--measure", "out-strength", "--measure", "in-degree",
+    "--measure", "betweenness", "--normalized", "false", "--format", "json",
+  ])
+  #expect(arms.status == 0, "\(arms.stderr)")
+  #expect(arms.text.contains("\"actor\": \"PRK\", \"name\": \"North Korea\", \"out-strength\": 2, \"in-degree\": 0, \"betweenness\": 0"), "\(arms.text)")
+  #expect(arms.text.contains("raw values (not normalised) for in-degree, betweenness"))
+  let weighted = try Run(["metrics", "--measure", "pagerank", "--format", "csv"]).text
+  let unweighted = try Run(["metrics", "--measure", "pagerank", "--ignore-weights", "--format", "csv"]).text
+  #expect(weighted != unweighted)
+  #expect(unweighted.contains("1,RUS,Russia,0.3605960374559"))  // NetworkX, unweighted seed graph: 0.3605960374559832
+  let loose = try Run(["metrics", "--measure", "pagerank", "--tolerance", "1e-4"])
+  #expect(loose.status == 0 && loose.text.contains("tolerance 0.0001 per node"))
+  #expect(try Run(["metrics", "--tolerance", "2"]).stderr.contains("--tolerance must be a number between 0 and 1"))
+}
