@@ -278,7 +278,11 @@ extension ExchangeGraph {
         }
         if times.isEmpty { continue }
       } else {
-        let year = a["year"].flatMap { v -> String? in v.number.map { String(Int($0)) } }
+        // A whole number of a plausible size is a year; anything else goes on as text and is
+        // reported as not a date (1e300 does not fit an Int).
+        let year = a["year"].map { v -> String in
+          v.number.flatMap { $0 == $0.rounded() && abs($0) < 1e6 ? String(Int($0)) : nil } ?? v.text
+        }
         switch CSVObservations.parseTime(
           date: a["date"]?.text ?? year, from: a["from"]?.text ?? a["start"]?.text ?? a["first"]?.text,
           to: a["to"]?.text ?? a["end"]?.text ?? a["last"]?.text, asOf: a["as_of"]?.text)

@@ -124,7 +124,7 @@ public enum GraphML: GraphFileFormat {
         }
       case "int", "long":
         if let i = Int(t) { return .int(i) }
-        if let x = Double(t), x == x.rounded() { return .int(Int(x)) }
+        if let x = Double(t), x == x.rounded(), abs(x) < 1e15 { return .int(Int(x)) }
         throw ImportError(file: name, line: e.line, column: e.column, "\(key.name): \"\(t.clipped())\" is not an integer")
       case "float", "double":
         guard let x = Double(t) else { throw ImportError(file: name, line: e.line, column: e.column, "\(key.name): \"\(t.clipped())\" is not a number") }

@@ -134,6 +134,7 @@ public final class GraphvizRenderer: Sendable {
       gvFreeLayout(gvc, g)
     }
     agclose(g)
+    cg_arena_release(arena)
   }
 
   deinit {
@@ -170,7 +171,10 @@ public final class GraphvizRenderer: Sendable {
       guard let g = dot.withCString({ cg_memread($0, ctx.arena) }) else {
         return .failure(.syntax(Diagnostics.text(orLast: true)))
       }
-      defer { agclose(g) }
+      defer {
+        agclose(g)
+        cg_arena_release(ctx.arena)
+      }
       if engine != .dot, cg_spline_routing_is_fragile() != 0 { cg_set_graph_attribute(g, "splines", "line") }
       guard gvLayout(gvc, g, engine.rawValue) == 0 else {
         return .failure(.layout(engine: engine.rawValue, message: Diagnostics.text(orLast: true)))
@@ -210,7 +214,10 @@ public final class GraphvizRenderer: Sendable {
       Diagnostics.begin()
       defer { Diagnostics.end() }
       guard let g = dot.withCString({ cg_memread($0, ctx.arena) }) else { return .failure(.syntax(Diagnostics.text(orLast: true))) }
-      defer { agclose(g) }
+      defer {
+        agclose(g)
+        cg_arena_release(ctx.arena)
+      }
       return .success(ParsedGraph(g))
     }
     return try result.get()

@@ -95,10 +95,29 @@ struct Bench: ParsableCommand {
     let parsed = try GraphvizRenderer.shared.parse(dot)
     // The first render of a process measures every line of text with pango; later ones find the
     // measurements kept by the renderer. Both are reported.
-    let (times, median, first) = try measure { _ = try GraphvizRenderer.shared.render(dot, engine: engine, format: .svg) }
+    // Resident memory after the 10th render and after the last one: with --reps 1000, whether
+    // memory stays flat over many renders in one process (scripts/leaks.sh).
+    var renders = 0
+    var residentAfter10 = 0
+    let (times, median, first) = try measure {
+      _ = try GraphvizRenderer.shared.render(dot, engine: engine, format: .svg)
+      renders += 1
+      if renders == 10 { residentAfter10 = Self.residentBytes() }
+    }
     report(
       n: parsed.nodeNames.count, m: parsed.edges.count, times: times, median: median,
-      extra: ["\"engine\": \"\(engine.rawValue)\"", "\"seconds_first\": \(first)"])
+      extra: [
+        "\"engine\": \"\(engine.rawValue)\"", "\"seconds_first\": \(first)", "\"renders\": \(renders)",
+        "\"resident_bytes_after_10\": \(residentAfter10)", "\"resident_bytes_end\": \(Self.residentBytes())",
+      ])
+  }
+
+  /// Resident memory of this process now (Linux: /proc/self/statm; 0 elsewhere).
+  static func residentBytes() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
   }
 
   private func report(n: Int, m: Int, times: [Double], median: Double, extra: [String] = []) {
