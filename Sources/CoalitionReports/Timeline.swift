@@ -45,23 +45,35 @@ public struct TimeSpan: Hashable, Sendable, CustomStringConvertible {
 
 /// Windows over a time range: fixed (step = length) or sliding (step < length).
 public struct TimeWindows: Sendable {
+  /// The most windows a series holds (each is a full view and its measures).
+  public static let limit = 10_000
+
   public let windows: [DateWindow]
+  /// How many windows the range needs in all; more than ``windows`` when ``limit`` cut the series
+  /// short (callers report it: nothing is left out silently).
+  public let needed: Int
 
   /// Windows of `length` starting at `start` and every `step` after it, while they start on or
-  /// before `end`. At most 10,000 windows.
+  /// before `end`. At most ``limit`` windows are made; ``needed`` tells how many the range has.
   public init(start: PartialDate, end: PartialDate, length: TimeSpan, step: TimeSpan? = nil) {
     var out: [DateWindow] = []
     let first = start.firstDay
     var k = 0
-    while out.count < 10_000 {
+    while true {
       let s = (step ?? length).advance(first, times: k)
-      guard s <= end.lastDay else { break }
-      let e = length.advance(s) - 1
-      out.append(DateWindow(from: PartialDate(dayNumber: s), to: PartialDate(dayNumber: e)))
+      guard s <= end.lastDay, let from = PartialDate(dayNumber: s) else { break }
+      if out.count < TimeWindows.limit {
+        let e = length.advance(s) - 1
+        out.append(DateWindow(from: from, to: PartialDate(dayNumber: e) ?? PartialDate(year: 9999, month: 12, day: 31)))
+      }
       k += 1
     }
     windows = out
+    needed = k
   }
+
+  /// Whether ``limit`` cut the series short.
+  public var isTruncated: Bool { needed > windows.count }
 }
 
 /// Coalition measures across time windows, and the comparison of two moments.
@@ -146,6 +158,38 @@ public struct Timeline: Sendable {
       kindDensity: kindDensity, ranks: rankByID, scores: scoreByID)
   }
 
+  /// The observations of the filter that overlap no window (sliding windows whose step is longer
+  /// than their length leave gaps). Zero with a half-life, where every point looks back to the start.
+  public func observationsInNoWindow() -> (missed: Int, total: Int) {
+    var all = filter
+    all.window = nil
+    all.decay = nil
+    let indices = Set(graph.view(all).ties.flatMap(\.observations))
+    guard halfLifeDays == nil else { return (0, indices.count) }
+    // Windows are sorted by start and, all of one length, by end too: the last window starting on
+    // or before an observation's last day is the one that ends latest among those that could hold it.
+    let starts = windows.map { $0.from?.firstDay ?? .min }
+    let ends = windows.map { $0.to?.lastDay ?? .max }
+    var missed = 0
+    for i in indices {
+      let time = graph.dataset.observations[i].time
+      var (lo, hi) = (0, starts.count)
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if starts[mid] <= time.lastDay { lo = mid + 1 } else { hi = mid }
+      }
+      if lo == 0 || ends[lo - 1] < time.firstDay { missed += 1 }
+    }
+    return (missed, indices.count)
+  }
+
+  /// A note when the windows leave observations out, else nothing.
+  private func gapNote() -> [String] {
+    let coverage = observationsInNoWindow()
+    guard coverage.missed > 0 else { return [] }
+    return ["\(coverage.missed) of \(coverage.total) observations fall in no window: the step between windows is longer than a window."]
+  }
+
   /// The measures of every window, in order.
   public func series() -> [Point] {
     windows.map { Timeline.point(view($0), window: $0, measure: measure) }
@@ -182,7 +226,7 @@ public struct Timeline: Sendable {
         halfLifeDays.map { "Each point counts every observation up to its end, faded with a half-life of \(Cell.format($0)) days." }
           ?? "Each point counts the observations that overlap its window.",
         "Measures over the actors with a tie in the window; balance is NaN without signed triangles.",
-      ])
+      ] + gapNote())
     let actors = Set(points.flatMap { $0.ranks.keys }).sorted()
     let rankRows: [[Cell]] = actors.map { a in
       [.text(a)] + points.map { p in p.ranks[a].map { .integer($0) } ?? .text("") }

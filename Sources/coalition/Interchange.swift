@@ -256,7 +256,12 @@ struct Timeline: ParsableCommand {
       let end = filter.window?.to ?? days.max().flatMap({ PartialDate(dayNumber: $0) })
     else { throw ToolError("the dataset has no dated observations; give --from and --to") }
     filter.window = nil
-    let windows = TimeWindows(start: start, end: end, length: windowSpan, step: stepSpan).windows
+    let spans = TimeWindows(start: start, end: end, length: windowSpan, step: stepSpan)
+    if spans.isTruncated {
+      throw ToolError(
+        "--window \(window ?? "") from \(start) to \(end) needs \(spans.needed) windows, more than the \(TimeWindows.limit) a series holds; use a longer --window or --step, or a narrower range (--from, --to)")
+    }
+    let windows = spans.windows
     let halfLifeDays = halfLifeSpan.map { s -> Double in
       switch s.unit {
       case .day: return Double(s.count)
@@ -265,6 +270,10 @@ struct Timeline: ParsableCommand {
       }
     }
     let timeline = CoalitionReports.Timeline(graph: graph, filter: filter, windows: windows, halfLifeDays: halfLifeDays, measure: measure)
+    let coverage = timeline.observationsInNoWindow()
+    if coverage.missed > 0 {
+      note("warning: \(coverage.missed) of \(coverage.total) observations fall in no window (--step \(step ?? "") is longer than --window \(window ?? ""): the windows leave gaps)")
+    }
     if let maps {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: maps, isDirectory: &isDirectory), isDirectory.boolValue else {

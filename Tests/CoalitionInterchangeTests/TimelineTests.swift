@@ -88,3 +88,25 @@ import Testing
   #expect(daily.before.filter.window == DateWindow(from: PartialDate("2024-03-19"), to: PartialDate("2024-03-19")))
   #expect(daily.document().tables[0].rows.contains { $0[0] == .text("disappeared") })
 }
+
+/// Timelines leave nothing out silently: the window limit is reported with the number needed, and
+/// windows that leave gaps say how many observations fall in none.
+@Test func timelineLimitsAndGapsAreReported() throws {
+  let long = TimeWindows(start: PartialDate("2000")!, end: PartialDate("9999-12-31")!, length: TimeSpan("1d")!)
+  #expect(long.isTruncated)
+  #expect(long.windows.count == TimeWindows.limit)
+  #expect(long.needed == 2_921_940)  // days from 2000-01-01 to 9999-12-31
+  let graph = try CoalitionGraph(.seed)
+  let dates = Dataset.seed.observations.flatMap { [$0.time.firstDay, $0.time.lastDay] }.filter { $0 != .min && $0 != .max }
+  let gappy = TimeWindows(
+    start: PartialDate(dayNumber: dates.min()!)!, end: PartialDate(dayNumber: dates.max()!)!, length: TimeSpan("1y")!, step: TimeSpan("100y")!)
+  #expect(!gappy.isTruncated && gappy.windows.count == 1)
+  let timeline = Timeline(graph: graph, windows: gappy.windows)
+  let coverage = timeline.observationsInNoWindow()
+  #expect(coverage.total == Dataset.seed.observations.count)
+  #expect(coverage.missed > 0 && coverage.missed < coverage.total)
+  #expect(timeline.document().tables[0].notes.contains { $0.hasPrefix("\(coverage.missed) of \(coverage.total) observations fall in no window") })
+  // Fixed windows that tile the range miss nothing.
+  let tiled = TimeWindows(start: PartialDate(dayNumber: dates.min()!)!, end: PartialDate(dayNumber: dates.max()!)!, length: TimeSpan("1y")!)
+  #expect(Timeline(graph: graph, windows: tiled.windows).observationsInNoWindow().missed == 0)
+}
