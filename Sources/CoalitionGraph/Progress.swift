@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Receives progress from long computations and file reads: the fraction done of the current phase.
 ///
 /// Bind one with `ProgressMonitor.$current.withValue(monitor) { … }`; the source-parallel measures
@@ -8,7 +6,7 @@ import Synchronization
 /// of time but never going backwards within a phase.
 public final class ProgressMonitor: Sendable {
   private let handler: @Sendable (_ phase: String, _ fraction: Double) -> Void
-  private let best = Mutex<(phase: String, fraction: Double)>(("", -1))
+  private let best = Locked<(phase: String, fraction: Double)>(("", -1))
 
   public init(_ handler: @escaping @Sendable (_ phase: String, _ fraction: Double) -> Void) {
     self.handler = handler

@@ -170,6 +170,10 @@ public enum SIPRI {
     "United Kingdom": "GBR", "Russia": "RUS", "China": "CHN", "France": "FRA",
   ]
 
+  /// ISO alpha-3 codes by lower-cased country name (one look-up per name instead of a scan).
+  static let countryByLowercasedName: [String: String] = Dictionary(
+    CountryTable.all.map { ($0.name.lowercased(), $0.alpha3) }, uniquingKeysWith: { first, _ in first })
+
   /// Reads either layout, chosen by the file's first line.
   public static func read(path: String, years: YearRange = YearRange(), policy: ErrorPolicy = .skip) throws(ImportError)
     -> ImportResult
@@ -214,7 +218,7 @@ public enum SIPRI {
       return .actor(n, declare: Actor(id: n, name: n, type: .group))
     }
     if let cow, let r = CountryCodes.resolveCOW(cow, year: year) { return .actor(r.actorID, declare: r.declaration) }
-    if let id = nameAliases[name] ?? CountryTable.all.first(where: { $0.name.lowercased() == name.lowercased() })?.alpha3 {
+    if let id = nameAliases[name] ?? countryByLowercasedName[name.lowercased()] {
       if CountryTable.country(alpha3: id) != nil { return .actor(id, declare: nil) }
       if let h = HistoricalState.all.first(where: { $0.actorID == id }) { return .actor(id, declare: h.actor) }
     }

@@ -348,7 +348,7 @@ extension SimpleGraph {
   /// The pairs a node fully brokers: (s, t) with s < t, both other than `broker`, connected, and
   /// every shortest path (in hops) between them passing through the broker.
   /// - Complexity: O(n·m).
-  public func pairsBrokered(by broker: Int) -> [(Int, Int)] {
+  public func pairsBrokered(by broker: Int, limit: Int = .max) -> [(Int, Int)] {
     let (forward, _) = rows(.outgoing, .hops)
     var search = PathSearch(nodeCount: nodeCount, length: .hops)
     search.run(from: broker, over: forward)
@@ -360,6 +360,7 @@ extension SimpleGraph {
       for t in s + 1..<nodeCount where t != broker && search.distance[t].isFinite {
         if search.distance[broker] + fromBroker[t] == search.distance[t], search.sigma[broker] * pathsFromBroker[t] == search.sigma[t] {
           out.append((s, t))
+          if out.count >= limit { return out }
         }
       }
     }

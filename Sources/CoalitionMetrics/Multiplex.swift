@@ -88,9 +88,13 @@ extension View {
   /// kind, listed once per combination of kinds, A being the actor with the lower index.
   public func exchanges() -> [Exchange] {
     let directedTies = ties.filter(\.directed)
+    // Directed ties by (source, target), so that each tie finds its answers in one look-up.
+    var byPair: [Int64: [Int]] = [:]
+    for (k, t) in directedTies.enumerated() { byPair[Int64(t.source.rawValue) << 32 | Int64(t.target.rawValue), default: []].append(k) }
     var out: [Exchange] = []
-    for t in directedTies {
-      for u in directedTies where u.source == t.target && u.target == t.source && u.kind != t.kind && t.source < t.target {
+    for t in directedTies where t.source < t.target {
+      for k in byPair[Int64(t.target.rawValue) << 32 | Int64(t.source.rawValue)] ?? [] where directedTies[k].kind != t.kind {
+        let u = directedTies[k]
         out.append(Exchange(first: node(of: t.source)!, second: node(of: t.target)!, given: t.kind, returned: u.kind, confidence: min(t.confidence, u.confidence)))
       }
     }

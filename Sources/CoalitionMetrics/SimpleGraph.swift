@@ -99,7 +99,9 @@ public struct SimpleGraph: Sendable {
       }
     }
     let arcs = Int(tailStart[n])
-    var heads = [Int32](unsafeUninitializedCapacity: arcs) { _, count in count = arcs }  // every slot is written below
+    // Every slot is written below. (No uninitialised-capacity array when empty: that would write
+    // the count of the shared empty-array storage, which the thread sanitizer reports.)
+    var heads = arcs == 0 ? [] : [Int32](unsafeUninitializedCapacity: arcs) { _, count in count = arcs }
     var headWeight = [Double](repeating: 0, count: weighted ? arcs : 0)
     var fill = [Int32](tailStart.dropLast())
     sources.withUnsafeBufferPointer { s in
@@ -213,7 +215,7 @@ public struct SimpleGraph: Sendable {
         for v in 0..<n { count[v + 1] &+= count[v] }
       }
     }
-    var outTarget = [Int32](unsafeUninitializedCapacity: target.count) { _, count in count = target.count }  // every slot is written below
+    var outTarget = target.isEmpty ? [] : [Int32](unsafeUninitializedCapacity: target.count) { _, count in count = target.count }  // every slot is written below
     var origin = [Int32](repeating: 0, count: keepOrigin ? target.count : 0)
     var fill = [Int32](outStart.dropLast())
     start.withUnsafeBufferPointer { start in

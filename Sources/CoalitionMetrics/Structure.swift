@@ -168,10 +168,7 @@ extension SimpleGraph {
     var core = [Int](repeating: 0, count: n)
     var degree = [Int32](repeating: 0, count: n)
     for v in 0..<n { degree[v] = rowStart[v + 1] - rowStart[v] + (directed ? inRowStart[v + 1] - inRowStart[v] : 0) }
-    var remaining = [Int32](unsafeUninitializedCapacity: n) { buffer, count in
-      for v in 0..<n { buffer[v] = Int32(truncatingIfNeeded: v) }
-      count = n
-    }
+    var remaining = (0..<Int32(truncatingIfNeeded: n)).map { $0 }
     var peel = [Int32](repeating: 0, count: n + 1)  // one spare slot for the unconditional write
     withHopRows(.outgoing) { out, inn in
       degree.withUnsafeMutableBufferPointer { degree in

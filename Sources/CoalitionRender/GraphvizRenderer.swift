@@ -1,5 +1,5 @@
 import CGraphviz
-import Synchronization
+import CoalitionGraph
 
 /// Output formats of the renderer.
 public enum RenderFormat: String, CaseIterable, Sendable {
@@ -103,7 +103,7 @@ public final class GraphvizRenderer: Sendable {
     /// Memory for parsed graphs; see `cg_memread` in shim.h for why output needs it.
     let arena: UnsafeMutablePointer<cg_arena_t>
   }
-  private let context: Mutex<Context>
+  private let context: Locked<Context>
 
   private init() {
     let arena = cg_arena_create()!
@@ -118,7 +118,7 @@ public final class GraphvizRenderer: Sendable {
       gvc = gvContext()
       Self.warmUp(gvc, arena)
     }
-    context = Mutex(Context(gvc: gvc, arena: arena))
+    context = Locked(Context(gvc: gvc, arena: arena))
   }
 
   /// Graphviz picks its text-layout plugin (pango) only once a device that needs it has been

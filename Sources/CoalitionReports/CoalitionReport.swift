@@ -17,9 +17,14 @@ import CoalitionMetrics
 /// - `balance`: measure, value.
 public struct CoalitionReport: Sendable {
   public let view: View
+  /// Threads for the all-pairs measures (betweenness, closeness); results do not depend on it.
+  public var threads: Int
 
   /// A report on `view`; its sensitivity columns compare with the same view on reported ties only.
-  public init(view: View) { self.view = view }
+  public init(view: View, threads: Int = 1) {
+    self.view = view
+    self.threads = max(1, threads)
+  }
 
   public func document() throws(MetricError) -> ReportDocument {
     let g = view.graph
@@ -28,9 +33,11 @@ public struct CoalitionReport: Sendable {
     let assignment = BlocAssignment(view: view)
     let simple = view.simpleGraph(directed: false)
     let degree = view.degree(.total)
-    let betweenness = simple.betweenness()
-    let betweennessRaw = simple.betweenness(normalized: false)
-    let closeness = simple.closeness()
+    // One all-pairs pass: the normalised values are the raw ones (unordered pairs) over (n−1)(n−2)/2.
+    let betweennessRaw = simple.betweenness(normalized: false, threads: threads)
+    let pairs = n > 2 ? Double(n - 1) * Double(n - 2) / 2 : 1
+    let betweenness = betweennessRaw.map { $0 / pairs }
+    let closeness = simple.closeness(threads: threads)
     let pagerank = try simple.pagerank()
     let participation = view.participationCoefficient()
     let ei = view.eiIndex()
@@ -39,9 +46,11 @@ public struct CoalitionReport: Sendable {
     var reportedFilter = view.filter
     reportedFilter.minimumConfidence = .reported
     let reported = g.view(reportedFilter)
+    let reportedBetweenness = reported.simpleGraph(directed: false).betweenness(threads: threads)
+    let reportedDegree = reported.degree(.total)
     let reportedScore = (0..<n).map { v -> Double in
       guard let r = reported.node(of: view.nodes[v]) else { return 0 }
-      return reported.simpleGraph(directed: false).betweenness()[r] + reported.degree(.total)[r]
+      return reportedBetweenness[r] + reportedDegree[r]
     }
     let fullScore = (0..<n).map { betweenness[$0] + degree[$0] }
     let rankAll = NodeScores(name: "", values: fullScore).ranks
@@ -82,6 +91,14 @@ public struct CoalitionReport: Sendable {
     // Blocs
     var blocRows: [[Cell]] = []
     let dyads = view.dyadMultiplexity()
+    // Pairs inside each bloc tied by each kind, in one pass over the ties (direction ignored).
+    let kindSlot = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
+    var insidePairs = [[Set<Int64>]](repeating: [Set<Int64>](repeating: [], count: kinds.count), count: assignment.blocCount)
+    for t in view.ties {
+      guard let a = view.node(of: t.source), let c = view.node(of: t.target), a != c, let k = kindSlot[t.kind] else { continue }
+      let b = assignment.group[a]
+      if b < assignment.blocCount, assignment.group[c] == b { insidePairs[b][k].insert(Int64(min(a, c)) << 32 | Int64(max(a, c))) }
+    }
     for b in 0..<assignment.blocCount {
       let members = (0..<n).filter { assignment.group[$0] == b }
       let size = Double(members.count)
@@ -91,16 +108,7 @@ public struct CoalitionReport: Sendable {
         .text(assignment.names[b]), .text(members.map { names[$0] }.joined(separator: " ")), .integer(inside),
         .number(pairs > 0 ? Double(inside) / pairs : .nan),
       ]
-      for k in kinds {
-        var kindFilter = view.filter
-        kindFilter.kinds = [g[k].id]
-        let layer = g.view(kindFilter)
-        let count = layer.simpleGraph(directed: false).edges.filter { e in
-          let (a, c) = (view.node(of: layer.nodes[e.0]), view.node(of: layer.nodes[e.1]))
-          return a.map { assignment.group[$0] == b } == true && c.map { assignment.group[$0] == b } == true
-        }.count
-        row.append(.number(pairs > 0 ? Double(count) / pairs : .nan))
-      }
+      for k in kinds.indices { row.append(.number(pairs > 0 ? Double(insidePairs[b][k].count) / pairs : .nan)) }
       let insideDyads = dyads.filter { assignment.group[$0.first] == b && assignment.group[$0.second] == b }
       row.append(.number(insideDyads.isEmpty ? .nan : Double(insideDyads.reduce(0) { $0 + $1.kinds }) / Double(insideDyads.count)))
       row.append(.number(ei.blocs[b].value))
@@ -139,7 +147,7 @@ public struct CoalitionReport: Sendable {
     // Brokers and the pairs they broker
     let brokerOrder = (0..<n).filter { betweenness[$0] > 0 }.sorted { (betweenness[$0], $1) > (betweenness[$1], $0) }.prefix(5)
     let brokerRows: [[Cell]] = brokerOrder.map { b in
-      let pairs = simple.pairsBrokered(by: b).prefix(6).map { "\(names[$0.0])–\(names[$0.1])" }
+      let pairs = simple.pairsBrokered(by: b, limit: 6).map { "\(names[$0.0])–\(names[$0.1])" }
       return [.text(names[b]), .number(betweenness[b]), .text(pairs.joined(separator: ", "))]
     }
     let brokers = ReportTable(
@@ -187,6 +195,13 @@ public struct CoalitionReport: Sendable {
     let g = view.graph
     let n = view.nodeCount
     var out: [String] = []
+    // Pairs (local indices, smaller first) with at least one cooperative tie, looked up in O(1).
+    var cooperativePairs = Set<Int64>()
+    for t in view.ties where g[t.kind].polarity == .cooperative {
+      guard let a = view.node(of: t.source), let b = view.node(of: t.target) else { continue }
+      cooperativePairs.insert(Int64(min(a, b)) << 32 | Int64(max(a, b)))
+    }
+    func cooperative(_ a: Int, _ b: Int) -> Bool { cooperativePairs.contains(Int64(min(a, b)) << 32 | Int64(max(a, b))) }
     if let hub = (0..<n).max(by: { (degree[$0], betweenness[$0], $1) < (degree[$1], betweenness[$1], $0) }), n > 1, degree[hub] > 0 {
       out.append("\(names[hub]) is the hub: tied to \(Int(degree[hub])) of the \(n - 1) other actors, on \(Int((betweenness[hub] * 100).rounded()))% of the shortest paths between the others.")
     }
@@ -202,13 +217,27 @@ public struct CoalitionReport: Sendable {
       } else {
         out.append("\(full.map { names[$0] }.joined(separator: ", ")) cooperate with every partner in \(assignment.names[b]).")
       }
-      let untied = members.flatMap { v in members.filter { $0 > v && !simple.hasEdge(v, $0) }.map { "\(names[v])–\(names[$0])" } }
-      if !untied.isEmpty {
-        out.append("\(untied.count) of the \(members.count * (members.count - 1) / 2) pairs in \(assignment.names[b]) have no tie in this view: \(untied.joined(separator: ", ")).")
+      // Every untied pair is counted; at most ten are named (a bloc of 200 has 19,900 pairs).
+      var untiedCount = 0
+      var untiedNamed: [String] = []
+      for v in members {
+        for w in members where w > v && !simple.hasEdge(v, w) {
+          untiedCount += 1
+          if untiedNamed.count < 10 { untiedNamed.append("\(names[v])–\(names[w])") }
+        }
+      }
+      if untiedCount > 0 {
+        let more = untiedCount > untiedNamed.count ? " and \(untiedCount - untiedNamed.count) more" : ""
+        out.append("\(untiedCount) of the \(members.count * (members.count - 1) / 2) pairs in \(assignment.names[b]) have no tie in this view: \(untiedNamed.joined(separator: ", "))\(more).")
       }
     }
     if let split = signed.hararySplit(), signed.edges.contains(where: { $0.sign < 0 }) {
-      let camp = { (c: Int) in (0..<n).filter { split[$0] == c && !self.isIsolated($0, signed) }.map { names[$0] }.joined(separator: ", ") }
+      var tied = [Bool](repeating: false, count: n)
+      for e in signed.edges {
+        tied[e.u] = true
+        tied[e.v] = true
+      }
+      let camp = { (c: Int) in Self.listed((0..<n).filter { split[$0] == c && tied[$0] }.map { names[$0] }) }
       out.append("The signed graph is balanced: \(camp(0)) against \(camp(1)), every hostile tie running between the two camps.")
     } else if !signed.edges.contains(where: { $0.sign < 0 }) {
       if !signed.edges.isEmpty { out.append("Every pair in this view cooperates: there is no hostile tie to split the actors into camps.") }
@@ -227,7 +256,7 @@ public struct CoalitionReport: Sendable {
     let weak = view.ties.filter { $0.confidence < .reported }
     if !weak.isEmpty {
       let moved = (0..<n).filter { rankAll[$0] != rankReported[$0] }.map { "\(names[$0]) \(rankAll[$0])→\(rankReported[$0])" }
-      out.append("\(weak.count) of \(view.ties.count) ties rest only on alleged or assessed evidence; on reported ties alone \(moved.isEmpty ? "no rank changes" : "ranks change: " + moved.joined(separator: ", ")).")
+      out.append("\(weak.count) of \(view.ties.count) ties rest only on alleged or assessed evidence; on reported ties alone \(moved.isEmpty ? "no rank changes" : "ranks change: " + Self.listed(moved)).")
     }
     if !ei.whole.value.isNaN, assignment.blocCount > 0 {
       // Equal up to rounding (both are ratios of small counts): neither side of chance.
@@ -241,10 +270,8 @@ public struct CoalitionReport: Sendable {
     return out
   }
 
-  private func cooperative(_ a: Int, _ b: Int) -> Bool {
-    let (x, y) = (view.nodes[a], view.nodes[b])
-    return view.ties(between: x, and: y).contains { view.graph[$0.kind].polarity == .cooperative }
+  /// Up to 12 names joined, then how many more: findings stay readable on thousands of actors.
+  static func listed(_ names: [String]) -> String {
+    names.count <= 12 ? names.joined(separator: ", ") : names.prefix(12).joined(separator: ", ") + " and \(names.count - 12) more"
   }
-
-  private func isIsolated(_ v: Int, _ s: SignedGraph) -> Bool { !s.edges.contains { $0.u == v || $0.v == v } }
 }

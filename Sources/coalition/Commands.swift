@@ -123,7 +123,8 @@ struct Report: ParsableCommand {
   @OptionGroup var output: OutputOption
 
   func run() throws {
-    try output.write(table.text(try CoalitionReport(view: try loadView(input, view)).document()))
+    let report = CoalitionReport(view: try loadView(input, view), threads: ProcessInfo.processInfo.activeProcessorCount)
+    try output.write(table.text(try report.document()))
   }
 }
 

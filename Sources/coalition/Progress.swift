@@ -1,11 +1,10 @@
 import CoalitionGraph
 import Foundation
-import Synchronization
 
 /// A one-line progress bar on standard error, drawn only when standard error is a terminal and at
 /// most ten times a second: `shortest paths [##########----------] 50%`.
 final class ProgressBar: Sendable {
-  private let state = Mutex<(lastDraw: UInt64, drawn: Bool)>((0, false))
+  private let state = Locked<(lastDraw: UInt64, drawn: Bool)>((0, false))
   static let width = 30
 
   var monitor: ProgressMonitor {
