@@ -78,8 +78,8 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
     case .closenessIgraph:
       return g.closeness(direction: .outgoing, length: length, convention: .igraph(normalized: options.normalized), threads: threads)
     case .harmonic: return g.harmonic(direction: toward, length: length, normalized: options.normalized, threads: threads)
-    case .pagerank: return try g.pagerank(weighted: options.weighted, tolerance: tolerance ?? 1e-16)
-    case .pagerankReversed: return try g.pagerank(weighted: options.weighted, reversed: true, tolerance: tolerance ?? 1e-16)
+    case .pagerank: return try g.pagerank(weighted: options.weighted, tolerance: tolerance ?? 1e-18)
+    case .pagerankReversed: return try g.pagerank(weighted: options.weighted, reversed: true, tolerance: tolerance ?? 1e-18)
     case .eigenvector: return try g.eigenvector(weighted: options.weighted, tolerance: tolerance ?? 1e-13)
     case .katz:
       let sigma = options.weighted ? g.largestSingularValue() : g.unweightedCopy.largestSingularValue()
@@ -111,7 +111,7 @@ public struct MeasureOptions: Sendable, Hashable {
   /// through their length).
   public var weighted: Bool
   /// Convergence tolerance per node of PageRank, eigenvector and Katz; `nil` for their accurate
-  /// defaults (1e-16, 1e-13, 1e-13), larger for speed.
+  /// defaults (1e-18, 1e-13, 1e-13), larger for speed.
   public var tolerance: Double?
 
   public init(
