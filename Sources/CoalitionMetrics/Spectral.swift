@@ -228,14 +228,14 @@ extension SimpleGraph {
     throw .notConverged(measure: "eigenvector", iterations: maxIterations)
   }
 
-  /// The principal eigenvector of the symmetric adjacency matrix by restarted Lanczos with full
-  /// reorthogonalisation.
+  /// The principal eigenvector of the symmetric adjacency matrix by restarted Lanczos with
+  /// reorthogonalisation where it is needed.
   ///
-  /// Each cycle runs up to `steps` Lanczos steps from the current estimate, keeping the basis and
-  /// orthogonalising every new vector against all earlier ones (twice, which is enough in floating
-  /// point): without that, a Krylov space that closes early (graphs with symmetries, such as a
-  /// triangle with a pendant, have few distinct directions) or a start close to convergence fills
-  /// the basis with rounding noise and the iteration stalls. The Ritz vector of the largest Ritz
+  /// Each cycle runs up to `steps` Lanczos steps from the current estimate, keeping the basis; a
+  /// new vector whose recurrence cancelled most of it is orthogonalised against all earlier ones
+  /// (twice, which is enough in floating point). Without that, a Krylov space that closes early
+  /// (graphs with symmetries, such as a triangle with a pendant, have few distinct directions) or a
+  /// start close to convergence fills the basis with rounding noise and the iteration stalls. The Ritz vector of the largest Ritz
   /// value starts the next cycle. The basis holds `steps` vectors: 32, fewer when n is large so
   /// that it stays within 128 MiB (at least 8).
   private func lanczos(weighted: Bool, tolerance: Double, maxProducts: Int) throws(MetricError) -> [Double] {
@@ -284,18 +284,34 @@ extension SimpleGraph {
         alpha.append(a)
         scale = Swift.max(scale, abs(a))
         var norm = 0.0
+        let lastBeta = beta.last ?? 0
         basis.withUnsafeMutableBufferPointer { q in
           w.withUnsafeMutableBufferPointer { w in
             let base = q.baseAddress!
-            // Gram–Schmidt against every earlier vector, twice.
-            for _ in 0..<2 {
-              for i in 0...j {
-                let c = Self.dot(base + i * n, w.baseAddress!, n)
-                let qi = base + i * n
-                for t in 0..<n { w[t] -= c * qi[t] }
-              }
+            let before = Self.dot(w.baseAddress!, w.baseAddress!, n).squareRoot()
+            // The three-term recurrence: w − α q_j − β q_(j−1).
+            let qj = base + j * n
+            if j > 0 {
+              let previous = base + (j - 1) * n
+              for t in 0..<n { w[t] -= a * qj[t] + lastBeta * previous[t] }
+            } else {
+              for t in 0..<n { w[t] -= a * qj[t] }
             }
             norm = Self.dot(w.baseAddress!, w.baseAddress!, n).squareRoot()
+            // Where the subtraction cancelled most of w (‖w‖ fell below ‖Aq‖/√2, the criterion of
+            // Daniel, Gragg, Kaufman and Stewart), rounding dominates what is left: orthogonalise it
+            // against every earlier vector, twice. That happens near convergence and when the Krylov
+            // space closes early, exactly where plain Lanczos stalls; elsewhere it costs nothing.
+            if norm < 0.7071 * before {
+              for _ in 0..<2 {
+                for i in 0...j {
+                  let qi = base + i * n
+                  let c = Self.dot(qi, w.baseAddress!, n)
+                  for t in 0..<n { w[t] -= c * qi[t] }
+                }
+              }
+              norm = Self.dot(w.baseAddress!, w.baseAddress!, n).squareRoot()
+            }
           }
         }
         // Stop at the last step, or when the Krylov space is exhausted (an invariant subspace:
