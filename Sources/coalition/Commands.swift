@@ -29,8 +29,7 @@ struct Render: ParsableCommand {
   var format: RenderFormat?
   @Option(help: "Layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")) (default: dot up to \(LayoutEngine.dotLimit.nodes) actors and \(LayoutEngine.dotLimit.edges) ties, sfdp beyond).")
   var engine: LayoutEngine?
-  @Option(help: "Give up after this many seconds (layout of very large maps can take minutes).")
-  var timeout: Double?
+  @OptionGroup var timeout: TimeoutOption
   @Option(help: "Heading of the legend (default: the dataset title).")
   var title: String?
   @Flag(help: "Leave out the legend and caption.")
@@ -62,15 +61,7 @@ struct Render: ParsableCommand {
     if self.engine == nil, engine != .dot {
       FileHandle.standardError.write(Data("note: \(selected.nodeCount) actors and \(selected.ties.count) ties: drawing with \(engine.rawValue) (--engine dot to force the layered layout)\n".utf8))
     }
-    if let timeout {
-      guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
-      // Graphviz cannot be interrupted inside a layout; the watchdog ends the process instead, and
-      // -o output is written only after a complete render, so no partial file is left.
-      DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
-        FileHandle.standardError.write(Data("error: rendering took longer than \(timeout) s (--timeout); try --engine sfdp or a narrower view\n".utf8))
-        Foundation.exit(124)
-      }
-    }
+    timeout.start("rendering", hint: "try --engine sfdp or a narrower view")
     let result = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: format)
     for w in result.warnings { FileHandle.standardError.write(Data("warning: graphviz: \(w)\n".utf8)) }
     try output.write(result.bytes, binary: format == .png || format == .pdf)
@@ -120,9 +111,11 @@ struct Report: ParsableCommand {
   @OptionGroup var input: DatasetArgument
   @OptionGroup var view: ViewOptions
   @OptionGroup var table: TableFormatOptions
+  @OptionGroup var timeout: TimeoutOption
   @OptionGroup var output: OutputOption
 
   func run() throws {
+    timeout.start("the report", hint: "narrow the view (--kind, --from/--to, --min-weight, --drop-isolates)")
     let report = CoalitionReport(view: try loadView(input, view), threads: ProcessInfo.processInfo.activeProcessorCount)
     try output.write(table.text(try report.document()))
   }
@@ -161,6 +154,7 @@ struct Metrics: ParsableCommand {
   @Option(help: "Convergence tolerance per node for PageRank, eigenvector and Katz (default: accurate to about 1e-10 relative; larger is faster).")
   var tolerance: Double?
   @OptionGroup var table: TableFormatOptions
+  @OptionGroup var timeout: TimeoutOption
   @OptionGroup var output: OutputOption
 
   func validate() throws {
@@ -172,6 +166,7 @@ struct Metrics: ParsableCommand {
   }
 
   func run() throws {
+    timeout.start("computing the measures", hint: "estimate betweenness with --samples, or use fewer measures")
     let chosen = measures.isEmpty ? [.degree, .betweenness, .closeness, .pagerank] : measures
     var report: CentralityReport
     if let edges {

@@ -222,6 +222,7 @@ struct Timeline: ParsableCommand {
   @Option(help: "Rank actors by: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
   var measure: CentralityMeasure = .degree
   @OptionGroup var table: TableFormatOptions
+  @OptionGroup var timeout: TimeoutOption
   @Option(help: "Also draw one SVG map per window into this directory (window-01-FROM.svg, …).")
   var maps: String?
   @OptionGroup var output: OutputOption
@@ -233,6 +234,7 @@ struct Timeline: ParsableCommand {
   }
 
   func run() throws {
+    timeout.start("the timeline", hint: "use a longer --window or --step, or a narrower range")
     let dataset = try input.load()
     let graph: CoalitionGraph
     do { graph = try CoalitionGraph(dataset) } catch { throw ToolError(error.description) }

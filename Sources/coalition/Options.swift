@@ -116,6 +116,28 @@ struct TableFormatOptions: ParsableArguments {
   func text(_ table: ReportTable) -> String { table.formatted(format, digits: digits) }
 }
 
+/// `--timeout SECONDS` for commands that can run long: past it the process ends with status 124 and
+/// a message, and (since output is written only when complete) leaves no file behind.
+struct TimeoutOption: ParsableArguments {
+  @Option(help: "Give up after this many seconds (exit status 124; nothing is written).")
+  var timeout: Double?
+
+  func validate() throws {
+    if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+  }
+
+  /// Starts the watchdog; `hint` says what to try instead.
+  func start(_ what: String, hint: String) {
+    guard let timeout else { return }
+    // Graphviz and the all-pairs measures cannot be interrupted midway; the watchdog ends the
+    // process instead.
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+      FileHandle.standardError.write(Data("error: \(what) took longer than \(timeout) s (--timeout); \(hint)\n".utf8))
+      Foundation.exit(124)
+    }
+  }
+}
+
 /// Output destination shared by commands that write a file.
 struct OutputOption: ParsableArguments {
   @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output (written whole, then renamed into place).")

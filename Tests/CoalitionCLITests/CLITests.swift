@@ -310,3 +310,20 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   #expect(loose.status == 0 && loose.text.contains("tolerance 0.0001 per node"))
   #expect(try Run(["metrics", "--tolerance", "2"]).stderr.contains("--tolerance must be a number between 0 and 1"))
 }
+
+/// Commands that can run long take --timeout: past it, status 124, a message, and no output file.
+@Test func longCommandsStopAtTheirTimeout() throws {
+  let dir = try temporaryDirectory()
+  let file = dir.appendingPathComponent("big.txt")
+  var random = SystemRandomNumberGenerator()
+  let lines = (0..<60_000).map { k in "\(k % 20_000) \(Int.random(in: 0..<20_000, using: &random))" }
+  try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+  let out = dir.appendingPathComponent("m.csv")
+  let r = try Run(["metrics", "--edges", file.path, "--measure", "betweenness", "--threads", "1", "--timeout", "0.5", "-o", out.path])
+  #expect(r.status == 124, "\(r.stderr)")
+  #expect(r.stderr.contains("error: computing the measures took longer than 0.5 s (--timeout); estimate betweenness with --samples"))
+  #expect(!FileManager.default.fileExists(atPath: out.path))
+  #expect(try Run(["report", "--timeout", "0"]).stderr.contains("--timeout must be a positive number of seconds"))
+  let quick = try Run(["report", "--timeout", "600", "--format", "json"])
+  #expect(quick.status == 0)
+}
