@@ -102,23 +102,16 @@ struct Bench: ParsableCommand {
     let (times, median, first) = try measure {
       _ = try GraphvizRenderer.shared.render(dot, engine: engine, format: .svg)
       renders += 1
-      if renders == 10 { residentAfter10 = Self.residentBytes() }
+      if renders == 10 { residentAfter10 = residentBytes() }
     }
     report(
       n: parsed.nodeNames.count, m: parsed.edges.count, times: times, median: median,
       extra: [
         "\"engine\": \"\(engine.rawValue)\"", "\"seconds_first\": \(first)", "\"renders\": \(renders)",
-        "\"resident_bytes_after_10\": \(residentAfter10)", "\"resident_bytes_end\": \(Self.residentBytes())",
+        "\"resident_bytes_after_10\": \(residentAfter10)", "\"resident_bytes_end\": \(residentBytes())",
       ])
   }
 
-  /// Resident memory of this process now (Linux: /proc/self/statm; 0 elsewhere).
-  static func residentBytes() -> Int {
-    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-    let fields = text.split(separator: " ")
-    guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-  }
 
   private func report(n: Int, m: Int, times: [Double], median: Double, extra: [String] = []) {
     var usage = rusage()

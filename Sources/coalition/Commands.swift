@@ -30,6 +30,7 @@ struct Render: ParsableCommand {
   @Option(help: "Layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")) (default: dot up to \(LayoutEngine.dotLimit.nodes) actors and \(LayoutEngine.dotLimit.edges) ties, sfdp beyond).")
   var engine: LayoutEngine?
   @OptionGroup var timeout: TimeoutOption
+  @OptionGroup var memory: MemoryLimitOption
   @Option(help: "Heading of the legend (default: the dataset title).")
   var title: String?
   @Flag(help: "Leave out the legend and caption.")
@@ -62,6 +63,7 @@ struct Render: ParsableCommand {
       FileHandle.standardError.write(Data("note: \(selected.nodeCount) actors and \(selected.ties.count) ties: drawing with \(engine.rawValue) (--engine dot to force the layered layout)\n".utf8))
     }
     timeout.start("rendering", hint: "try --engine sfdp or a narrower view")
+    memory.start("rendering", hint: "try --engine sfdp (the default beyond \(LayoutEngine.dotLimit.nodes) actors) or a narrower view")
     let result = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: format)
     for w in result.warnings { FileHandle.standardError.write(Data("warning: graphviz: \(w)\n".utf8)) }
     try output.write(result.bytes, binary: format == .png || format == .pdf)

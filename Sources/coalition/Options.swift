@@ -138,6 +138,47 @@ struct TimeoutOption: ParsableArguments {
   }
 }
 
+/// `--memory-limit MB` for rendering, whose layout cannot be interrupted: a watchdog samples the
+/// resident memory ten times a second and ends the process (status 125, a message, no file) when it
+/// passes the limit, instead of letting a layout grow until the machine swaps. Default: half the
+/// machine's memory.
+struct MemoryLimitOption: ParsableArguments {
+  @Option(help: "Stop rendering when it uses more than this many megabytes (default: half the machine's memory).")
+  var memoryLimit: Int?
+
+  func validate() throws {
+    if let memoryLimit, memoryLimit < 64 { throw ValidationError("--memory-limit must be at least 64 (megabytes)") }
+  }
+
+  /// The limit in bytes.
+  var bytes: Int { memoryLimit.map { $0 << 20 } ?? Int(ProcessInfo.processInfo.physicalMemory / 2) }
+
+  /// Starts the watchdog; `hint` says what to try instead.
+  func start(_ what: String, hint: String) {
+    let limit = bytes
+    let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global())
+    timer.schedule(deadline: .now() + 0.1, repeating: 0.1)
+    timer.setEventHandler {
+      let resident = residentBytes()
+      guard resident > limit else { return }
+      FileHandle.standardError.write(Data("error: \(what) used \(resident >> 20) MB, more than the limit of \(limit >> 20) MB (--memory-limit); \(hint)\n".utf8))
+      Foundation.exit(125)
+    }
+    timer.resume()
+    MemoryLimitOption.watchdog = timer  // kept for the life of the process
+  }
+
+  nonisolated(unsafe) private static var watchdog: DispatchSourceTimer?
+}
+
+/// Resident memory of this process now (Linux: /proc/self/statm; 0 elsewhere, where no limit applies).
+func residentBytes() -> Int {
+  guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+  let fields = text.split(separator: " ")
+  guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+  return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+}
+
 /// Output destination shared by commands that write a file.
 struct OutputOption: ParsableArguments {
   @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output (written whole, then renamed into place).")

@@ -327,3 +327,18 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   let quick = try Run(["report", "--timeout", "600", "--format", "json"])
   #expect(quick.status == 0)
 }
+
+/// A render that outgrows its memory limit stops with status 125 and writes nothing, instead of
+/// growing until the machine swaps (dot on the 146-actor ATOP map needs gigabytes).
+@Test func renderStopsAtItsMemoryLimit() throws {
+  let dir = try temporaryDirectory()
+  let atop = fixtureData.appendingPathComponent("atop5_1_undirected_2018.csv").path
+  let imported = try Run(["import", "--format", "atop", atop, "-o", dir.appendingPathComponent("atop.json").path])
+  #expect(imported.status == 0, "\(imported.stderr)")
+  let out = dir.appendingPathComponent("map.svg")
+  let r = try Run(["render", dir.appendingPathComponent("atop.json").path, "--engine", "dot", "--memory-limit", "90", "-o", out.path])
+  #expect(r.status == 125, "\(r.stderr)")
+  #expect(r.stderr.contains("more than the limit of 90 MB (--memory-limit); try --engine sfdp"))
+  #expect(!FileManager.default.fileExists(atPath: out.path))
+  #expect(try Run(["render", "--memory-limit", "10"]).stderr.contains("--memory-limit must be at least 64"))
+}
