@@ -29,6 +29,7 @@ struct Import: ParsableCommand {
   @Argument(help: "The file to import.")
   var file: String
   @OptionGroup var output: OutputOption
+  @OptionGroup var timeout: TimeoutOption
   @Flag(help: "Stop at the first bad record instead of skipping it.")
   var strict = false
   @Option(help: "A dataset whose kinds, actors and sources the file may use; the imported observations are added to it.")
@@ -71,6 +72,7 @@ struct Import: ParsableCommand {
   var noSpells = false
 
   func run() throws {
+    timeout.start("the import", hint: "import fewer files or a narrower range (--from-year, --to-year)")
     let policy: ErrorPolicy = strict ? .strict : .skip
     let baseDataset: Dataset? = try base.map { path in
       do { return try Dataset(contentsOf: path) } catch let e as DatasetError { throw ToolError(e.description) }
@@ -177,8 +179,10 @@ struct Export: ParsableCommand {
   @Flag(help: "graphml/node-link: one edge per tie (aggregated) instead of one per observation.")
   var ties = false
   @OptionGroup var output: OutputOption
+  @OptionGroup var timeout: TimeoutOption
 
   func run() throws {
+    timeout.start("the export", hint: "export a narrower view")
     let selected = try loadView(input, view)
     let granularity: ExportGranularity = ties ? .ties : .observations
     let text: String
