@@ -128,3 +128,17 @@ extension DatasetBuilder {
 struct ResolveFailure: Error {
   let message: String
 }
+
+extension Dataset {
+  /// The observations in a fixed order, undirected ties with their ends sorted: what two datasets
+  /// read from different formats are compared by (a format may list ties in any order and either
+  /// way round).
+  package var observationsForComparison: [Observation] {
+    let undirected = Set(allKinds.filter { !$0.directed }.map(\.id))
+    return observations.map { o in
+      var o = o
+      if undirected.contains(o.kind), o.target < o.source { (o.source, o.target) = (o.target, o.source) }
+      return o
+    }.sorted { ($0.source, $0.target, $0.kind, $0.id ?? "", $0.time.firstDay) < ($1.source, $1.target, $1.kind, $1.id ?? "", $1.time.firstDay) }
+  }
+}

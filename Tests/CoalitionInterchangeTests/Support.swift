@@ -32,11 +32,4 @@ func temporaryFile(_ text: String, suffix: String = ".txt") -> String {
 }
 
 /// Observations sorted for comparison; undirected kinds with endpoints in canonical order.
-func canonical(_ d: Dataset) -> [Observation] {
-  let undirected = Set(d.allKinds.filter { !$0.directed }.map(\.id))
-  return d.observations.map { o in
-    var o = o
-    if undirected.contains(o.kind), o.target < o.source { (o.source, o.target) = (o.target, o.source) }
-    return o
-  }.sorted { ($0.source, $0.target, $0.kind, $0.id ?? "", $0.time.firstDay) < ($1.source, $1.target, $1.kind, $1.id ?? "", $1.time.firstDay) }
-}
+func canonical(_ d: Dataset) -> [Observation] { d.observationsForComparison }

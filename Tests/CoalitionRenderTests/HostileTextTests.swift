@@ -121,15 +121,8 @@ func graphvizStored(_ quoted: String) -> String {
   return String(out)
 }
 
-/// Observations in a fixed order, undirected ties with their ends sorted.
-func sortedObservations(_ d: Dataset) -> [Observation] {
-  let undirected = Set(d.allKinds.filter { !$0.directed }.map(\.id))
-  return d.observations.map { o in
-    var o = o
-    if undirected.contains(o.kind), o.target < o.source { (o.source, o.target) = (o.target, o.source) }
-    return o
-  }.sorted { ($0.source, $0.target, $0.kind, $0.time.firstDay) < ($1.source, $1.target, $1.kind, $1.time.firstDay) }
-}
+/// Observations in a fixed order (see `Dataset.observationsForComparison`).
+func sortedObservations(_ d: Dataset) -> [Observation] { d.observationsForComparison }
 
 /// Every string value of a member called `name`, anywhere in a JSON tree.
 func strings(named name: String, in node: JSONNode) -> [String] {
