@@ -147,12 +147,10 @@ public struct Dataset: Hashable, Sendable {
   /// hold most of them, and Graphviz stops at NUL; refusing them here means every writer (SVG, DOT,
   /// GraphML, GEXF, JSON, CSV, Markdown) and every reader agree on what a dataset says.
   public static func textProblem(_ s: String) -> String? {
-    for u in s.unicodeScalars {
+    for u in s.unicodeScalars where u.isControlOrNoncharacter && u != "\t" && u != "\n" {
       let v = u.value
-      let control = (v < 0x20 && v != 0x09 && v != 0x0A) || (0x7F...0x9F).contains(v)
-      if control || u.properties.isNoncharacterCodePoint {
-        return "contains the \(control ? "control character" : "noncharacter") U+\(String(v, radix: 16, uppercase: true).leftPadded(to: 4))\(v == 0x0D ? " (carriage return; use \\n for line breaks)" : "") at character \(s.unicodeScalars.prefix { $0 != u }.count + 1); remove it"
-      }
+      let kind = u.properties.isNoncharacterCodePoint ? "noncharacter" : "control character"
+      return "contains the \(kind) U+\(String(v, radix: 16, uppercase: true).leftPadded(to: 4))\(v == 0x0D ? " (carriage return; use \\n for line breaks)" : "") at character \(s.unicodeScalars.prefix { $0 != u }.count + 1); remove it"
     }
     return nil
   }

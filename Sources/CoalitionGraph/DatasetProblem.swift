@@ -32,21 +32,22 @@ public struct DatasetProblem: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
+extension Unicode.Scalar {
+  /// A control character (C0, DEL or C1) or a noncharacter such as U+FFFF: invisible, and not to be
+  /// echoed raw or kept in a dataset's text.
+  package var isControlOrNoncharacter: Bool {
+    value < 0x20 || (0x7F...0x9F).contains(value) || properties.isNoncharacterCodePoint
+  }
+}
+
 extension String {
   /// The string with control characters (C0, DEL, C1) and noncharacters written as `\u{…}`, for
   /// messages: a value quoted in an error never sends raw control bytes to a terminal.
   package var visible: String {
-    guard unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.properties.isNoncharacterCodePoint }) else {
-      return self
-    }
+    guard unicodeScalars.contains(where: \.isControlOrNoncharacter) else { return self }
     var out = ""
     for u in unicodeScalars {
-      let v = u.value
-      if v < 0x20 || (0x7F...0x9F).contains(v) || u.properties.isNoncharacterCodePoint {
-        out += "\\u{" + String(v, radix: 16, uppercase: true) + "}"
-      } else {
-        out.unicodeScalars.append(u)
-      }
+      if u.isControlOrNoncharacter { out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}" } else { out.unicodeScalars.append(u) }
     }
     return out
   }

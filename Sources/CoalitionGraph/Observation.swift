@@ -137,8 +137,7 @@ public enum SafeLink {
 
   /// Whether `url` may be written as a link.
   public static func isAllowed(_ url: String) -> Bool {
-    guard url.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }),
-      !url.unicodeScalars.contains(where: { $0.properties.generalCategory == .format })
+    guard !url.unicodeScalars.contains(where: { $0.isControlOrNoncharacter || $0.properties.isWhitespace || $0.properties.generalCategory == .format })
     else { return false }
     let lower = url.lowercased()
     return schemes.contains { lower.hasPrefix($0) && lower.count > $0.count }

@@ -361,7 +361,7 @@ extension ExchangeGraph {
     var result = ImportResult(
       dataset: builder.finish(), recordsRead: nodes.count + edges.count, recordsSkipped: skipped, recordsFiltered: 0,
       issues: log.issues, ignoredColumns: [])
-    result.warnings = warnings
+    result.warnings = warnings.map(\.visible)  // attribute and kind names come from the file
     return result
   }
 

@@ -350,10 +350,10 @@ final class RecordReader {
 }
 
 extension String {
-  /// The first `limit` characters of a string for messages, with an ellipsis when cut, and every
-  /// control character or noncharacter shown escaped (`\u{0}`), never echoed to a terminal.
+  /// The first `limit` characters of a string for messages, with an ellipsis when cut. (Control
+  /// characters are escaped where messages are written out: ``ImportIssue/description``.)
   func clipped(_ limit: Int = 40) -> String {
-    (count <= limit ? self : String(prefix(limit)) + "…").visible
+    count <= limit ? self : String(prefix(limit)) + "…"
   }
 
 }

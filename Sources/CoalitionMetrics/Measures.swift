@@ -136,7 +136,7 @@ extension SimpleGraph {
     guard !target.isEmpty else { return 1 }
     // Computed on A / (largest |weight|) and scaled back, so that weights near the largest
     // double do not overflow the products.
-    let top = weight.isUniform ? 1 : (0..<target.count).reduce(0.0) { Swift.max($0, abs(weight[$1])) }
+    let top = largestAbsoluteWeight
     guard top > 0, top.isFinite else { return top == 0 ? 1 : .infinity }
     var x = [Double](repeating: 1 / Double(nodeCount).squareRoot(), count: nodeCount)
     var y = [Double](repeating: 0, count: nodeCount)

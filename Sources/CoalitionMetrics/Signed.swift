@@ -121,10 +121,10 @@ public struct SignedGraph: Sendable {
     var split = [Int](repeating: 0, count: nodeCount)
     var total = 0
     var exact = true
+    // Components first (each labelled by its smallest node), then the edges grouped by component
+    // in one pass, then one solve per component.
     var componentOf = [Int](repeating: -1, count: nodeCount)
-    // Edges grouped by their component's first node, once (not filtered anew per component).
-    var edgesOf: [Int: [(u: Int, v: Int, sign: Int)]] = [:]
-    var groupedEdges = false
+    var components: [[Int]] = []
     for s in 0..<nodeCount where componentOf[s] < 0 {
       var members = [s]
       componentOf[s] = s
@@ -136,25 +136,13 @@ public struct SignedGraph: Sendable {
         }
         i += 1
       }
-      members.sort()
-      if !groupedEdges {
-        groupedEdges = true
-        var first = [Int](repeating: -1, count: nodeCount)
-        var stack: [Int] = []
-        for r in 0..<nodeCount where first[r] < 0 {
-          first[r] = r
-          stack.append(r)
-          while let x = stack.popLast() {
-            for (y, _) in adj[x] where first[y] < 0 {
-              first[y] = r
-              stack.append(y)
-            }
-          }
-        }
-        for e in edges { edgesOf[first[e.u], default: []].append((e.u, e.v, e.sign)) }
-      }
+      components.append(members.sorted())
+    }
+    var edgesOf: [Int: [(u: Int, v: Int, sign: Int)]] = [:]
+    for e in edges { edgesOf[componentOf[e.u], default: []].append(e) }
+    for members in components {
       let local = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
-      let inner = (edgesOf[s] ?? []).map { (local[$0.u]!, local[$0.v]!, $0.sign) }
+      let inner = (edgesOf[members[0]] ?? []).map { (local[$0.u]!, local[$0.v]!, $0.sign) }
       let (best, assignment, isExact) = SignedGraph.solve(count: members.count, edges: inner, seed: seed)
       total += best
       exact = exact && isExact

@@ -25,9 +25,14 @@ extension SimpleGraph {
   /// the factor divided out. `nil` when the weights need no rescaling (or are all 1).
   func rescaledForExtremeWeights() -> (graph: SimpleGraph, factor: Double)? {
     guard !weight.isUniform else { return nil }
-    let top = (0..<target.count).reduce(0.0) { Swift.max($0, abs(weight[$1])) }
+    let top = largestAbsoluteWeight
     guard top.isFinite, top > 0, top > 1e100 || top < 1e-100 else { return nil }
     return (SimpleGraph(nodeCount: nodeCount, edges: edges.map { ($0.0, $0.1, $0.2 / top) }, directed: directed), top)
+  }
+
+  /// The largest |weight| of an arc (1 when every weight is 1).
+  var largestAbsoluteWeight: Double {
+    weight.isUniform ? 1 : (0..<target.count).reduce(0.0) { Swift.max($0, abs(weight[$1])) }
   }
 
   /// y = Aᵀx: each node collects the values of the nodes with an edge into it (weighted or not).

@@ -97,7 +97,7 @@ public struct CoalitionReport: Sendable {
     for t in view.ties {
       guard let a = view.node(of: t.source), let c = view.node(of: t.target), a != c, let k = kindSlot[t.kind] else { continue }
       let b = assignment.group[a]
-      if b < assignment.blocCount, assignment.group[c] == b { insidePairs[b][k].insert(Int64(min(a, c)) << 32 | Int64(max(a, c))) }
+      if b < assignment.blocCount, assignment.group[c] == b { insidePairs[b][k].insert(Self.pairKey(a, c)) }
     }
     for b in 0..<assignment.blocCount {
       let members = (0..<n).filter { assignment.group[$0] == b }
@@ -199,9 +199,9 @@ public struct CoalitionReport: Sendable {
     var cooperativePairs = Set<Int64>()
     for t in view.ties where g[t.kind].polarity == .cooperative {
       guard let a = view.node(of: t.source), let b = view.node(of: t.target) else { continue }
-      cooperativePairs.insert(Int64(min(a, b)) << 32 | Int64(max(a, b)))
+      cooperativePairs.insert(Self.pairKey(a, b))
     }
-    func cooperative(_ a: Int, _ b: Int) -> Bool { cooperativePairs.contains(Int64(min(a, b)) << 32 | Int64(max(a, b))) }
+    func cooperative(_ a: Int, _ b: Int) -> Bool { cooperativePairs.contains(Self.pairKey(a, b)) }
     if let hub = (0..<n).max(by: { (degree[$0], betweenness[$0], $1) < (degree[$1], betweenness[$1], $0) }), n > 1, degree[hub] > 0 {
       out.append("\(names[hub]) is the hub: tied to \(Int(degree[hub])) of the \(n - 1) other actors, on \(Int((betweenness[hub] * 100).rounded()))% of the shortest paths between the others.")
     }
@@ -269,6 +269,9 @@ public struct CoalitionReport: Sendable {
     }
     return out
   }
+
+  /// One key for an unordered pair of local node indices.
+  static func pairKey(_ a: Int, _ b: Int) -> Int64 { Int64(min(a, b)) << 32 | Int64(max(a, b)) }
 
   /// Up to 12 names joined, then how many more: findings stay readable on thousands of actors.
   static func listed(_ names: [String]) -> String {
