@@ -9,6 +9,7 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "CoalitionGraph", targets: ["CoalitionGraph"]),
+    .library(name: "CoalitionGraphLegacyNames", targets: ["CoalitionGraphLegacyNames"]),
     .library(name: "CoalitionMetrics", targets: ["CoalitionMetrics"]),
     .library(name: "CoalitionReports", targets: ["CoalitionReports"]),
     .library(name: "CoalitionMaps", targets: ["CoalitionMaps"]),
@@ -22,6 +23,8 @@ let package = Package(
   targets: [
     // Pure Swift: builds and tests without Graphviz.
     .target(name: "CoalitionGraph", swiftSettings: strict),
+    // Deprecated pre-0.1 names (CoalitionGraph, Actor, View, Observation), for one release.
+    .target(name: "CoalitionGraphLegacyNames", dependencies: ["CoalitionGraph"], swiftSettings: strict),
     .target(name: "CoalitionMetrics", dependencies: ["CoalitionGraph"], swiftSettings: strict),
     .target(name: "CoalitionReports", dependencies: ["CoalitionGraph", "CoalitionMetrics"], swiftSettings: strict),
     .target(name: "CoalitionMaps", dependencies: ["CoalitionGraph", "CoalitionMetrics"], swiftSettings: strict),

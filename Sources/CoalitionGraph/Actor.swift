@@ -13,7 +13,7 @@ public enum ActorType: String, CaseIterable, Sendable, Hashable {
 }
 
 /// A node of the coalition graph: a state or a non-state actor.
-public struct Actor: Hashable, Sendable {
+public struct CoalitionActor: Hashable, Sendable {
   /// Identifier used by observations: an ISO alpha-3 code for states (`RUS`), any short text otherwise.
   public var id: String
   /// Display name. For ISO states it defaults to the built-in country name.
@@ -33,8 +33,8 @@ public struct Actor: Hashable, Sendable {
   }
 
   /// A state from the built-in ISO table, or `nil` if the code is not an ISO 3166-1 alpha-3 code.
-  public static func state(_ alpha3: String) -> Actor? {
-    CountryTable.country(alpha3: alpha3).map { Actor(id: $0.alpha3, name: $0.name, type: .state) }
+  public static func state(_ alpha3: String) -> CoalitionActor? {
+    CountryTable.country(alpha3: alpha3).map { CoalitionActor(id: $0.alpha3, name: $0.name, type: .state) }
   }
 
   /// Whether the name is the one the ISO table gives for this id (and so need not be stored).

@@ -39,7 +39,7 @@ public struct HistoricalState: Hashable, Sendable {
   static let byCOW: [Int: HistoricalState] = Dictionary(uniqueKeysWithValues: all.map { ($0.cowCode, $0) })
 
   /// The actor this state becomes in a dataset: a state with its COW name.
-  public var actor: Actor { Actor(id: actorID, name: name, type: .state) }
+  public var actor: CoalitionActor { CoalitionActor(id: actorID, name: name, type: .state) }
 }
 
 /// Which coding a column of country codes uses.
@@ -60,10 +60,10 @@ public enum CountryCodeScheme: String, CaseIterable, Sendable, Hashable {
 
 /// One resolved country code.
 public struct ResolvedState: Hashable, Sendable {
-  /// Actor identifier: the ISO alpha-3 code, or a ``HistoricalState/actorID``.
+  /// CoalitionActor identifier: the ISO alpha-3 code, or a ``HistoricalState/actorID``.
   public let actorID: String
   /// The actor to declare, or `nil` for an ISO state (datasets know those without a declaration).
-  public let declaration: Actor?
+  public let declaration: CoalitionActor?
 }
 
 /// Turns the country codes of other data sets into actor identifiers through one crosswalk.

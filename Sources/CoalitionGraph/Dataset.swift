@@ -1,7 +1,7 @@
 /// A coalition dataset as the analyst writes it: sources, kinds, actors, blocs and observations.
 ///
 /// A `Dataset` is a plain, editable value. ``validate()`` lists everything wrong with it;
-/// ``CoalitionGraph/init(_:)`` freezes a valid one into index storage for analysis.
+/// ``CoalitionNetwork/init(_:)`` freezes a valid one into index storage for analysis.
 /// Datasets are read from and written to JSON with ``Dataset/init(json:file:)`` and ``jsonText()``;
 /// the format is documented in `docs/dataset-format.md`.
 public struct Dataset: Hashable, Sendable {
@@ -10,13 +10,13 @@ public struct Dataset: Hashable, Sendable {
   public var sources: [Source]
   /// Kinds declared by this dataset in addition to ``Kind/builtIn``.
   public var kinds: [Kind]
-  public var actors: [Actor]
+  public var actors: [CoalitionActor]
   public var blocs: [Bloc]
-  public var observations: [Observation]
+  public var observations: [TieObservation]
 
   public init(
     title: String? = nil, description: String? = nil, sources: [Source] = [], kinds: [Kind] = [],
-    actors: [Actor] = [], blocs: [Bloc] = [], observations: [Observation] = []
+    actors: [CoalitionActor] = [], blocs: [Bloc] = [], observations: [TieObservation] = []
   ) {
     self.title = title
     self.description = description

@@ -15,7 +15,7 @@ extension Dataset {
   ///   - json: The file's bytes (UTF-8).
   ///   - file: A name for the file, used only in error messages.
   /// - Throws: ``DatasetError`` listing every problem.
-  public init(json: some Collection<UInt8>, file: String? = nil) throws(DatasetError) {
+  public init(json: some Collection<UInt8>, file: String? = nil) throws {
     let bytes = Array(json)
     let lines = LineIndex(bytes)
     let root: JSONNode
@@ -43,7 +43,7 @@ extension Dataset {
 
   /// Reads and validates a dataset file.
   /// - Throws: ``DatasetError`` for unreadable files and for every problem in the content.
-  public init(contentsOf path: String) throws(DatasetError) {
+  public init(contentsOf path: String) throws {
     guard let data = FileManager.default.contents(atPath: path) else {
       let why = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
       throw DatasetError(file: path, problems: [DatasetProblem(path: "", message: why)])
@@ -221,15 +221,15 @@ struct DatasetDecoder {
       color: string(m, "color", at: path))
   }
 
-  private mutating func actor(_ node: JSONNode, at path: String) -> Actor? {
+  private mutating func actor(_ node: JSONNode, at path: String) -> CoalitionActor? {
     if case .string(let id) = node.value {  // shorthand: "RUS"
       offsets[path] = node.offset
-      return Actor(id: id)
+      return CoalitionActor(id: id)
     }
     guard let m = members(node, at: path, allowed: ["id", "name", "type", "affiliation", "note"]) else { return nil }
     guard let id = string(m, "id", at: path, required: true) else { return nil }
     let type: ActorType = enumValue(m, "type", at: path) ?? .state
-    return Actor(id: id, name: string(m, "name", at: path), type: type, affiliation: string(m, "affiliation", at: path), note: string(m, "note", at: path))
+    return CoalitionActor(id: id, name: string(m, "name", at: path), type: type, affiliation: string(m, "affiliation", at: path), note: string(m, "note", at: path))
   }
 
   private mutating func bloc(_ node: JSONNode, at path: String) -> Bloc? {
@@ -249,7 +249,7 @@ struct DatasetDecoder {
     return Evidence(source: source, note: string(m, "note", at: path), via: stringList(m, "via", at: path) ?? [], url: string(m, "url", at: path))
   }
 
-  private mutating func observation(_ node: JSONNode, at path: String) -> Observation? {
+  private mutating func observation(_ node: JSONNode, at path: String) -> TieObservation? {
     let allowed = [
       "id", "source", "target", "kind", "date", "from", "to", "asOf", "confidence", "basis", "weight", "detail", "evidence",
     ]
@@ -289,7 +289,7 @@ struct DatasetDecoder {
     }
     let detail = string(m, "detail", at: path)
     guard problems.count == before, let source, let target, let kind, let time, let confidence else { return nil }
-    return Observation(
+    return TieObservation(
       id: id, source: source, target: target, kind: kind, time: time, confidence: confidence, basis: basis, weight: weight,
       detail: detail, evidence: evidence)
   }
@@ -332,7 +332,7 @@ enum DatasetEncoder {
     return JSONNode(.object(m))
   }
 
-  static func actor(_ a: Actor) -> JSONNode {
+  static func actor(_ a: CoalitionActor) -> JSONNode {
     var m: Members = [("id", str(a.id))]
     if !a.hasDefaultName { m.append(("name", str(a.name))) }
     if a.type != .state { m.append(("type", str(a.type.rawValue))) }
@@ -349,7 +349,7 @@ enum DatasetEncoder {
     return JSONNode(.object(m))
   }
 
-  static func observation(_ o: Observation) -> JSONNode {
+  static func observation(_ o: TieObservation) -> JSONNode {
     var m: Members = []
     put(&m, "id", o.id)
     m += [("source", str(o.source)), ("target", str(o.target)), ("kind", str(o.kind))]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A line and column in a text file, both counted from 1 (columns in characters).
 public struct SourcePosition: Hashable, Sendable, CustomStringConvertible {
   public var line: Int
@@ -70,4 +72,10 @@ public struct DatasetError: Error, Hashable, Sendable, CustomStringConvertible {
     problems.map { p in file.map { p.position == nil ? "\($0): \(p)" : "\($0):\(p)" } ?? p.description }
       .joined(separator: "\n")
   }
+}
+
+extension DatasetError: LocalizedError {
+  /// The same text as `description` (and as the command-line tool prints), so that apps show it
+  /// instead of "The operation could not be completed".
+  public var errorDescription: String? { description }
 }

@@ -42,7 +42,7 @@ public struct EdgeList: Sendable {
   ///   - file: Name used in error messages.
   /// - Throws: ``DatasetError`` listing up to 20 bad lines (missing columns, a weight that is not a
   ///   finite non-negative number).
-  public init(bytes: [UInt8], weighted: Bool, file: String? = nil) throws(DatasetError) {
+  public init(bytes: [UInt8], weighted: Bool, file: String? = nil) throws {
     var parser = Parser(weighted: weighted)
     bytes.withUnsafeBufferPointer { parser.parse($0) }
     guard parser.problems.isEmpty else { throw DatasetError(file: file, problems: parser.problems) }
@@ -51,7 +51,7 @@ public struct EdgeList: Sendable {
 
   /// Reads an edge-list file: mapped into memory (read whole when it cannot be mapped) and parsed
   /// as bytes. Reports progress to ``ProgressMonitor/current`` as "reading edges".
-  public init(contentsOf path: String, weighted: Bool) throws(DatasetError) {
+  public init(contentsOf path: String, weighted: Bool) throws {
     var parser = Parser(weighted: weighted)
     guard EdgeList.withFileBytes(path, { parser.parse($0) }) else {
       throw DatasetError(file: path, problems: [DatasetProblem(path: "", message: FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")])

@@ -90,7 +90,7 @@ public struct Evidence: Hashable, Sendable {
 /// One recorded event or assessment: who did what with whom, when, how sure, on what evidence.
 ///
 /// Observations are the analyst's record and are never lost; ties are aggregated from them.
-public struct Observation: Hashable, Sendable {
+public struct TieObservation: Hashable, Sendable {
   /// Optional identifier, unique within a dataset.
   public var id: String?
   public var source: String

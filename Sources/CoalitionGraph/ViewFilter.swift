@@ -55,7 +55,7 @@ public struct Decay: Hashable, Sendable {
   }
 }
 
-/// What a ``View`` keeps. Every criterion is optional; the default keeps everything.
+/// What a ``NetworkView`` keeps. Every criterion is optional; the default keeps everything.
 ///
 /// An observation passes when its kind is in ``kinds``, its kind's polarity equals ``polarity``,
 /// its confidence is at least ``minimumConfidence``, its time interval overlaps ``window`` and both

@@ -65,7 +65,7 @@ public struct CSVObservationOptions: Sendable {
 /// Observations as CSV: one row per observation, columns named in the header (RFC 4180).
 public enum CSVObservations {
   /// Reads observations from a CSV file whose first line names the columns.
-  public static func read(path: String, options: CSVObservationOptions = CSVObservationOptions()) throws(ImportError)
+  public static func read(path: String, options: CSVObservationOptions = CSVObservationOptions()) throws
     -> ImportResult
   {
     let reader = try RecordReader(path: path, delimiter: options.delimiter, quoting: true)
@@ -177,7 +177,7 @@ public enum CSVObservations {
           break
         }
         if let name = value(nameField), !builder.isDeclared(raw), CountryTable.country(alpha3: raw) == nil, !raw.isEmpty {
-          builder.declare(Actor(id: raw, name: name, type: type))
+          builder.declare(CoalitionActor(id: raw, name: name, type: type))
         }
         switch builder.actor(raw, resolver: resolver, year: year, type: type) {
         case .success(let id): ends.append(id)
@@ -265,7 +265,7 @@ public enum CSVObservations {
       for (k, pair) in pairs.enumerated() {
         if k > 0, let i = id { id = i + "-reverse" }
         builder.add(
-          Observation(
+          TieObservation(
             id: id, source: pair.0, target: pair.1, kind: kind, time: time, confidence: confidence, basis: basis,
             weight: weight, detail: value(.detail), evidence: evidence))
       }

@@ -9,7 +9,7 @@ public enum CSVTables {
   /// `id, name, type, blocs`, then one column per measure, computed on the view with direction
   /// ignored and hop-count path lengths (conventions in ``CentralityMeasure/convention``). A measure
   /// that does not converge gets empty cells.
-  public static func nodes(_ view: View, measures: [CentralityMeasure] = defaultMeasures) -> String {
+  public static func nodes(_ view: NetworkView, measures: [CentralityMeasure] = defaultMeasures) -> String {
     let g = view.simpleGraph(directed: false)
     let columns = measures.map { (try? $0.values(on: g, length: .hops)) }
     var out = CSVText.row(["id", "name", "type", "blocs"] + measures.map(\.rawValue))
@@ -23,7 +23,7 @@ public enum CSVTables {
 
   /// `source, target, kind, polarity, directed, weight, observations, confidence, first, last`: one
   /// row per tie; dates are the first and last day its observations cover (empty when open).
-  public static func edges(_ view: View) -> String {
+  public static func edges(_ view: NetworkView) -> String {
     let g = view.graph
     var out = CSVText.row(["source", "target", "kind", "polarity", "directed", "weight", "observations", "confidence", "first", "last"])
     for t in view.ties {
@@ -38,7 +38,7 @@ public enum CSVTables {
   }
 }
 
-extension View {
+extension NetworkView {
   /// The first and last day a tie's observations cover; `nil` for an open end.
   func days(of t: Tie) -> (first: PartialDate?, last: PartialDate?) {
     let first = t.observations.map { graph.observation($0).time.firstDay }.min() ?? .min

@@ -49,13 +49,13 @@ struct DatasetBuilder {
   func isDeclared(_ id: String) -> Bool { declared[id] != nil }
 
   /// Declares `actor` unless an actor with its id is already there.
-  mutating func declare(_ actor: Actor) {
+  mutating func declare(_ actor: CoalitionActor) {
     guard declared[actor.id] == nil else { return }
     declared[actor.id] = dataset.actors.count
     dataset.actors.append(actor)
   }
 
-  mutating func add(_ o: Observation) { dataset.observations.append(o) }
+  mutating func add(_ o: TieObservation) { dataset.observations.append(o) }
 
   /// Sorts declared actors by id so output does not depend on file order, and returns the dataset.
   func finish() -> Dataset {
@@ -117,7 +117,7 @@ extension DatasetBuilder {
       if let a = r.declaration { declare(a) }
       return .success(r.actorID)
     case .actor(let id):
-      if !isDeclared(id), CountryTable.country(alpha3: id) == nil { declare(Actor(id: id, name: id, type: type)) }
+      if !isDeclared(id), CountryTable.country(alpha3: id) == nil { declare(CoalitionActor(id: id, name: id, type: type)) }
       return .success(id)
     case .problem(let m):
       return .failure(ResolveFailure(message: m))
@@ -133,7 +133,7 @@ extension Dataset {
   /// The observations in a fixed order, undirected ties with their ends sorted: what two datasets
   /// read from different formats are compared by (a format may list ties in any order and either
   /// way round).
-  package var observationsForComparison: [Observation] {
+  package var observationsForComparison: [TieObservation] {
     let undirected = Set(allKinds.filter { !$0.directed }.map(\.id))
     return observations.map { o in
       var o = o

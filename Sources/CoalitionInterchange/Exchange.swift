@@ -74,7 +74,7 @@ enum ExchangeNames {
 
 extension ExchangeGraph {
   /// The view's actors and its observations (or ties) as an interchange graph.
-  init(view: View, granularity: ExportGranularity) {
+  init(view: NetworkView, granularity: ExportGranularity) {
     let g = view.graph
     let d = g.dataset
     directed = view.ties.contains { $0.directed } || g.kinds.contains { $0.directed } && view.ties.isEmpty
@@ -143,7 +143,7 @@ extension ExchangeGraph {
   }
 
   /// The colour, line style and width each kind and confidence has on the coalition map.
-  static func mapColors(_ graph: CoalitionGraph) -> [String: String] {
+  static func mapColors(_ graph: CoalitionNetwork) -> [String: String] {
     let style = MapStyle()
     let position = Dictionary(uniqueKeysWithValues: graph.kinds.filter { !$0.isBuiltIn }.enumerated().map { ($1.id, $0) })
     return Dictionary(uniqueKeysWithValues: graph.kinds.map { ($0.id, style.color(of: $0, position: position[$0.id] ?? 0)) })
@@ -220,7 +220,7 @@ extension ExchangeGraph {
         continue
       }
       builder.declare(
-        Actor(
+        CoalitionActor(
           id: id, name: label ?? id, type: type ?? (CountryTable.country(alpha3: id) != nil ? .state : .organization),
           affiliation: n.attributes["affiliation"]?.text, note: n.attributes["note"]?.text))
     }
@@ -331,7 +331,7 @@ extension ExchangeGraph {
       if directed { directions[kindID, default: (0, 0)].directed += 1 } else { directions[kindID, default: (0, 0)].undirected += 1 }
       for time in times {
         builder.add(
-          Observation(
+          TieObservation(
             id: times.count == 1 ? id : nil, source: s, target: t, kind: kindID, time: time, confidence: confidence,
             basis: basis, weight: abs(rawWeight), detail: a["detail"]?.text, evidence: evidence))
       }
@@ -379,19 +379,19 @@ extension ExchangeGraph {
 /// A graph file format with a reader: the file and policy conveniences come with it.
 public protocol GraphFileFormat {
   /// Reads a whole file's bytes into a dataset.
-  static func read(bytes: [UInt8], name: String, options: GraphImportOptions) throws(ImportError) -> ImportResult
+  static func read(bytes: [UInt8], name: String, options: GraphImportOptions) throws -> ImportResult
 }
 
 extension GraphFileFormat {
-  public static func read(path: String, options: GraphImportOptions = GraphImportOptions()) throws(ImportError) -> ImportResult {
+  public static func read(path: String, options: GraphImportOptions = GraphImportOptions()) throws -> ImportResult {
     try read(bytes: try readWholeFile(path), name: path, options: options)
   }
 
-  public static func read(path: String, policy: ErrorPolicy) throws(ImportError) -> ImportResult {
+  public static func read(path: String, policy: ErrorPolicy) throws -> ImportResult {
     try read(path: path, options: GraphImportOptions(policy: policy))
   }
 
-  public static func read(bytes: [UInt8], name: String) throws(ImportError) -> ImportResult {
+  public static func read(bytes: [UInt8], name: String) throws -> ImportResult {
     try read(bytes: bytes, name: name, options: GraphImportOptions())
   }
 }

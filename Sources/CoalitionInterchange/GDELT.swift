@@ -205,12 +205,12 @@ public enum GDELT {
   }
 
   /// Reads a GDELT export (an optional header line naming `GLOBALEVENTID` is skipped).
-  public static func read(path: String, options: GDELTOptions = GDELTOptions()) throws(ImportError) -> ImportResult {
+  public static func read(path: String, options: GDELTOptions = GDELTOptions()) throws -> ImportResult {
     try read(RecordReader(path: path, delimiter: 0x09, quoting: false), options: options)
   }
 
   /// Reads GDELT rows from text.
-  public static func read(text: String, name: String = "<text>", options: GDELTOptions = GDELTOptions()) throws(ImportError)
+  public static func read(text: String, name: String = "<text>", options: GDELTOptions = GDELTOptions()) throws
     -> ImportResult
   {
     try read(RecordReader(bytes: Array(text.utf8), name: name, delimiter: 0x09, quoting: false), options: options)
@@ -266,7 +266,7 @@ public enum GDELT {
         if CountryTable.country(alpha3: cc) != nil {
           ends.append(cc)
         } else if options.keepRegions, let name = regions[cc] {
-          builder.declare(Actor(id: cc, name: name, type: .aggregate))
+          builder.declare(CoalitionActor(id: cc, name: name, type: .aggregate))
           ends.append(cc)
         } else {
           break
@@ -313,7 +313,7 @@ public enum GDELT {
       let more = b.events > b.ids.count ? ", …" : ""
       let note = "\(b.events) event\(b.events == 1 ? "" : "s") (GLOBALEVENTID \(b.ids.joined(separator: ", "))\(more))"
       builder.add(
-        Observation(
+        TieObservation(
           source: key.source, target: key.target, kind: key.kind, time: .on(key.span), confidence: .reported, basis: .event,
           weight: b.weight, detail: "CAMEO " + b.codes.sorted().joined(separator: ", "),
           evidence: [Evidence(source: sourceID, note: note, url: b.url)]))

@@ -15,7 +15,7 @@ import Foundation
 /// holds the tie's observations as JSON, so a file read back gives the same observations. No
 /// modification date is written, so output is reproducible.
 public enum GEXF: GraphFileFormat {
-  public static func write(_ view: View) -> String {
+  public static func write(_ view: NetworkView) -> String {
     let g = view.graph
     let colors = ExchangeGraph.mapColors(g)
     let style = MapStyle()
@@ -114,7 +114,7 @@ public enum GEXF: GraphFileFormat {
   }
 
   /// One observation of a tie; `reversed` marks one recorded target → source (undirected kinds).
-  static func observationJSON(_ o: Observation, tieSource: String) -> String {
+  static func observationJSON(_ o: TieObservation, tieSource: String) -> String {
     var m: [(key: String, value: JSONNode)] = []
     func put(_ k: String, _ v: String?) { if let v { m.append((key: k, value: JSONNode(.string(v)))) } }
     put("observation", o.id)
@@ -141,7 +141,7 @@ public enum GEXF: GraphFileFormat {
   /// Reads GEXF 1.1–1.3: nodes with labels and attribute values; edges with `kind` (or a `kind`
   /// attribute), `weight`, `type`, and spells or `start`/`end`. An `observations` attribute written
   /// by CoalitionGraph restores each observation.
-  public static func read(bytes: [UInt8], name: String, options: GraphImportOptions) throws(ImportError)
+  public static func read(bytes: [UInt8], name: String, options: GraphImportOptions) throws
     -> ImportResult
   {
     let root = try XMLParser.parse(bytes, file: name)

@@ -10,7 +10,7 @@ import CoalitionGraph
 /// namespaces (yEd's `y:` graphics) and nested graphs are skipped.
 public enum GraphML: GraphFileFormat {
   /// The view as GraphML text.
-  public static func write(_ view: View, granularity: ExportGranularity = .observations) -> String {
+  public static func write(_ view: NetworkView, granularity: ExportGranularity = .observations) -> String {
     write(ExchangeGraph(view: view, granularity: granularity))
   }
 
@@ -77,7 +77,7 @@ public enum GraphML: GraphFileFormat {
   }
 
   /// Reads GraphML text into a dataset (see ``GraphImportOptions`` for how nodes and edges map).
-  public static func read(bytes: [UInt8], name: String, options: GraphImportOptions) throws(ImportError)
+  public static func read(bytes: [UInt8], name: String, options: GraphImportOptions) throws
     -> ImportResult
   {
     let graph = try parse(bytes: bytes, name: name)

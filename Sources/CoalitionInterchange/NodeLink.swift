@@ -8,7 +8,7 @@ import CoalitionGraph
 /// node ids of any JSON type (numbers become their text), attribute values that are arrays or
 /// objects kept as compact JSON text.
 public enum NodeLink: GraphFileFormat {
-  public static func write(_ view: View, granularity: ExportGranularity = .observations) -> String {
+  public static func write(_ view: NetworkView, granularity: ExportGranularity = .observations) -> String {
     write(ExchangeGraph(view: view, granularity: granularity))
   }
 
@@ -46,7 +46,7 @@ public enum NodeLink: GraphFileFormat {
   }
 
   /// Reads node-link JSON into a dataset (see ``GraphImportOptions`` for how nodes and edges map).
-  public static func read(bytes: [UInt8], name: String, options: GraphImportOptions) throws(ImportError)
+  public static func read(bytes: [UInt8], name: String, options: GraphImportOptions) throws
     -> ImportResult
   {
     try parse(bytes: bytes, name: name).dataset(file: name, options: options)

@@ -1,3 +1,5 @@
+import Foundation
+
 import CoalitionGraph
 #if canImport(Glibc)
   import Glibc
@@ -356,4 +358,10 @@ extension String {
     count <= limit ? self : String(prefix(limit)) + "…"
   }
 
+}
+
+extension ImportError: LocalizedError {
+  /// The same text as `description` (and as the command-line tool prints), so that apps show it
+  /// instead of "The operation could not be completed".
+  public var errorDescription: String? { description }
 }

@@ -123,7 +123,7 @@ public enum ATOP {
         let time: ObservationTime =
           a == b ? .on(PartialDate(year: a)!) : .between(from: PartialDate(year: a)!, to: PartialDate(year: b)!)
         builder.add(
-          Observation(
+          TieObservation(
             source: key.a, target: key.b, kind: kinds[key.kind].id, time: time, confidence: .reported, basis: .event,
             evidence: [Evidence(source: source.id)]))
       }
@@ -175,14 +175,14 @@ public enum SIPRI {
     CountryTable.all.map { ($0.name.lowercased(), $0.alpha3) }, uniquingKeysWith: { first, _ in first })
 
   /// Reads either layout, chosen by the file's first line.
-  public static func read(path: String, years: YearRange = YearRange(), policy: ErrorPolicy = .skip) throws(ImportError)
+  public static func read(path: String, years: YearRange = YearRange(), policy: ErrorPolicy = .skip) throws
     -> ImportResult
   {
     try read(try RecordReader(path: path, delimiter: UInt8(ascii: ","), quoting: true), years: years, policy: policy)
   }
 
   /// Reads either layout from text already in memory; `name` is used in messages.
-  public static func read(bytes: [UInt8], name: String, years: YearRange = YearRange(), policy: ErrorPolicy = .skip) throws(ImportError)
+  public static func read(bytes: [UInt8], name: String, years: YearRange = YearRange(), policy: ErrorPolicy = .skip) throws
     -> ImportResult
   {
     try read(RecordReader(bytes: bytes, name: name, delimiter: UInt8(ascii: ","), quoting: true), years: years, policy: policy)
@@ -199,7 +199,7 @@ public enum SIPRI {
   }
 
   enum Party {
-    case actor(String, declare: Actor?)
+    case actor(String, declare: CoalitionActor?)
     case unknown
   }
 
@@ -211,11 +211,11 @@ public enum SIPRI {
     // turn arms for insurgents into arms for the government they fight.
     if name.hasSuffix("**") {
       let n = String(name.dropLast(2))
-      return .actor(n, declare: Actor(id: n, name: n, type: .organization))
+      return .actor(n, declare: CoalitionActor(id: n, name: n, type: .organization))
     }
     if name.hasSuffix("*") {
       let n = String(name.dropLast())
-      return .actor(n, declare: Actor(id: n, name: n, type: .group))
+      return .actor(n, declare: CoalitionActor(id: n, name: n, type: .group))
     }
     if let cow, let r = CountryCodes.resolveCOW(cow, year: year) { return .actor(r.actorID, declare: r.declaration) }
     if let id = nameAliases[name] ?? countryByLowercasedName[name.lowercased()] {
@@ -224,7 +224,7 @@ public enum SIPRI {
     }
     if name.isEmpty { return nil }
     // A place SIPRI lists as a recipient that is no state (Biafra, Katanga, Northern Cyprus).
-    return .actor(name, declare: Actor(id: name, name: name, type: .group))
+    return .actor(name, declare: CoalitionActor(id: name, name: name, type: .group))
   }
 
   static func readRegister(_ reader: RecordReader, header: [String], years: YearRange, policy: ErrorPolicy) throws(ImportError)
@@ -343,7 +343,7 @@ public enum SIPRI {
     }
     for r in merged.values.sorted(by: { ($0.2, $0.0, $0.1) < ($1.2, $1.0, $1.1) }) {
       builder.add(
-        Observation(
+        TieObservation(
           source: r.0, target: r.1, kind: Kind.armsTransfer.id, time: .on(PartialDate(year: r.2)!), confidence: .reported,
           basis: .event, weight: r.3, detail: r.3 == 0 ? "deliveries worth less than 0.5 million TIV" : nil,
           evidence: [Evidence(source: source.id)]))

@@ -2,7 +2,7 @@ import Foundation
 import CoalitionGraph
 import CoalitionMetrics
 
-/// A coalition map of a ``View``: what to draw and how, turned into DOT by ``dotGraph()``.
+/// A coalition map of a ``NetworkView``: what to draw and how, turned into DOT by ``dotGraph()``.
 ///
 /// The map shows a cluster per declared bloc (an actor sits in the first bloc that lists it), one
 /// edge per tie so that several kinds between a pair all stay visible, a colour per kind, a line
@@ -10,7 +10,7 @@ import CoalitionMetrics
 /// nodes sized by a chosen measure, a legend of the kinds present and a caption with source, date
 /// and filters. Tooltips carry the evidence. Output is deterministic.
 public struct CoalitionMap: Sendable {
-  public var view: View
+  public var view: NetworkView
   public var style: MapStyle
   /// Scores that set node size (by local node index); `nil` sizes by total degree.
   public var sizeBy: NodeScores?
@@ -19,7 +19,7 @@ public struct CoalitionMap: Sendable {
   /// Caption text; defaults to sources, dates and the view's filters.
   public var caption: String?
 
-  public init(view: View, style: MapStyle = MapStyle(), sizeBy: NodeScores? = nil, title: String? = nil, caption: String? = nil) {
+  public init(view: NetworkView, style: MapStyle = MapStyle(), sizeBy: NodeScores? = nil, title: String? = nil, caption: String? = nil) {
     self.view = view
     self.style = style
     self.sizeBy = sizeBy
@@ -29,7 +29,7 @@ public struct CoalitionMap: Sendable {
 
   /// The map as DOT text, ready for ``DOTWriter`` consumers such as the renderer.
   /// - Throws: ``DOTError`` if an actor identifier cannot be written as a DOT identifier.
-  public func dot() throws(DOTError) -> String { try DOTWriter.write(dotGraph()) }
+  public func dot() throws -> String { try DOTWriter.write(dotGraph()) }
 
   /// The map as a DOT document.
   public func dotGraph() -> DOTGraph {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A string that DOT cannot express as an identifier.
 public struct DOTError: Error, Hashable, Sendable, CustomStringConvertible {
   public var identifier: String
@@ -14,7 +16,7 @@ public struct DOTError: Error, Hashable, Sendable, CustomStringConvertible {
 public enum DOTWriter {
   /// The DOT text of a graph.
   /// - Throws: ``DOTError`` for an identifier DOT cannot express (see ``identifier(_:)``).
-  public static func write(_ graph: DOTGraph) throws(DOTError) -> String {
+  public static func write(_ graph: DOTGraph) throws -> String {
     var out = ""
     if graph.strict { out += "strict " }
     out += graph.directed ? "digraph " : "graph "
@@ -41,7 +43,7 @@ public enum DOTWriter {
   /// HTML-string form (`<…>`) in the rare case a quoted string cannot carry it (a backslash before a
   /// double quote, before a line break, or at the end).
   /// - Throws: ``DOTError`` when neither quoted nor HTML form can express the string.
-  public static func identifier(_ s: String) throws(DOTError) -> String {
+  public static func identifier(_ s: String) throws -> String {
     if isPlainName(s) { return s }
     if let q = quoted(s) { return q }
     if hasBalancedAngles(s) { return "<" + s + ">" }
@@ -109,7 +111,7 @@ public enum DOTWriter {
     return s
   }
 
-  static func value(_ v: DOTValue) throws(DOTError) -> String {
+  static func value(_ v: DOTValue) throws -> String {
     switch v {
     case .id(let s): return try identifier(s)
     case .text(let s): return text(s)
@@ -119,7 +121,7 @@ public enum DOTWriter {
     }
   }
 
-  static func attributeList(_ attributes: [DOTAttribute], into out: inout String) throws(DOTError) {
+  static func attributeList(_ attributes: [DOTAttribute], into out: inout String) throws {
     guard !attributes.isEmpty else { return }
     out += " ["
     for (k, a) in attributes.enumerated() {
@@ -129,20 +131,20 @@ public enum DOTWriter {
     out += "]"
   }
 
-  static func attributeStatement(_ keyword: String, _ attributes: [DOTAttribute], indent: String, into out: inout String) throws(DOTError) {
+  static func attributeStatement(_ keyword: String, _ attributes: [DOTAttribute], indent: String, into out: inout String) throws {
     guard !attributes.isEmpty else { return }
     out += indent + keyword
     try attributeList(attributes, into: &out)
     out += ";\n"
   }
 
-  static func node(_ n: DOTNode, indent: String, into out: inout String) throws(DOTError) {
+  static func node(_ n: DOTNode, indent: String, into out: inout String) throws {
     out += indent + (try identifier(n.name))
     try attributeList(n.attributes, into: &out)
     out += ";\n"
   }
 
-  static func subgraph(_ s: DOTSubgraph, indent: String, into out: inout String) throws(DOTError) {
+  static func subgraph(_ s: DOTSubgraph, indent: String, into out: inout String) throws {
     out += indent + "subgraph " + (try identifier(s.name)) + " {\n"
     let inner = indent + "  "
     for a in s.attributes { out += inner + (try identifier(a.name)) + "=" + (try value(a.value)) + ";\n" }
@@ -163,4 +165,10 @@ extension String {
     while f.count < 4 { f = "0" + f }
     self = (negative && scaled != 0 ? "-" : "") + String(whole) + "." + f
   }
+}
+
+extension DOTError: LocalizedError {
+  /// The same text as `description` (and as the command-line tool prints), so that apps show it
+  /// instead of "The operation could not be completed".
+  public var errorDescription: String? { description }
 }

@@ -368,7 +368,7 @@ extension SimpleGraph {
   }
 }
 
-extension View {
+extension NetworkView {
   /// Betweenness of each actor in the view (see ``SimpleGraph/betweenness(length:normalized:endpoints:)``).
   ///
   /// - Parameters:

@@ -10,7 +10,7 @@ public struct BlocAssignment: Sendable {
   /// Names of the groups: bloc names, then the unaffiliated actors' identifiers.
   public let names: [String]
 
-  public init(view: View) {
+  public init(view: NetworkView) {
     let g = view.graph
     var group = [Int](repeating: -1, count: view.nodeCount)
     for (b, entry) in g.blocs.enumerated() {
@@ -44,7 +44,7 @@ public struct EIIndex: Hashable, Sendable {
   public var value: Double { external + inside == 0 ? .nan : Double(external - inside) / Double(external + inside) }
 }
 
-extension View {
+extension NetworkView {
   /// Density of ties within and between declared blocs: the image matrix of block modelling
   /// (White, Boorman and Breiger 1976). Entry [a][b] is the share of possible pairs (a, b) that
   /// are tied in the simple graph of the view (ties of any kind count once per pair); the diagonal

@@ -130,7 +130,7 @@ extension SimpleGraph {
   }
 }
 
-extension View {
+extension NetworkView {
   /// Gould–Fernandez brokerage of each actor between the declared blocs (actors in no bloc each
   /// form a group of their own), on the directed view.
   public func brokerage() -> [BrokerageRoles] {

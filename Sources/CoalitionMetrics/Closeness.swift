@@ -98,7 +98,7 @@ extension SimpleGraph {
   }
 }
 
-extension View {
+extension NetworkView {
   /// Closeness of each actor (see ``SimpleGraph/closeness(direction:length:convention:)``).
   public func closeness(
     directed: Bool = false, direction: PathDirection = .outgoing, length: EdgeLength = .hops,

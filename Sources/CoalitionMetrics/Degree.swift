@@ -33,7 +33,7 @@ public struct NodeScores: Sendable {
   }
 }
 
-extension View {
+extension NetworkView {
   /// Number of distinct neighbours of each actor (ties of several kinds to one partner count once).
   ///
   /// With `mode: .total` direction is ignored; `.out` and `.in` follow the direction of directed

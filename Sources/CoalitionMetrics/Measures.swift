@@ -50,7 +50,7 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
   ///   - length: Edge length for path measures.
   ///   - options: Threads, betweenness sampling, raw or normalised values, weights, tolerance.
   /// - Throws: ``MetricError`` when an iterative measure does not converge.
-  public func values(on g: SimpleGraph, length: EdgeLength, options: MeasureOptions = MeasureOptions()) throws(MetricError) -> [Double] {
+  public func values(on g: SimpleGraph, length: EdgeLength, options: MeasureOptions = MeasureOptions()) throws -> [Double] {
     let threads = options.threads
     let toward: PathDirection = g.directed ? .incoming : .outgoing
     let scale = options.normalized && g.nodeCount > 1 ? 1 / Double(g.nodeCount - 1) : 1

@@ -1,6 +1,6 @@
 import CoalitionGraph
 
-extension View {
+extension NetworkView {
   /// Distinct partners of each actor in each kind present: a row per local node, a column per
   /// entry of ``kindsPresent``. Direction is ignored.
   /// - Complexity: O(n·K + m).
@@ -83,7 +83,7 @@ public struct Exchange: Hashable, Sendable {
   public let confidence: Confidence
 }
 
-extension View {
+extension NetworkView {
   /// Cross-kind exchanges: every pair of directed ties A → B of one kind and B → A of another
   /// kind, listed once per combination of kinds, A being the actor with the lower index.
   public func exchanges() -> [Exchange] {

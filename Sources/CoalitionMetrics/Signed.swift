@@ -268,7 +268,7 @@ public struct SignedGraph: Sendable {
   }
 }
 
-extension View {
+extension NetworkView {
   /// The view as a signed graph: one sign per pair of actors, cooperative kinds positive and
   /// hostile kinds negative, direction ignored. Pairs with both kinds of ties follow `rule`, and
   /// are listed in ``SignedGraph/mixedPairs``.

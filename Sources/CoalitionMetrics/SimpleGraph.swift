@@ -301,7 +301,7 @@ public struct SimpleGraph: Sendable {
   }
 }
 
-extension View {
+extension NetworkView {
   /// The view as a simple graph over its local node indices.
   ///
   /// - Parameter directed: `true` keeps the direction of directed kinds (undirected kinds become

@@ -475,3 +475,9 @@ enum SymmetricEigen {
     return (a[top][top], (0..<k).map { v[$0][top] })
   }
 }
+
+extension MetricError: LocalizedError {
+  /// The same text as `description` (and as the command-line tool prints), so that apps show it
+  /// instead of "The operation could not be completed".
+  public var errorDescription: String? { description }
+}

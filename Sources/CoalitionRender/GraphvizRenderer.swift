@@ -1,3 +1,5 @@
+import Foundation
+
 import CGraphviz
 import CoalitionGraph
 
@@ -159,7 +161,7 @@ public final class GraphvizRenderer: Sendable {
   ///   - format: Output format.
   /// - Returns: The output bytes and Graphviz's warnings.
   /// - Throws: ``RenderError`` with Graphviz's messages.
-  public func render(_ dot: String, engine: LayoutEngine = .dot, format: RenderFormat = .svg) throws(RenderError) -> RenderOutput {
+  public func render(_ dot: String, engine: LayoutEngine = .dot, format: RenderFormat = .svg) throws -> RenderOutput {
     let result: Result<RenderOutput, RenderError> = context.withLock { ctx in
       guard let gvc = ctx.gvc else { return .failure(.unavailable("gvContext() failed")) }
       Diagnostics.begin()
@@ -209,7 +211,7 @@ public final class GraphvizRenderer: Sendable {
   /// Parses DOT text with Graphviz's own parser (`agmemread`) and returns what it read: names and
   /// attributes of the graph, its nodes and its edges. Used to check DOT written by this package.
   /// - Throws: ``RenderError/syntax(_:)`` with Graphviz's message.
-  public func parse(_ dot: String) throws(RenderError) -> ParsedGraph {
+  public func parse(_ dot: String) throws -> ParsedGraph {
     let result: Result<ParsedGraph, RenderError> = context.withLock { ctx in
       Diagnostics.begin()
       defer { Diagnostics.end() }
@@ -323,4 +325,10 @@ extension String {
     while let l = s.last, l.isWhitespace { s.removeLast() }
     return String(s)
   }
+}
+
+extension RenderError: LocalizedError {
+  /// The same text as `description` (and as the command-line tool prints), so that apps show it
+  /// instead of "The operation could not be completed".
+  public var errorDescription: String? { description }
 }

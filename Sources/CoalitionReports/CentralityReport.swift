@@ -29,7 +29,7 @@ public struct CentralityReport: Sendable {
   }
 
   /// A report on a view of a coalition graph.
-  public init(view: View, directed: Bool, measures: [CentralityMeasure], length: EdgeLength) {
+  public init(view: NetworkView, directed: Bool, measures: [CentralityMeasure], length: EdgeLength) {
     self.init(
       title: "Centrality — \(view.graph.dataset.title ?? "coalition")", names: (0..<view.nodeCount).map { view.actor($0).id },
       labels: (0..<view.nodeCount).map { view.actor($0).name }, graph: view.simpleGraph(directed: directed), measures: measures,
@@ -38,7 +38,7 @@ public struct CentralityReport: Sendable {
 
   /// Computes every measure and assembles the table.
   /// - Throws: ``MetricError`` when an iterative measure does not converge.
-  public func table() throws(MetricError) -> ReportTable {
+  public func table() throws -> ReportTable {
     var columns: [[Double]] = []
     for m in measures { columns.append(try m.values(on: graph, length: length, options: options)) }
     let first = columns.first ?? []

@@ -16,17 +16,17 @@ import CoalitionMetrics
 /// - `brokers`: broker, betweenness, brokered_pairs (examples of pairs whose every shortest path runs through the broker).
 /// - `balance`: measure, value.
 public struct CoalitionReport: Sendable {
-  public let view: View
+  public let view: NetworkView
   /// Threads for the all-pairs measures (betweenness, closeness); results do not depend on it.
   public var threads: Int
 
   /// A report on `view`; its sensitivity columns compare with the same view on reported ties only.
-  public init(view: View, threads: Int = 1) {
+  public init(view: NetworkView, threads: Int = 1) {
     self.view = view
     self.threads = max(1, threads)
   }
 
-  public func document() throws(MetricError) -> ReportDocument {
+  public func document() throws -> ReportDocument {
     let g = view.graph
     let n = view.nodeCount
     let names = (0..<n).map { view.actor($0).id }

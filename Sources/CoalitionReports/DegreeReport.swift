@@ -8,9 +8,9 @@ import CoalitionMetrics
 /// `out_degree`, `in_degree` (undirected ties count both ways), `ties` (one per partner and kind),
 /// `strength` (sum of tie weights). Rows run from the highest rank; equal rows keep actor order.
 public struct DegreeReport: Sendable {
-  public let view: View
+  public let view: NetworkView
 
-  public init(view: View) { self.view = view }
+  public init(view: NetworkView) { self.view = view }
 
   /// The report as a table, ready for any ``ReportFormat``.
   public func table() -> ReportTable {

@@ -82,7 +82,7 @@ public struct TimeWindows: Sendable {
 /// overlap the window (or, with a half-life, everything up to the window's end, faded by age).
 /// Measures are taken over the actors with at least one tie in the window.
 public struct Timeline: Sendable {
-  public let graph: CoalitionGraph
+  public let graph: CoalitionNetwork
   public let filter: ViewFilter
   public let windows: [DateWindow]
   /// With a half-life, each point counts every observation up to its end, faded by age.
@@ -90,7 +90,7 @@ public struct Timeline: Sendable {
   /// The measure actors are ranked by in each window.
   public let measure: CentralityMeasure
 
-  public init(graph: CoalitionGraph, filter: ViewFilter = ViewFilter(), windows: [DateWindow], halfLifeDays: Double? = nil, measure: CentralityMeasure = .degree) {
+  public init(graph: CoalitionNetwork, filter: ViewFilter = ViewFilter(), windows: [DateWindow], halfLifeDays: Double? = nil, measure: CentralityMeasure = .degree) {
     self.graph = graph
     self.filter = filter
     self.windows = windows
@@ -99,7 +99,7 @@ public struct Timeline: Sendable {
   }
 
   /// The view of one window.
-  public func view(_ w: DateWindow) -> View {
+  public func view(_ w: DateWindow) -> NetworkView {
     var f = filter
     f.dropIsolates = true
     if let h = halfLifeDays, let end = w.to {
@@ -132,7 +132,7 @@ public struct Timeline: Sendable {
     public let scores: [String: Double]
   }
 
-  static func point(_ view: View, window: DateWindow, measure: CentralityMeasure) -> Point {
+  static func point(_ view: NetworkView, window: DateWindow, measure: CentralityMeasure) -> Point {
     let g = view.graph
     let simple = view.simpleGraph(directed: false)
     let n = view.nodeCount
@@ -251,14 +251,14 @@ public struct Timeline: Sendable {
 
 /// What changed between two moments: ties and actors that appeared or disappeared, and ranks.
 public struct TimelineDiff: Sendable {
-  public let before: View
-  public let after: View
+  public let before: NetworkView
+  public let after: NetworkView
   public let measure: CentralityMeasure
 
   /// Compares the views at two dates. With `window`, each side is the window of that length
   /// ending on its date; without, each is the record as of its date.
-  public init(graph: CoalitionGraph, filter: ViewFilter = ViewFilter(), from a: PartialDate, to b: PartialDate, window: TimeSpan? = nil, measure: CentralityMeasure = .degree) {
-    func side(_ d: PartialDate) -> View {
+  public init(graph: CoalitionNetwork, filter: ViewFilter = ViewFilter(), from a: PartialDate, to b: PartialDate, window: TimeSpan? = nil, measure: CentralityMeasure = .degree) {
+    func side(_ d: PartialDate) -> NetworkView {
       var f = filter
       f.dropIsolates = true
       if let window {
@@ -279,7 +279,7 @@ public struct TimelineDiff: Sendable {
     static func < (a: TieKey, b: TieKey) -> Bool { (a.source, a.target, a.kind) < (b.source, b.target, b.kind) }
   }
 
-  static func ties(_ v: View) -> [TieKey: Tie] {
+  static func ties(_ v: NetworkView) -> [TieKey: Tie] {
     let g = v.graph
     return Dictionary(uniqueKeysWithValues: v.ties.map { (TieKey(source: g[$0.source].id, target: g[$0.target].id, kind: g[$0.kind].id), $0) })
   }

@@ -43,7 +43,7 @@ struct Bench: ParsableCommand {
 
   func load() throws -> SimpleGraph {
     let list: EdgeList
-    do { list = try EdgeList(contentsOf: graph, weighted: weighted) } catch { throw ToolError(error.description) }
+    do { list = try EdgeList(contentsOf: graph, weighted: weighted) } catch { throw ToolError("\(error)") }
     return SimpleGraph(nodeCount: list.nodeCount, sources: list.sources, targets: list.targets, weights: list.weights, directed: directed)
   }
 

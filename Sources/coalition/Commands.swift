@@ -11,10 +11,10 @@ extension LayoutEngine: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 
 /// Loads, freezes and filters the dataset given on the command line.
-func loadView(_ input: DatasetArgument, _ options: ViewOptions) throws -> View {
+func loadView(_ input: DatasetArgument, _ options: ViewOptions) throws -> NetworkView {
   let dataset = try input.load()
-  let graph: CoalitionGraph
-  do { graph = try CoalitionGraph(dataset) } catch { throw ToolError(error.description) }
+  let graph: CoalitionNetwork
+  do { graph = try CoalitionNetwork(dataset) } catch { throw ToolError("\(error)") }
   return graph.view(try options.filter(for: graph))
 }
 
@@ -95,7 +95,7 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     let dataset = try input.load()
-    let graph = try CoalitionGraph(dataset)
+    let graph = try CoalitionNetwork(dataset)
     let blocs = graph.blocs.map { "\($0.bloc.name) (\($0.members.count))" }.joined(separator: ", ")
     print("\(input.displayName): valid")
     print("  \(graph.actorCount) actors, \(dataset.observations.count) observations, \(graph.view().ties.count) ties, \(dataset.kinds.count) own kinds")
@@ -173,7 +173,7 @@ struct Metrics: ParsableCommand {
     var report: CentralityReport
     if let edges {
       let list: EdgeList
-      do { list = try EdgeList(contentsOf: edges, weighted: weighted) } catch { throw ToolError(error.description) }
+      do { list = try EdgeList(contentsOf: edges, weighted: weighted) } catch { throw ToolError("\(error)") }
       let graph = SimpleGraph(nodeCount: list.nodeCount, sources: list.sources, targets: list.targets, weights: list.weights, directed: directed)
       report = CentralityReport(title: "Centrality — \(edges)", names: list.names, graph: graph, measures: chosen, length: length)
     } else {

@@ -240,8 +240,8 @@ struct Timeline: ParsableCommand {
   func run() throws {
     timeout.start("the timeline", hint: "use a longer --window or --step, or a narrower range")
     let dataset = try input.load()
-    let graph: CoalitionGraph
-    do { graph = try CoalitionGraph(dataset) } catch { throw ToolError(error.description) }
+    let graph: CoalitionNetwork
+    do { graph = try CoalitionNetwork(dataset) } catch { throw ToolError("\(error)") }
     var filter = try view.filter(for: graph)
     let windowSpan = try span(window, "--window")
     let stepSpan = try span(step, "--step")

@@ -22,7 +22,7 @@ struct DatasetArgument: ParsableArguments {
     guard let dataset else { return Dataset.seed }
     do {
       return try Dataset(contentsOf: dataset)
-    } catch {
+    } catch let error as DatasetError {
       throw ToolError("\(error.problems.count == 1 ? "" : "\(error.problems.count) problems in \(dataset):\n")\(error.description)")
     }
   }
@@ -75,7 +75,7 @@ struct ViewOptions: ParsableArguments {
   }
 
   /// The filter, after checking kind and actor names against the dataset.
-  func filter(for graph: CoalitionGraph) throws -> ViewFilter {
+  func filter(for graph: CoalitionNetwork) throws -> ViewFilter {
     for k in kinds where graph.index(ofKind: k) == nil {
       let known = graph.kinds.map(\.id)
       throw ToolError("unknown kind \"\(k)\"; known kinds: \(known.joined(separator: ", "))")

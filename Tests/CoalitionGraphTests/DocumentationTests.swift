@@ -13,7 +13,7 @@ import Testing
   #expect(d.observations.count == 4)
   #expect(d.actors.first?.name == "Russia")
   #expect(d.observations[2].time == .ongoing(asOf: PartialDate("2024-03-20")!, since: PartialDate("2022-02-24")))
-  let g = try CoalitionGraph(d)
+  let g = try CoalitionNetwork(d)
   #expect(g.index(ofActor: "UKR") != nil)  // undeclared ISO state, added with its name
   #expect(g[g.index(ofActor: "UKR")!].name == "Ukraine")
   #expect(g.kinds.last?.id == "munitions-payment")

@@ -13,7 +13,7 @@ import Testing
   #expect(CountryTable.country(numeric: 643)?.alpha3 == "RUS")
   #expect(CountryTable.country(alpha3: "RUS")?.cowCode == 365)
   #expect(CountryTable.country(alpha3: "XYZ") == nil)
-  #expect(Actor(id: "IRN").name == "Iran")
+  #expect(CoalitionActor(id: "IRN").name == "Iran")
 }
 
 /// Day numbers are checked against Foundation's Gregorian calendar, an independent implementation.
@@ -66,8 +66,8 @@ import Testing
 }
 
 @Test func frozenGraphRejectsInvalidDatasets() {
-  let d = Dataset(observations: [Observation(source: "RUS", target: "RUS", kind: "war", time: .on(PartialDate("2024")!))])
-  #expect(throws: DatasetError.self) { try CoalitionGraph(d) }
+  let d = Dataset(observations: [TieObservation(source: "RUS", target: "RUS", kind: "war", time: .on(PartialDate("2024")!))])
+  #expect(throws: DatasetError.self) { try CoalitionNetwork(d) }
 }
 
 @Test func edgeListsParseWithCommentsWeightsAndErrors() throws {

@@ -2,9 +2,9 @@ import Testing
 
 @testable import CoalitionGraph
 
-private let seed = try! CoalitionGraph(Dataset.seed)
+private let seed = try! CoalitionNetwork(Dataset.seed)
 
-private func tie(_ v: View, _ s: String, _ t: String, _ kind: String) -> Tie? {
+private func tie(_ v: NetworkView, _ s: String, _ t: String, _ kind: String) -> Tie? {
   v.ties.first { v.graph[$0.source].id == s && v.graph[$0.target].id == t && v.graph[$0.kind].id == kind }
 }
 
@@ -101,12 +101,12 @@ private func tie(_ v: View, _ s: String, _ t: String, _ kind: String) -> Tie? {
       var t = codes[Int(rng.next() % UInt64(n))]
       if t == s { t = codes[(codes.firstIndex(of: s)! + 1) % n] }
       d.observations.append(
-        Observation(
+        TieObservation(
           source: s, target: t, kind: kinds[Int(rng.next() % UInt64(kinds.count))],
           time: .on(PartialDate(year: 2000 + Int(rng.next() % 20))!), confidence: Confidence.allCases[Int(rng.next() % 3)],
           weight: Double(rng.next() % 5)))
     }
-    let g = try CoalitionGraph(d)
+    let g = try CoalitionNetwork(d)
     for filter in [ViewFilter(), ViewFilter(polarity: .cooperative, minimumConfidence: .assessed), ViewFilter(window: .asOf(PartialDate("2010")!))] {
       let v = g.view(filter)
       for csr in [v.outgoing, v.incoming, v.undirected] { #expect(csr.invariantViolations().isEmpty, "round \(round)") }

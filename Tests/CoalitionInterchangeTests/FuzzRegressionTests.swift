@@ -70,8 +70,8 @@ private func read(_ target: String, _ bytes: [UInt8], name: String) throws -> [S
         _ = reader == "csv" ? try CSVObservations.read(path: path) : try SIPRI.read(bytes: bytes, name: path)
         Issue.record("UTF-16 read as UTF-8 by \(reader)")
       } catch {
-        #expect(error.description.contains("UTF-16 (\(order), with a byte-order mark)"), "\(error)")
-        #expect(!error.description.unicodeScalars.contains { $0.value == 0 })
+        #expect(String(describing: error).contains("UTF-16 (\(order), with a byte-order mark)"), "\(error)")
+        #expect(!String(describing: error).unicodeScalars.contains { $0.value == 0 })
       }
     }
   }

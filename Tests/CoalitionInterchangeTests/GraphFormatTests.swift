@@ -4,7 +4,7 @@ import Testing
 
 @testable import CoalitionInterchange
 
-let seedView = try! CoalitionGraph(.seed).view()
+let seedView = try! CoalitionNetwork(.seed).view()
 
 @Test func seedRoundTripsThroughGraphMLNodeLinkAndGEXF() throws {
   let graphml = try GraphML.read(bytes: Array(GraphML.write(seedView).utf8), name: "seed.graphml")
@@ -116,7 +116,7 @@ func malformedGraphMLIsRejectedWithPosition(text: String, message: String) {
     _ = try GraphML.read(bytes: Array(text.utf8), name: "x.graphml")
     Issue.record("accepted: \(text)")
   } catch {
-    #expect(error.description == message)
+    #expect("\(error)" == message)
   }
 }
 
@@ -171,7 +171,7 @@ enum CSVObservationsTable {
     _ = try GraphML.read(bytes: Array(undated.utf8), name: "u.graphml")
     Issue.record("an undated file imported")
   } catch {
-    #expect(error.description.contains("--date"), "\(error)")
+    #expect(String(describing: error).contains("--date"), "\(error)")
   }
   for text in [
     #"{"directed": false, "nodes": [{"id": "RUS"}, {"id": "CHN"}], "links": [{"source": "RUS", "target": "CHN"}]}"#
@@ -181,7 +181,7 @@ enum CSVObservationsTable {
   // With --date: the isolated ISO state IRN is kept.
   let dated = try GraphML.read(bytes: Array(undated.utf8), name: "u.graphml", options: GraphImportOptions(date: PartialDate("2024")))
   #expect(dated.dataset.actors.map(\.id).contains("IRN"))
-  let graph = try CoalitionGraph(dated.dataset)
+  let graph = try CoalitionNetwork(dated.dataset)
   #expect(graph.actorCount == 3)
 
   // GEXF: a declared <default> applies where an edge gives no value; unknown attributes are counted.

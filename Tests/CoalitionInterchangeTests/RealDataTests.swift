@@ -65,7 +65,7 @@ import Testing
   #expect(types["NATO"] == .organization)
   #expect(r.dataset.validate().isEmpty)
   // Deliveries under 0.5 million TIV (weight 0) are still cooperative ties: no negative sign.
-  let signed = try CoalitionGraph(r.dataset).view().signedGraph()
+  let signed = try CoalitionNetwork(r.dataset).view().signedGraph()
   #expect(signed.edges.allSatisfy { $0.sign == 1 })
   #expect(signed.balanceRatio() == 1)
   let all = try SIPRI.read(path: fixture("data/sipri_tiv_exports_processed_360info.csv"))

@@ -32,4 +32,4 @@ func temporaryFile(_ text: String, suffix: String = ".txt") -> String {
 }
 
 /// Observations sorted for comparison; undirected kinds with endpoints in canonical order.
-func canonical(_ d: Dataset) -> [Observation] { d.observationsForComparison }
+func canonical(_ d: Dataset) -> [TieObservation] { d.observationsForComparison }

@@ -38,7 +38,7 @@ import Testing
 }
 
 @Test func seedTimelineShowsTheWarFirstAndTheCoalitionInMarch2024() throws {
-  let graph = try CoalitionGraph(.seed)
+  let graph = try CoalitionNetwork(.seed)
   let windows = TimeWindows(start: PartialDate("2022-01")!, end: PartialDate("2024-03")!, length: TimeSpan("6m")!).windows
   let series = Timeline(graph: graph, windows: windows).series()
   #expect(series.count == 5)
@@ -59,10 +59,10 @@ import Testing
 @Test func decayHalvesTheWeightAfterOneHalfLife() throws {
   let d = Dataset(
     observations: [
-      Observation(source: "RUS", target: "CHN", kind: "military", time: .on(PartialDate("2024-03-20")!), weight: 4),
-      Observation(source: "RUS", target: "CHN", kind: "military", time: .on(PartialDate("2024-04-19")!), weight: 1),
+      TieObservation(source: "RUS", target: "CHN", kind: "military", time: .on(PartialDate("2024-03-20")!), weight: 4),
+      TieObservation(source: "RUS", target: "CHN", kind: "military", time: .on(PartialDate("2024-04-19")!), weight: 1),
     ])
-  let g = try CoalitionGraph(d)
+  let g = try CoalitionNetwork(d)
   let decay = Decay(halfLifeDays: 30, reference: PartialDate("2024-04-19")!)
   let sum = g.view(ViewFilter(decay: decay)).ties[0].weight
   #expect(abs(sum - (4 * 0.5 + 1)) < 1e-12)
@@ -72,7 +72,7 @@ import Testing
 }
 
 @Test func diffListsWhatAppearedBetweenTwoDates() throws {
-  let graph = try CoalitionGraph(.seed)
+  let graph = try CoalitionNetwork(.seed)
   let diff = TimelineDiff(graph: graph, from: PartialDate("2024-03-18")!, to: PartialDate("2024-03-20")!)
   // As of 18 March only the war (2022) and the media meeting dated "2024-03" are on record.
   #expect(diff.before.ties.count == 2)
@@ -96,7 +96,7 @@ import Testing
   #expect(long.isTruncated)
   #expect(long.windows.count == TimeWindows.limit)
   #expect(long.needed == 2_921_940)  // days from 2000-01-01 to 9999-12-31
-  let graph = try CoalitionGraph(.seed)
+  let graph = try CoalitionNetwork(.seed)
   let dates = Dataset.seed.observations.flatMap { [$0.time.firstDay, $0.time.lastDay] }.filter { $0 != .min && $0 != .max }
   let gappy = TimeWindows(
     start: PartialDate(dayNumber: dates.min()!)!, end: PartialDate(dayNumber: dates.max()!)!, length: TimeSpan("1y")!, step: TimeSpan("100y")!)

@@ -4,7 +4,7 @@ import Testing
 
 @testable import CoalitionMaps
 
-private let seed = try! CoalitionGraph(Dataset.seed)
+private let seed = try! CoalitionNetwork(Dataset.seed)
 private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   .appendingPathComponent("Fixtures")
 

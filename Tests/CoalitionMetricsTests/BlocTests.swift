@@ -6,7 +6,7 @@ import Testing
 // Hand-worked on the seed (nodes RUS, CHN, PRK, IRN, USA, WEST, UKR). Its simple undirected graph
 // has 8 pairs: inside the coalition RUS–CHN, RUS–PRK, RUS–IRN; across groups RUS–USA, RUS–WEST,
 // RUS–UKR, CHN–USA, CHN–WEST. UKR is in no bloc, so it is a group of its own.
-private let seedView = try! CoalitionGraph(Dataset.seed).view()
+private let seedView = try! CoalitionNetwork(Dataset.seed).view()
 
 @Test func eiIndexOfTheSeedByHand() {
   let (whole, blocs, actors) = seedView.eiIndex()

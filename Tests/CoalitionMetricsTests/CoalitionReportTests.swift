@@ -5,7 +5,7 @@ import Testing
 @testable import CoalitionReports
 
 @Test func seedCoalitionReportFindingsAreDerivedFromTheNumbers() throws {
-  let document = try CoalitionReport(view: try CoalitionGraph(Dataset.seed).view()).document()
+  let document = try CoalitionReport(view: try CoalitionNetwork(Dataset.seed).view()).document()
   let findings = document.findings
   #expect(findings.contains("RUS is the hub: tied to 6 of the 6 other actors, on 83% of the shortest paths between the others."))
   #expect(findings.contains("RUS is the only actor tied to all 3 partners in Coalition Russia is building."))
@@ -28,16 +28,16 @@ import Testing
 /// Dropping alleged and assessed ties changes who brokers when a hub's ties are only assessed.
 @Test func sensitivityShowsRankChanges() throws {
   // Reported: AAA is tied to BBB, CCC and DDD. Alleged: BBB to CCC, DDD and EEE, making BBB the hub.
-  func tie(_ s: String, _ t: String, _ c: Confidence) -> Observation {
-    Observation(source: s, target: t, kind: "diplomatic", time: .on(PartialDate("2020")!), confidence: c)
+  func tie(_ s: String, _ t: String, _ c: Confidence) -> TieObservation {
+    TieObservation(source: s, target: t, kind: "diplomatic", time: .on(PartialDate("2020")!), confidence: c)
   }
   let d = Dataset(
-    actors: ["AAA", "BBB", "CCC", "DDD", "EEE"].map { Actor(id: $0, type: .group) },
+    actors: ["AAA", "BBB", "CCC", "DDD", "EEE"].map { CoalitionActor(id: $0, type: .group) },
     observations: [
       tie("AAA", "BBB", .reported), tie("AAA", "CCC", .reported), tie("AAA", "DDD", .reported),
       tie("BBB", "CCC", .alleged), tie("BBB", "DDD", .alleged), tie("BBB", "EEE", .alleged),
     ])
-  let document = try CoalitionReport(view: try CoalitionGraph(d).view()).document()
+  let document = try CoalitionReport(view: try CoalitionNetwork(d).view()).document()
   let actors = document.tables[0]
   let bbb = try #require(actors.rows.first { $0[1] == .text("BBB") })
   #expect(bbb[0] == .integer(1))
@@ -49,18 +49,18 @@ import Testing
 @Test func eiFindingAtItsChanceValueSaysNeitherSide() throws {
   // Two blocs of two: 2 of the 6 pairs are inside, so chance gives E-I = 2·4/6 − 1 = 1/3; one
   // tie inside and two across give (2 − 1)/3 = 1/3 as well.
-  func tie(_ s: String, _ t: String) -> Observation {
-    Observation(source: s, target: t, kind: "diplomatic", time: .on(PartialDate("2020")!), confidence: .reported)
+  func tie(_ s: String, _ t: String) -> TieObservation {
+    TieObservation(source: s, target: t, kind: "diplomatic", time: .on(PartialDate("2020")!), confidence: .reported)
   }
   var d = Dataset(
-    actors: ["AAA", "BBB", "CCC", "DDD"].map { Actor(id: $0, type: .group) },
+    actors: ["AAA", "BBB", "CCC", "DDD"].map { CoalitionActor(id: $0, type: .group) },
     observations: [tie("AAA", "BBB"), tie("AAA", "CCC"), tie("BBB", "DDD")])
   d.blocs = [Bloc(id: "one", name: "One", members: ["AAA", "BBB"]), Bloc(id: "two", name: "Two", members: ["CCC", "DDD"])]
-  let findings = try CoalitionReport(view: try CoalitionGraph(d).view()).document().findings
+  let findings = try CoalitionReport(view: try CoalitionNetwork(d).view()).document().findings
   #expect(findings.contains { $0.hasPrefix("Ties are as outward-looking as chance would make them: E-I index 0.333333") }, "\(findings)")
   #expect(!findings.contains { $0.contains("more outward-looking") || $0.contains("more inward-looking") })
   // One more tie across tips it outward.
   d.observations.append(tie("AAA", "DDD"))
-  let more = try CoalitionReport(view: try CoalitionGraph(d).view()).document().findings
+  let more = try CoalitionReport(view: try CoalitionNetwork(d).view()).document().findings
   #expect(more.contains { $0.hasPrefix("Ties are more outward-looking than chance") }, "\(more)")
 }

@@ -17,7 +17,7 @@ private func loadReference() throws -> [String: Any] {
 private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(1, abs(b)) }
 
 @Test func seedDegreeAndStrengthMatchNetworkX() throws {
-  let view = try CoalitionGraph(Dataset.seed).view()
+  let view = try CoalitionNetwork(Dataset.seed).view()
   let reference = try loadReference()
   let expected = try #require(reference["seed"] as? [String: [String: Double]])
   let measures: [(String, NodeScores)] = [
@@ -41,11 +41,11 @@ private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max
   let karate = try #require(reference["karate"] as? [String: Any])
   let edges = try #require(karate["edges"] as? [[Double]])
   let values = try #require(karate["values"] as? [String: [String: Double]])
-  var d = Dataset(actors: (0..<34).map { Actor(id: "\($0)", type: .group) })
+  var d = Dataset(actors: (0..<34).map { CoalitionActor(id: "\($0)", type: .group) })
   for e in edges {
-    d.observations.append(Observation(source: "\(Int(e[0]))", target: "\(Int(e[1]))", kind: "diplomatic", time: .on(PartialDate("2000")!), weight: e[2]))
+    d.observations.append(TieObservation(source: "\(Int(e[0]))", target: "\(Int(e[1]))", kind: "diplomatic", time: .on(PartialDate("2000")!), weight: e[2]))
   }
-  let view = try CoalitionGraph(d).view()
+  let view = try CoalitionNetwork(d).view()
   #expect(view.ties.count == 78)
   let degree = view.degree()
   let normalized = view.degree(normalized: true)
@@ -65,7 +65,7 @@ private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max
 }
 
 @Test func degreeReportIsRankedAndFormatsAgree() throws {
-  let table = DegreeReport(view: try CoalitionGraph(Dataset.seed).view()).table()
+  let table = DegreeReport(view: try CoalitionNetwork(Dataset.seed).view()).table()
   #expect(table.rows.first?[1] == .text("RUS"))
   #expect(table.rows.map { $0[0] } == [.integer(1), .integer(2), .integer(3), .integer(3), .integer(5), .integer(6), .integer(7)])
   let csv = table.formatted(.csv)

@@ -12,7 +12,7 @@ private func padgett() throws -> Dataset {
   let text = try String(contentsOf: fixtures.appendingPathComponent("networks/Padgett.paj"), encoding: .utf8)
   var names: [String] = []
   var section = ""
-  var observations: [Observation] = []
+  var observations: [TieObservation] = []
   for raw in text.split(separator: "\n") {
     let line = raw.trimmingCharacters(in: .whitespaces)
     if line.hasPrefix("*Vector") { section = "vector"; continue }
@@ -25,7 +25,7 @@ private func padgett() throws -> Dataset {
     } else if section == "business" || section == "marriage", fields.count >= 2 {
       let (u, v) = (Int(fields[0])! - 1, Int(fields[1])! - 1)
       if u < v {
-        observations.append(Observation(source: names[u], target: names[v], kind: section, time: .on(PartialDate("1434")!)))
+        observations.append(TieObservation(source: names[u], target: names[v], kind: section, time: .on(PartialDate("1434")!)))
       }
     }
   }
@@ -35,13 +35,13 @@ private func padgett() throws -> Dataset {
       Kind(id: "business", polarity: .cooperative, materiality: .material, directed: false),
       Kind(id: "marriage", polarity: .cooperative, materiality: .material, directed: false),
     ],
-    actors: names.map { Actor(id: $0, type: .group) }, observations: observations)
+    actors: names.map { CoalitionActor(id: $0, type: .group) }, observations: observations)
 }
 
 @Test func padgettMultiplexMatchesNetworkX() throws {
   let data = try Data(contentsOf: fixtures.appendingPathComponent("reference/multiplex.json"))
   let want = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-  let view = try CoalitionGraph(try padgett()).view()
+  let view = try CoalitionNetwork(try padgett()).view()
   #expect((0..<view.nodeCount).map { view.actor($0).id } == want["names"] as! [String])
   #expect(view.kindsPresent.map { view.graph[$0].id } == ["business", "marriage"])
   let byKind = view.degreeByKind()

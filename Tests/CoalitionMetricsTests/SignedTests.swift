@@ -82,7 +82,7 @@ import Testing
 }
 
 @Test func seedIsBalancedBetweenTheCoalitionAndItsAdversaries() throws {
-  let view = try CoalitionGraph(Dataset.seed).view()
+  let view = try CoalitionNetwork(Dataset.seed).view()
   let signed = view.signedGraph()
   #expect(signed.mixedPairs.isEmpty)
   #expect(signed.triangleCensus() == [0, 0, 2, 0])  // RUS–CHN friends, both hostile to USA and to WEST
@@ -94,11 +94,11 @@ import Testing
 
 @Test func mixedPairsFollowTheRuleAndAreReported() throws {
   let d = Dataset(observations: [
-    Observation(source: "CHN", target: "IND", kind: "economic", time: .on(PartialDate("2020")!), weight: 3),
-    Observation(source: "CHN", target: "IND", kind: "war", time: .on(PartialDate("2020")!), weight: 1),
-    Observation(source: "CHN", target: "PAK", kind: "military", time: .on(PartialDate("2020")!)),
+    TieObservation(source: "CHN", target: "IND", kind: "economic", time: .on(PartialDate("2020")!), weight: 3),
+    TieObservation(source: "CHN", target: "IND", kind: "war", time: .on(PartialDate("2020")!), weight: 1),
+    TieObservation(source: "CHN", target: "PAK", kind: "military", time: .on(PartialDate("2020")!)),
   ])
-  let view = try CoalitionGraph(d).view()
+  let view = try CoalitionNetwork(d).view()
   for (rule, sign) in [(MixedPairRule.majority, 1), (.hostileWins, -1), (.cooperativeWins, 1), (.drop, 0)] {
     let g = view.signedGraph(rule: rule)
     #expect(g.mixedPairs.count == 1 && g.mixedPairs[0].sign == sign && g.mixedPairs[0].cooperative == 3)

@@ -86,7 +86,7 @@ func burtConstraintAndEffectiveSizeMatchNetworkX(_ r: ReferenceGraph) throws {
 }
 
 @Test func seedBrokerage() throws {
-  let view = try CoalitionGraph(Dataset.seed).view()
+  let view = try CoalitionNetwork(Dataset.seed).view()
   let roles = view.brokerage()
   let rus = roles[view.node(ofActor: "RUS")!]
   // RUS links PRK/IRN/CHN (coalition) to USA/WEST and UKR, and coalition partners to each other.

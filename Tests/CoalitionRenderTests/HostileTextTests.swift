@@ -24,13 +24,13 @@ func hostileDataset(_ text: String) -> Dataset {
   var d = Dataset(title: text, description: text)
   d.sources = [Source(id: "s", title: text.isEmpty ? "t" : text, publisher: text, url: text)]
   d.kinds = [Kind(id: "talks", label: text.isEmpty ? "t" : text, polarity: .cooperative, materiality: .verbal, directed: false)]
-  d.actors = [Actor(id: "AAA", name: text.isEmpty ? "A" : text, type: .group, note: text), Actor(id: "BBB", name: "B", type: .group)]
+  d.actors = [CoalitionActor(id: "AAA", name: text.isEmpty ? "A" : text, type: .group, note: text), CoalitionActor(id: "BBB", name: "B", type: .group)]
   d.blocs = [Bloc(id: "b", name: text.isEmpty ? "b" : text, members: ["AAA", "BBB"], note: text)]
   d.observations = [
-    Observation(
+    TieObservation(
       id: "o1", source: "AAA", target: "BBB", kind: "talks", time: .on(PartialDate("2024-03-20")!), detail: text,
       evidence: [Evidence(source: "s", note: text, via: [text], url: text)]),
-    Observation(source: "AAA", target: "RUS", kind: "sanction", time: .between(from: PartialDate("2022"), to: nil), detail: text),
+    TieObservation(source: "AAA", target: "RUS", kind: "sanction", time: .between(from: PartialDate("2022"), to: nil), detail: text),
   ]
   return d
 }
@@ -44,7 +44,7 @@ func hostileTextSurvivesEveryWriterAndReader(_ k: Int) throws {
   // JSON: the whole dataset comes back equal.
   let json = try Dataset(json: Array(d.jsonText().utf8))
   #expect(json == d, "\(label): dataset JSON")
-  let view = try CoalitionGraph(d).view()
+  let view = try CoalitionNetwork(d).view()
   // GraphML and node-link carry the whole dataset; GEXF the observations and actor names.
   for (format, r) in [
     ("GraphML", try GraphML.read(bytes: Array(GraphML.write(view).utf8), name: "h.graphml")),
@@ -122,7 +122,7 @@ func graphvizStored(_ quoted: String) -> String {
 }
 
 /// Observations in a fixed order (see `Dataset.observationsForComparison`).
-func sortedObservations(_ d: Dataset) -> [Observation] { d.observationsForComparison }
+func sortedObservations(_ d: Dataset) -> [TieObservation] { d.observationsForComparison }
 
 /// Every string value of a member called `name`, anywhere in a JSON tree.
 func strings(named name: String, in node: JSONNode) -> [String] {

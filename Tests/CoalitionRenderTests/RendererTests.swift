@@ -10,7 +10,7 @@ import Testing
 
 @testable import CoalitionRender
 
-private let seed = try! CoalitionGraph(Dataset.seed)
+private let seed = try! CoalitionNetwork(Dataset.seed)
 private let seedDOT = try! CoalitionMap(view: seed.view()).dot()
 
 /// Reads an SVG with a real XML parser and collects what the tests look at.
@@ -219,7 +219,7 @@ func realEventMapRendersWithEveryEngine(_ engine: LayoutEngine) throws {
   let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures/data/gdelt2_20191024143000.export.CSV").path
   let dataset = try GDELT.read(path: file).dataset
-  let view = try CoalitionGraph(dataset).view(ViewFilter(dropIsolates: true))
+  let view = try CoalitionNetwork(dataset).view(ViewFilter(dropIsolates: true))
   #expect(view.nodeCount == 61)
   let out = try GraphvizRenderer.shared.render(try CoalitionMap(view: view).dot(), engine: engine, format: .svg)
   let svg = String(decoding: out.bytes, as: UTF8.self)
@@ -233,7 +233,7 @@ func realEventMapRendersWithEveryEngine(_ engine: LayoutEngine) throws {
   #expect(LayoutEngine.automatic(nodes: 40, edges: 400) == .sfdp)
   let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures/data/atop5_1_undirected_2018.csv").path
-  let view = try CoalitionGraph(try ATOP.read(path: file).dataset).view(ViewFilter(kinds: ["defense-pact"], dropIsolates: true))
+  let view = try CoalitionNetwork(try ATOP.read(path: file).dataset).view(ViewFilter(kinds: ["defense-pact"], dropIsolates: true))
   let dot = try CoalitionMap(view: view).dot()
   #expect(dot.contains("splines=line"))
   let out = try GraphvizRenderer.shared.render(dot, engine: LayoutEngine.automatic(nodes: view.nodeCount, edges: view.ties.count), format: .svg)
@@ -278,13 +278,13 @@ func realEventMapRendersWithEveryEngine(_ engine: LayoutEngine) throws {
   for url in hostile { #expect(!SafeLink.isAllowed(url), "\(url) allowed") }
   for url in safe { #expect(SafeLink.isAllowed(url), "\(url) refused") }
   var d = Dataset(title: "links", sources: [Source(id: "s", title: "Source")])
-  d.actors = ["AAA", "BBB", "CCC"].map { Actor(id: $0, type: .group) }
+  d.actors = ["AAA", "BBB", "CCC"].map { CoalitionActor(id: $0, type: .group) }
   let when = ObservationTime.on(PartialDate("2024")!)
   d.observations = [
-    Observation(source: "AAA", target: "BBB", kind: "diplomatic", time: when, confidence: .reported, evidence: [Evidence(source: "s", note: "bad", url: hostile[0])]),
-    Observation(source: "BBB", target: "CCC", kind: "diplomatic", time: when, confidence: .reported, evidence: [Evidence(source: "s", note: "good", url: safe[1])]),
+    TieObservation(source: "AAA", target: "BBB", kind: "diplomatic", time: when, confidence: .reported, evidence: [Evidence(source: "s", note: "bad", url: hostile[0])]),
+    TieObservation(source: "BBB", target: "CCC", kind: "diplomatic", time: when, confidence: .reported, evidence: [Evidence(source: "s", note: "good", url: safe[1])]),
   ]
-  let map = CoalitionMap(view: try CoalitionGraph(d).view())
+  let map = CoalitionMap(view: try CoalitionNetwork(d).view())
   let svg = String(decoding: try GraphvizRenderer.shared.render(try map.dot(), engine: .dot, format: .svg).bytes, as: UTF8.self)
   #expect(!svg.contains("href=\"javascript"))
   #expect(svg.contains("link not opened (not http, https or mailto): javascript:alert(5)"))

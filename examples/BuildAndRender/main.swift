@@ -18,30 +18,30 @@ let reportDate = PartialDate("2024-03-20")!
 let talks = PartialDate("2024-03-19")!
 
 var dataset = Dataset(title: "Russia, North Korea and Iran, March 2024 (subset of the seed case)", sources: [isw])
-dataset.actors = ["RUS", "PRK", "IRN", "USA"].map { Actor(id: $0) }  // ISO codes; names come from the built-in table
+dataset.actors = ["RUS", "PRK", "IRN", "USA"].map { CoalitionActor(id: $0) }  // ISO codes; names come from the built-in table
 dataset.blocs = [
   Bloc(id: "coalition", name: "Coalition Russia is building", members: ["RUS", "PRK", "IRN"]),
   Bloc(id: "us", name: "The US and its allies", members: ["USA"]),
 ]
 dataset.observations = [
-  Observation(
+  TieObservation(
     source: "PRK", target: "RUS", kind: Kind.armsTransfer.id, time: .ongoing(asOf: reportDate, since: nil),
     basis: .event, detail: "ballistic missiles and artillery shells",
     evidence: [Evidence(source: "isw", note: "North Korea is sending missiles and shells to Russia.")]),
-  Observation(
+  TieObservation(
     source: "RUS", target: "PRK", kind: Kind.technology.id, time: .ongoing(asOf: reportDate, since: nil),
     confidence: .alleged, basis: .assessment,
     evidence: [Evidence(source: "isw", note: "Russia is said to pay with technology; the report calls it alleged.")]),
-  Observation(
+  TieObservation(
     source: "IRN", target: "RUS", kind: Kind.diplomatic.id, time: .on(talks), basis: .event,
     evidence: [Evidence(source: "isw", note: "The two presidents spoke about cooperation.")]),
-  Observation(
+  TieObservation(
     source: "RUS", target: "USA", kind: Kind.accusation.id, time: .on(talks), basis: .statement,
     evidence: [Evidence(source: "isw", note: "Russia blamed the US for tension in Northeast Asia.")]),
 ]
 
 do {
-  let graph = try CoalitionGraph(dataset)  // validates: every problem is reported at once
+  let graph = try CoalitionNetwork(dataset)  // validates: every problem is reported at once
   let everything = graph.view()
   print(DegreeReport(view: everything).table().formatted(.text))
 

@@ -1,4 +1,4 @@
-/// Dense index of an actor in a frozen ``CoalitionGraph``.
+/// Dense index of an actor in a frozen ``CoalitionNetwork``.
 public struct ActorIndex: Hashable, Comparable, Sendable {
   public let rawValue: Int32
   public init(_ rawValue: Int32) { self.rawValue = rawValue }
@@ -7,7 +7,7 @@ public struct ActorIndex: Hashable, Comparable, Sendable {
   public static func < (a: ActorIndex, b: ActorIndex) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// Dense index of a kind in a frozen ``CoalitionGraph``.
+/// Dense index of a kind in a frozen ``CoalitionNetwork``.
 public struct KindIndex: Hashable, Comparable, Sendable {
   public let rawValue: Int32
   public init(_ rawValue: Int32) { self.rawValue = rawValue }
@@ -17,14 +17,14 @@ public struct KindIndex: Hashable, Comparable, Sendable {
 }
 
 /// A validated, frozen coalition graph: actors and kinds with dense `Int32` indices and the
-/// observations stored column by column. Analyses run on ``View``s of it.
+/// observations stored column by column. Analyses run on ``NetworkView``s of it.
 ///
 /// Actor indices follow the dataset's declared actors, then undeclared ISO states in order of
 /// first mention. Kind indices follow ``Kind/builtIn``, then the dataset's own kinds.
-public final class CoalitionGraph: Sendable {
+public final class CoalitionNetwork: Sendable {
   /// The dataset the graph was frozen from.
   public let dataset: Dataset
-  public let actors: [Actor]
+  public let actors: [CoalitionActor]
   public let kinds: [Kind]
   /// Blocs with members as actor indices, in the dataset's order.
   public let blocs: [(bloc: Bloc, members: [ActorIndex])]
@@ -43,7 +43,7 @@ public final class CoalitionGraph: Sendable {
 
   /// Validates and freezes a dataset.
   /// - Throws: ``DatasetError`` with every problem ``Dataset/validate()`` finds.
-  public init(_ dataset: Dataset) throws(DatasetError) {
+  public init(_ dataset: Dataset) throws {
     let problems = dataset.validate()
     guard problems.isEmpty else { throw DatasetError(problems: problems) }
     self.dataset = dataset
@@ -52,7 +52,7 @@ public final class CoalitionGraph: Sendable {
     for (i, a) in actors.enumerated() { lookup[a.id] = Int32(i) }
     func index(_ id: String) -> Int32 {
       if let i = lookup[id] { return i }
-      actors.append(Actor.state(id)!)  // validate() accepted it, so it is an ISO code
+      actors.append(CoalitionActor.state(id)!)  // validate() accepted it, so it is an ISO code
       lookup[id] = Int32(actors.count - 1)
       return Int32(actors.count - 1)
     }
@@ -91,11 +91,11 @@ public final class CoalitionGraph: Sendable {
   /// The index of a kind by identifier, or `nil`.
   public func index(ofKind id: String) -> KindIndex? { kindLookup[id].map(KindIndex.init) }
 
-  public subscript(actor: ActorIndex) -> Actor { actors[actor.int] }
+  public subscript(actor: ActorIndex) -> CoalitionActor { actors[actor.int] }
   public subscript(kind: KindIndex) -> Kind { kinds[kind.int] }
 
   /// The analyst's record of observation `i`, with its evidence.
-  public func observation(_ i: Int) -> Observation { dataset.observations[i] }
+  public func observation(_ i: Int) -> TieObservation { dataset.observations[i] }
 
   /// The blocs an actor belongs to, by position in ``blocs``.
   public func blocs(of actor: ActorIndex) -> [Int] {
@@ -103,5 +103,5 @@ public final class CoalitionGraph: Sendable {
   }
 
   /// A view of the graph: the ties that pass `filter`, aggregated and stored as compressed sparse rows.
-  public func view(_ filter: ViewFilter = ViewFilter()) -> View { View(graph: self, filter: filter) }
+  public func view(_ filter: ViewFilter = ViewFilter()) -> NetworkView { NetworkView(graph: self, filter: filter) }
 }

@@ -16,7 +16,7 @@ public struct Tie: Hashable, Sendable {
   public let observations: [Int]
 }
 
-/// An immutable selection of a ``CoalitionGraph`` — kinds, polarity, confidence, time window,
+/// An immutable selection of a ``CoalitionNetwork`` — kinds, polarity, confidence, time window,
 /// actors — with its observations aggregated into ties and stored as compressed sparse rows.
 ///
 /// Nodes have local indices `0 ..< nodeCount` in ascending actor-index order; ``actor(_:)`` maps
@@ -25,8 +25,8 @@ public struct Tie: Hashable, Sendable {
 /// - ``incoming``: the reverse of ``outgoing``;
 /// - ``undirected``: every tie in both directions, direction ignored.
 /// Ties of several kinds between one pair stay separate arcs (a multigraph).
-public struct View: Sendable {
-  public let graph: CoalitionGraph
+public struct NetworkView: Sendable {
+  public let graph: CoalitionNetwork
   public let filter: ViewFilter
   /// Actor index of each local node.
   public let nodes: [ActorIndex]
@@ -37,7 +37,7 @@ public struct View: Sendable {
   public let undirected: CSRStorage
   private let localIndex: [Int32]
 
-  init(graph g: CoalitionGraph, filter: ViewFilter) {
+  init(graph g: CoalitionNetwork, filter: ViewFilter) {
     self.graph = g
     self.filter = filter
     let n = g.actorCount
@@ -149,7 +149,7 @@ public struct View: Sendable {
   /// Number of nodes in the view.
   public var nodeCount: Int { nodes.count }
   /// The actor at local node `v`.
-  public func actor(_ v: Int) -> Actor { graph.actors[nodes[v].int] }
+  public func actor(_ v: Int) -> CoalitionActor { graph.actors[nodes[v].int] }
   /// The local node of an actor, or `nil` if the view leaves it out.
   public func node(of actor: ActorIndex) -> Int? {
     let l = localIndex[actor.int]
