@@ -65,7 +65,7 @@ public struct Bloc: Hashable, Sendable {
 }
 
 /// A document the evidence cites.
-public struct Source: Hashable, Sendable {
+public struct Source: Hashable, Sendable, Codable, Identifiable {
   public var id: String
   public var title: String
   public var publisher: String?

@@ -212,9 +212,10 @@ func malformedDocumentsAreRejectedWithReason(_ text: String, _ message: String) 
   #expect(try Dataset(json: Array(seed.jsonText().utf8)) == seed)
 }
 
-@Test func codeBuiltDatasetRoundTripsWithHostileStrings() throws {
+/// A dataset built in code that uses every member of the format, with hostile strings in its text.
+func everyFieldDataset() -> Dataset {
   let hostile = "quote \" backslash \\ trailing\\ newline\n tab\t nul-free ünïcødé 🛰 <&>"
-  let d = Dataset(
+  return Dataset(
     title: hostile, description: "d",
     sources: [Source(id: "s1", title: hostile, publisher: "p", date: PartialDate("2024-03"), url: "https://example.org/?a=1&b=2")],
     kinds: [Kind(id: "cyber", label: "Cyber ops", polarity: .hostile, materiality: .material, directed: true, color: "#112233")],
@@ -230,6 +231,10 @@ func malformedDocumentsAreRejectedWithReason(_ text: String, _ message: String) 
       TieObservation(source: "XKX", target: "RUS", kind: "economic", time: .ongoing(asOf: PartialDate("2024-01-02")!, since: nil), confidence: .assessed, weight: 12345678.9),
       TieObservation(source: "XKX", target: "RUS", kind: "war", time: .ongoing(asOf: PartialDate("2024-01-02")!, since: PartialDate("1999")), weight: 0),
     ])
+}
+
+@Test func codeBuiltDatasetRoundTripsWithHostileStrings() throws {
+  let d = everyFieldDataset()
   #expect(d.validate().isEmpty, "\(d.validate())")
   let text = d.jsonText()
   let back = try Dataset(json: Array(text.utf8))
