@@ -74,7 +74,7 @@ public enum CSVObservations {
 
   /// Reads observations from CSV text.
   public static func read(text: String, name: String = "<text>", options: CSVObservationOptions = CSVObservationOptions())
-    throws(ImportError) -> ImportResult
+    throws -> ImportResult
   {
     try read(RecordReader(bytes: Array(text.utf8), name: name, delimiter: options.delimiter, quoting: true), options: options)
   }

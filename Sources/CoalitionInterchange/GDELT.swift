@@ -87,7 +87,7 @@ public struct CAMEOMapping: Sendable, Hashable {
   /// or `-` drops the code. The rules replace the standard ones for the codes they name and keep the
   /// rest.
   public static func read(text: String, name: String = "<cameo map>", over base: CAMEOMapping = .standard)
-    throws(ImportError) -> CAMEOMapping
+    throws -> CAMEOMapping
   {
     let reader = RecordReader(bytes: Array(text.utf8), name: name, delimiter: UInt8(ascii: ","), quoting: true)
     var record = Record()

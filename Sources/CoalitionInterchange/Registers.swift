@@ -40,7 +40,7 @@ public enum ATOP {
   ///   - kinds: Kind identifiers to keep (all five by default).
   public static func read(
     path: String, years: YearRange = YearRange(), kinds: Set<String>? = nil, spells: Bool = true, policy: ErrorPolicy = .skip
-  ) throws(ImportError) -> ImportResult {
+  ) throws -> ImportResult {
     let reader = try RecordReader(path: path, delimiter: UInt8(ascii: ","), quoting: true)
     return try read(reader, years: years, kinds: kinds, spells: spells, policy: policy)
   }
@@ -48,7 +48,7 @@ public enum ATOP {
   /// Reads ATOP dyad-year CSV text already in memory; `name` is used in messages.
   public static func read(
     bytes: [UInt8], name: String, years: YearRange = YearRange(), kinds: Set<String>? = nil, spells: Bool = true, policy: ErrorPolicy = .skip
-  ) throws(ImportError) -> ImportResult {
+  ) throws -> ImportResult {
     try read(RecordReader(bytes: bytes, name: name, delimiter: UInt8(ascii: ","), quoting: true), years: years, kinds: kinds, spells: spells, policy: policy)
   }
 

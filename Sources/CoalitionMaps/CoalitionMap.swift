@@ -128,6 +128,8 @@ public struct CoalitionMap: Sendable {
       DOTAttribute("newrank", .bool(true)), DOTAttribute("nodesep", .number(0.5)), DOTAttribute("ranksep", .number(1.1)),
       DOTAttribute("splines", .id(view.ties.count > style.straightEdgesAbove ? "line" : "true")),
       DOTAttribute("overlap", .id("false")), DOTAttribute("bgcolor", .id("white")),
+      // Edges first, so nodes and their labels are drawn over the edges, never under them.
+      DOTAttribute("outputorder", .id("edgesfirst")),
       DOTAttribute("pad", .number(0.3)), DOTAttribute("labelloc", .id("b")), DOTAttribute("labeljust", .id("l")),
     ]
     if style.showLegend || style.showCaption { graphAttrs.append(DOTAttribute("label", .html(legend(color: color)))) }

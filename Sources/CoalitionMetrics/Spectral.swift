@@ -100,18 +100,18 @@ extension SimpleGraph {
   public func pagerank(
     damping: Double = 0.85, weighted: Bool = true, personalization: [Double]? = nil, reversed: Bool = false,
     tolerance: Double = 1e-18, maxIterations: Int = 10_000
-  ) throws(MetricError) -> [Double] {
-    guard (0..<1).contains(damping) else { throw .invalidParameter(measure: "pagerank", reason: "damping must be in [0, 1)") }
+  ) throws -> [Double] {
+    guard (0..<1).contains(damping) else { throw MetricError.invalidParameter(measure: "pagerank", reason: "damping must be in [0, 1)") }
     if weighted, let (scaled, _) = rescaledForExtremeWeights() {
       return try scaled.pagerank(
         damping: damping, weighted: true, personalization: personalization, reversed: reversed, tolerance: tolerance, maxIterations: maxIterations)
     }
-    guard tolerance >= 0, tolerance.isFinite else { throw .invalidParameter(measure: "pagerank", reason: "tolerance must be a non-negative number") }
+    guard tolerance >= 0, tolerance.isFinite else { throw MetricError.invalidParameter(measure: "pagerank", reason: "tolerance must be a non-negative number") }
     let n = nodeCount
     guard n > 0 else { return [] }
     var p = personalization ?? [Double](repeating: 1, count: n)
     guard p.count == n, p.allSatisfy({ $0 >= 0 && $0.isFinite }), p.reduce(0, +) > 0 else {
-      throw .invalidParameter(measure: "pagerank", reason: "personalization needs one non-negative value per node, not all zero")
+      throw MetricError.invalidParameter(measure: "pagerank", reason: "personalization needs one non-negative value per node, not all zero")
     }
     let total = p.reduce(0, +)
     p = p.map { $0 / total }
@@ -151,7 +151,7 @@ extension SimpleGraph {
       }
       if converged { return x }
     }
-    throw .notConverged(measure: "pagerank", iterations: maxIterations)
+    throw MetricError.notConverged(measure: "pagerank", iterations: maxIterations)
   }
 
   /// Eigenvector centrality: the principal eigenvector of the adjacency matrix, each node scored by
@@ -175,7 +175,7 @@ extension SimpleGraph {
   ///   iteration when the two largest eigenvalues are close.
   public func eigenvector(
     weighted: Bool = true, scaling: EigenvectorScaling = .unitNorm, tolerance: Double = 1e-13, maxIterations: Int = 100_000
-  ) throws(MetricError) -> [Double] {
+  ) throws -> [Double] {
     let n = nodeCount
     guard n > 0 else { return [] }
     if weighted, let (scaled, _) = rescaledForExtremeWeights() {
@@ -187,14 +187,14 @@ extension SimpleGraph {
       // strongly connected parts none of which feeds another; on an acyclic graph with edges every
       // eigenvalue is 0 and the iterates drift for ever towards the ends of the longest paths.
       if !target.isEmpty, strongComponents().max() == n - 1 {
-        throw .undefined(
+        throw MetricError.undefined(
           measure: "eigenvector",
           reason: "the directed graph has no cycle, so every eigenvalue of its adjacency matrix is 0; use PageRank or Katz, or ignore direction")
       }
       do {
         x = try powerIteration(weighted: weighted, tolerance: tolerance, maxIterations: maxIterations).vector
       } catch {
-        throw .undefined(
+        throw MetricError.undefined(
           measure: "eigenvector",
           reason: "power iteration did not settle in \(maxIterations) steps: the largest eigenvalue is shared by strongly connected parts that feed one another (or two are too close); use PageRank or Katz, or restrict the view to one strongly connected part")
       }
@@ -230,7 +230,7 @@ extension SimpleGraph {
       if change < Double(n) * tolerance { return (x, true) }
     }
     if giveUp { return (x, false) }
-    throw .notConverged(measure: "eigenvector", iterations: maxIterations)
+    throw MetricError.notConverged(measure: "eigenvector", iterations: maxIterations)
   }
 
   /// The principal eigenvector of the symmetric adjacency matrix by restarted Lanczos with
@@ -350,7 +350,7 @@ extension SimpleGraph {
       let sign: Double = y.reduce(0, +) < 0 ? -1 : 1
       for i in 0..<n { x[i] = sign * y[i] / norm }
     }
-    throw .notConverged(measure: "eigenvector", iterations: products)
+    throw MetricError.notConverged(measure: "eigenvector", iterations: products)
   }
 
   /// Σ a[i]·b[i] over n values.
@@ -377,10 +377,10 @@ extension SimpleGraph {
   public func katz(
     alpha: Double = 0.1, beta: Double = 1, weighted: Bool = true, normalized: Bool = true, tolerance: Double = 1e-13,
     maxIterations: Int = 100_000
-  ) throws(MetricError) -> [Double] {
+  ) throws -> [Double] {
     let n = nodeCount
     guard n > 0 else { return [] }
-    guard alpha.isFinite, beta.isFinite else { throw .invalidParameter(measure: "katz", reason: "alpha and beta must be finite numbers") }
+    guard alpha.isFinite, beta.isFinite else { throw MetricError.invalidParameter(measure: "katz", reason: "alpha and beta must be finite numbers") }
     if weighted, let (scaled, factor) = rescaledForExtremeWeights() {
       // α·A = (α·factor)·(A / factor): the same series on weights of moderate size.
       return try scaled.katz(
@@ -413,7 +413,7 @@ extension SimpleGraph {
       }
     }
     if growth >= 0.999_999 { throw diverged("no decrease in \(maxIterations) steps") }
-    throw .notConverged(measure: "katz", iterations: maxIterations)
+    throw MetricError.notConverged(measure: "katz", iterations: maxIterations)
   }
 }
 

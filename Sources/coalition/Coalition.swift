@@ -8,7 +8,9 @@ struct Coalition: ParsableCommand {
     commandName: "coalition",
     abstract: "Typed coalition graphs: validate datasets, draw coalition maps, rank actors.",
     discussion: """
-      With no DATASET argument every command uses the built-in seed case: an ISW assessment, reported on 2024-03-20, of Russia building a coalition with China, North Korea and Iran.
+      With no DATASET argument every command uses the built-in seed case: an ISW assessment, reported on 2024-03-20, of Russia building a coalition with China, North Korea and Iran. A file argument of '-' reads standard input; '-o -' (or no -o) writes standard output.
+
+      Exit status: 0 done; 1 bad input (the message names the file, line and reason); 2 wrong usage; 124 --timeout reached; 125 --memory-limit reached; 130 interrupted (Ctrl-C). Nothing is written unless the command succeeds.
       """,
     version: "0.1.0",
     subcommands: [Render.self, Dot.self, Validate.self, Report.self, Metrics.self, Import.self, Export.self, Timeline.self, Format.self, Bench.self],
@@ -34,7 +36,8 @@ struct Coalition: ParsableCommand {
       if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst("Error: ".count) }
       if !message.hasPrefix("error:") { message = "error: " + message }
       FileHandle.standardError.write(Data((message + "\n").utf8))
-      Foundation.exit(code.rawValue == 0 ? 1 : code.rawValue)
+      // Usage errors exit with 2, as POSIX utilities do (the parser's own code is 64).
+      Foundation.exit(code == .validationFailure ? 2 : code.rawValue == 0 ? 1 : code.rawValue)
     }
   }
 }

@@ -44,7 +44,7 @@ struct Render: ParsableCommand {
   }
 
   func run() throws {
-    let format = self.format ?? output.output.flatMap { path in
+    let format = self.format ?? output.path.flatMap { path in
       RenderFormat.allCases.first { path.lowercased().hasSuffix("." + $0.fileExtension) }
     } ?? .svg
     var style = MapStyle()
@@ -60,16 +60,14 @@ struct Render: ParsableCommand {
     let map = CoalitionMap(view: selected, style: style, sizeBy: scores, title: title)
     let engine = self.engine ?? LayoutEngine.automatic(nodes: selected.nodeCount, edges: selected.ties.count)
     if self.engine == nil, engine != .dot {
-      FileHandle.standardError.write(Data("note: \(selected.nodeCount) actors and \(selected.ties.count) ties: drawing with \(engine.rawValue) (--engine dot to force the layered layout)\n".utf8))
+      output.note("note: \(selected.nodeCount) actors and \(selected.ties.count) ties: drawing with \(engine.rawValue) (--engine dot to force the layered layout)")
     }
     timeout.start("rendering", hint: "try --engine sfdp or a narrower view")
     memory.start("rendering", hint: "try --engine sfdp (the default beyond \(LayoutEngine.dotLimit.nodes) actors) or a narrower view")
     let result = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: format)
-    for w in result.warnings { FileHandle.standardError.write(Data("warning: graphviz: \(w)\n".utf8)) }
+    for w in result.warnings { printError("warning: graphviz: \(w)") }
     try output.write(result.bytes, binary: format == .png || format == .pdf)
-    if let path = output.output {
-      FileHandle.standardError.write(Data("wrote \(path) (\(format.rawValue), \(engine.rawValue), \(result.bytes.count) bytes)\n".utf8))
-    }
+    if let path = output.path { output.note("wrote \(path) (\(format.rawValue), \(engine.rawValue), \(result.bytes.count) bytes)") }
   }
 }
 
@@ -139,7 +137,7 @@ struct Metrics: ParsableCommand {
   var measures: [CentralityMeasure] = []
   @Option(help: "Edge length for path measures: hops, inverseWeight (strong ties are short) or weight.")
   var length: EdgeLength = .hops
-  @Option(help: "Read a plain edge list instead of a dataset.")
+  @Option(help: "Read a plain edge list instead of a dataset ('-': standard input).")
   var edges: String?
   @Flag(help: "Follow edge direction (dataset: directed kinds; edge list: the file is directed).")
   var directed = false
@@ -173,7 +171,11 @@ struct Metrics: ParsableCommand {
     var report: CentralityReport
     if let edges {
       let list: EdgeList
-      do { list = try EdgeList(contentsOf: edges, weighted: weighted) } catch { throw ToolError("\(error)") }
+      do {
+        list = edges == "-"
+          ? try EdgeList(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), weighted: weighted, file: "<stdin>")
+          : try EdgeList(contentsOf: edges, weighted: weighted)
+      } catch { throw ToolError("\(error)") }
       let graph = SimpleGraph(nodeCount: list.nodeCount, sources: list.sources, targets: list.targets, weights: list.weights, directed: directed)
       report = CentralityReport(title: "Centrality — \(edges)", names: list.names, graph: graph, measures: chosen, length: length)
     } else {

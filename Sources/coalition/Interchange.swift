@@ -11,7 +11,6 @@ extension CountryCodeScheme: ExpressibleByArgument {}
 extension GDELTOptions.Window: ExpressibleByArgument {}
 extension GDELTOptions.Weight: ExpressibleByArgument {}
 
-func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -26,7 +25,7 @@ struct Import: ParsableCommand {
 
   @Option(help: "Input format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
   var format: Format
-  @Argument(help: "The file to import.")
+  @Argument(help: "The file to import; '-' reads standard input.")
   var file: String
   @OptionGroup var output: OutputOption
   @OptionGroup var timeout: TimeoutOption
@@ -74,9 +73,11 @@ struct Import: ParsableCommand {
   func run() throws {
     timeout.start("the import", hint: "import fewer files or a narrower range (--from-year, --to-year)")
     let policy: ErrorPolicy = strict ? .strict : .skip
-    let baseDataset: Dataset? = try base.map { path in
-      do { return try Dataset(contentsOf: path) } catch let e as DatasetError { throw ToolError(e.description) }
-    }
+    if file == "-", base == "-" { throw ValidationError("the file and --base cannot both be standard input") }
+    let baseDataset: Dataset? = try base.map(loadDataset)
+    // Standard input is read whole (files are streamed); messages call it <stdin>.
+    let stdin: [UInt8]? = file == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : nil
+    let name = stdin == nil ? file : "<stdin>"
     let years = YearRange(first: fromYear, last: toYear)
     var result: ImportResult
     do {
@@ -101,22 +102,23 @@ struct Import: ParsableCommand {
         } else {
           throw ToolError("--delimiter must be one character or 'tab'")
         }
-        result = try CSVObservations.read(path: file, options: options)
+        result = try stdin.map { try CSVObservations.read(text: String(decoding: $0, as: UTF8.self), name: name, options: options) }
+          ?? CSVObservations.read(path: file, options: options)
       case .gdelt:
         var mapping = CAMEOMapping.standard
         if let cameoMap {
-          guard let text = try? String(contentsOfFile: cameoMap, encoding: .utf8) else { throw ToolError("cannot read \(cameoMap)") }
+          guard let text = try? String(contentsOfFile: inputPath(cameoMap), encoding: .utf8) else { throw ToolError("cannot read \(cameoMap)") }
           mapping = try CAMEOMapping.read(text: text, name: cameoMap)
         }
-        result = try GDELT.read(
-          path: file,
-          options: GDELTOptions(
-            mapping: mapping, rootEventsOnly: rootOnly, keepRegions: keepRegions, window: window, weight: weight,
-            policy: policy, base: baseDataset))
+        let options = GDELTOptions(
+          mapping: mapping, rootEventsOnly: rootOnly, keepRegions: keepRegions, window: window, weight: weight, policy: policy, base: baseDataset)
+        result = try stdin.map { try GDELT.read(text: String(decoding: $0, as: UTF8.self), name: name, options: options) }
+          ?? GDELT.read(path: file, options: options)
       case .atop:
-        result = try ATOP.read(path: file, years: years, spells: !noSpells, policy: policy)
+        result = try stdin.map { try ATOP.read(bytes: $0, name: name, years: years, spells: !noSpells, policy: policy) }
+          ?? ATOP.read(path: file, years: years, spells: !noSpells, policy: policy)
       case .sipri:
-        result = try SIPRI.read(path: file, years: years, policy: policy)
+        result = try stdin.map { try SIPRI.read(bytes: $0, name: name, years: years, policy: policy) } ?? SIPRI.read(path: file, years: years, policy: policy)
       case .graphml, .gexf, .nodeLink:
         var options = GraphImportOptions(policy: policy)
         if let date {
@@ -130,29 +132,29 @@ struct Import: ParsableCommand {
         case .gexf: reader = GEXF.self
         default: reader = NodeLink.self
         }
-        result = try reader.read(path: file, options: options)
+        result = try stdin.map { try reader.read(bytes: $0, name: name, options: options) } ?? reader.read(path: file, options: options)
       }
     } catch let e as ImportError {
       throw ToolError(e.description)
     }
     if let title { result.dataset.title = title }
-    for issue in result.issues { note("warning: \(file):\(issue)") }
+    for issue in result.issues { printError("warning: \(name):\(issue)") }
     let shown = result.issues.count
-    if result.recordsSkipped > shown { note("warning: … and \(result.recordsSkipped - shown) more") }
+    if result.recordsSkipped > shown { printError("warning: … and \(result.recordsSkipped - shown) more") }
     if result.recordsSkipped > 0, result.recordsSkipped + result.recordsFiltered >= result.recordsRead,
       result.dataset.observations.count == (baseDataset?.observations.count ?? 0)
     {
-      throw ToolError("\(file): none of the \(result.recordsRead) records could be imported (\(result.recordsSkipped) with problems, listed above); nothing written")
+      throw ToolError("\(name): none of the \(result.recordsRead) records could be imported (\(result.recordsSkipped) with problems, listed above); nothing written")
     }
-    if !result.ignoredColumns.isEmpty { note("note: columns not used: \(result.ignoredColumns.joined(separator: ", "))") }
-    for w in result.warnings { note("warning: \(file): \(w)") }
+    if !result.ignoredColumns.isEmpty { output.note("note: columns not used: \(result.ignoredColumns.joined(separator: ", "))") }
+    for w in result.warnings { printError("warning: \(name): \(w)") }
     // What is written must load: check it like any dataset.
     let problems = result.dataset.validate()
     if !problems.isEmpty {
       throw ToolError("the imported dataset is not valid:\n" + problems.prefix(20).map(\.description).joined(separator: "\n"))
     }
     try output.write(result.dataset.jsonText())
-    note("\(file): \(result.summary)" + (output.output.map { " → \($0)" } ?? ""))
+    output.note("\(name): \(result.summary)" + (output.path.map { " → \($0)" } ?? ""))
   }
 
   func split(_ pair: String, _ option: String) throws -> (String, String) {
@@ -200,8 +202,8 @@ struct Export: ParsableCommand {
     case .dot: text = try CoalitionMap(view: selected).dot()
     }
     try output.write(text)
-    if let path = output.output {
-      note("wrote \(path) (\(format.rawValue), \(selected.nodeCount) actors, \(selected.ties.count) ties)")
+    if let path = output.path {
+      output.note("wrote \(path) (\(format.rawValue), \(selected.nodeCount) actors, \(selected.ties.count) ties)")
     }
   }
 }
@@ -278,7 +280,7 @@ struct Timeline: ParsableCommand {
     let timeline = CoalitionReports.Timeline(graph: graph, filter: filter, windows: windows, halfLifeDays: halfLifeDays, measure: measure)
     let coverage = timeline.observationsInNoWindow()
     if coverage.missed > 0 {
-      note("warning: \(coverage.missed) of \(coverage.total) observations fall in no window (--step \(step ?? "") is longer than --window \(window ?? ""): the windows leave gaps)")
+      printError("warning: \(coverage.missed) of \(coverage.total) observations fall in no window (--step \(step ?? "") is longer than --window \(window ?? ""): the windows leave gaps)")
     }
     if let maps {
       var isDirectory: ObjCBool = false
@@ -293,9 +295,9 @@ struct Timeline: ParsableCommand {
         let engine = LayoutEngine.automatic(nodes: v.nodeCount, edges: v.ties.count)
         let result = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: .svg)
         let name = "window-\(String(k + 1).leftPadded(to: digits))-\(w.from?.description ?? "start").svg"
-        try AtomicFile.write(result.bytes, to: (maps as NSString).appendingPathComponent(name))
+        do { try OutputFile.write(result.bytes, toPath: (maps as NSString).appendingPathComponent(name)) } catch { throw ToolError("\(error)") }
       }
-      note("wrote \(windows.count) maps to \(maps)")
+      output.note("wrote \(windows.count) maps to \(maps)")
     }
     try output.write(table.text(timeline.document()))
   }

@@ -15,19 +15,15 @@ struct ToolError: Error, CustomStringConvertible {
 
 /// The dataset argument shared by every command.
 struct DatasetArgument: ParsableArguments {
-  @Argument(help: "A dataset file (JSON). Omit it to use the built-in seed dataset.")
+  @Argument(help: "A dataset file (JSON); '-' reads standard input. Omit it to use the built-in seed dataset.")
   var dataset: String?
 
   func load() throws -> Dataset {
     guard let dataset else { return Dataset.seed }
-    do {
-      return try Dataset(contentsOf: dataset)
-    } catch let error as DatasetError {
-      throw ToolError("\(error.problems.count == 1 ? "" : "\(error.problems.count) problems in \(dataset):\n")\(error.description)")
-    }
+    return try loadDataset(dataset)
   }
 
-  var displayName: String { dataset ?? "built-in seed dataset (seeds/isw-2024-03-20.json)" }
+  var displayName: String { dataset == "-" ? "<stdin>" : dataset ?? "built-in seed dataset (seeds/isw-2024-03-20.json)" }
 }
 
 /// View options shared by every command that analyses or draws a dataset.
@@ -181,45 +177,47 @@ func residentBytes() -> Int {
 
 /// Output destination shared by commands that write a file.
 struct OutputOption: ParsableArguments {
-  @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output (written whole, then renamed into place).")
+  @Option(
+    name: [.short, .customLong("output")],
+    help: "Write to this file ('-' or none: standard output). Regular files are written whole, then renamed into place; FIFOs and devices are written in place; a symbolic link's target is replaced.")
   var output: String?
 
-  /// Writes bytes to the output file atomically, or to standard output.
+  @Flag(name: [.short, .long], help: "Print no 'wrote …' lines or notes on standard error (warnings and errors still appear).")
+  var quiet = false
+
+  /// The output file, or `nil` for standard output.
+  var path: String? { output == "-" ? nil : output }
+
+  /// Writes bytes to the output file (see `OutputFile`), or to standard output.
   func write(_ bytes: [UInt8], binary: Bool = false) throws {
-    guard let output else {
+    guard let path else {
       if binary && isatty(STDOUT_FILENO) == 1 {
         throw ToolError("refusing to write binary output to a terminal; use -o FILE or redirect standard output")
       }
       FileHandle.standardOutput.write(Data(bytes))
       return
     }
-    try AtomicFile.write(bytes, to: output)
+    do { try OutputFile.write(bytes, toPath: path) } catch { throw ToolError("\(error)") }
   }
 
   func write(_ text: String) throws { try write(Array(text.utf8)) }
+
+  /// Prints an informational line on standard error unless `--quiet`.
+  func note(_ text: String) { if !quiet { printError(text) } }
 }
 
-/// Writes a whole file beside its destination and renames it into place, so that readers never
-/// see a half-written file and a failed run leaves the old file untouched.
-enum AtomicFile {
-  static func write(_ bytes: [UInt8], to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let directory = url.deletingLastPathComponent()
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw ToolError("cannot write \(path): directory \(directory.path) does not exist")
-    }
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-      throw ToolError("cannot write \(path): it is a directory")
-    }
-    let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-    guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else {
-      throw ToolError("cannot write \(path): permission denied or disk full")
-    }
-    guard rename(temporary.path, url.path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: temporary)
-      throw ToolError("cannot write \(path): \(reason)")
-    }
+/// Prints one line on standard error.
+func printError(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+/// Reads and validates a dataset file ('-': standard input), every problem in one error.
+func loadDataset(_ dataset: String) throws -> Dataset {
+  do {
+    if dataset == "-" { return try Dataset(json: Array(FileHandle.standardInput.readDataToEndOfFile()), file: "<stdin>") }
+    return try Dataset(contentsOf: dataset)
+  } catch let error as DatasetError {
+    throw ToolError("\(error.problems.count == 1 ? "" : "\(error.problems.count) problems in \(dataset == "-" ? "<stdin>" : dataset):\n")\(error.description)")
   }
 }
+
+/// The path to read for a file argument: `-` stands for standard input.
+func inputPath(_ argument: String) -> String { argument == "-" ? "/dev/stdin" : argument }

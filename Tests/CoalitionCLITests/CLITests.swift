@@ -11,7 +11,7 @@ struct Run {
 
   static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("coalition")
 
-  init(_ arguments: [String], in directory: URL? = nil) throws {
+  init(_ arguments: [String], in directory: URL? = nil, input: Data? = nil) throws {
     let p = Process()
     p.executableURL = Run.binary
     p.arguments = arguments
@@ -20,8 +20,17 @@ struct Run {
     let err = Pipe()
     p.standardOutput = out
     p.standardError = err
-    p.standardInput = FileHandle.nullDevice
+    let feed = Pipe()
+    p.standardInput = input == nil ? FileHandle.nullDevice : feed
     try p.run()
+    if let input {
+      // Fed from another thread, so that a large input cannot fill the pipe while we wait here.
+      let writer = feed.fileHandleForWriting
+      DispatchQueue.global().async {
+        writer.write(input)
+        try? writer.close()
+      }
+    }
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
@@ -31,7 +40,7 @@ struct Run {
   }
 }
 
-private func temporaryDirectory() throws -> URL {
+func temporaryDirectory() throws -> URL {
   let url = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-cli-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url

@@ -105,7 +105,7 @@ import Testing
   do {
     _ = try CSVObservations.read(text: text, name: "sheet.csv", options: strict)
   } catch {
-    #expect(error.description == "sheet.csv:3:1: \"RSU\" is not a known ISO 3166-1 country code (did you mean \"RUS\"?)")
+    #expect(String(describing: error) == "sheet.csv:3:1: \"RSU\" is not a known ISO 3166-1 country code (did you mean \"RUS\"?)")
   }
 }
 
@@ -114,7 +114,7 @@ import Testing
     do {
       _ = try CSVObservations.read(text: text, name: "f.csv")
       return "no error"
-    } catch { return error.description }
+    } catch { return String(describing: error) }
   }
   #expect(message("") == "f.csv:1: the file is empty: a header line naming the columns is needed")
   #expect(message("a,b\n1,2\n").hasPrefix("f.csv:1: no source column"))

@@ -165,8 +165,8 @@ func katzAndEigenvectorMatchNetworkXAndIgraph(_ r: ReferenceGraph) throws {
       _ = try triangle.katz(alpha: alpha, maxIterations: 2_000)
       Issue.record("katz with α = \(alpha) on a triangle converged")
     } catch {
-      #expect(error.description.contains("α = \(alpha) must be below 1/λ_max"), "\(error)")
-      #expect(error.description.contains("≈ 0.5"), "\(error)")
+      #expect("\(error)".contains("α = \(alpha) must be below 1/λ_max"), "\(error)")
+      #expect("\(error)".contains("≈ 0.5"), "\(error)")
     }
   }
 }
@@ -191,8 +191,8 @@ func katzAndEigenvectorMatchNetworkXAndIgraph(_ r: ReferenceGraph) throws {
     _ = try chain.eigenvector()
     Issue.record("eigenvector on an acyclic graph returned a value")
   } catch {
-    guard case .undefined = error else { Issue.record("\(error)"); return }
-    #expect(error.description.contains("no cycle"))
+    guard case .undefined? = error as? MetricError else { Issue.record("\(error)"); return }
+    #expect("\(error)".contains("no cycle"))
   }
   // A directed cycle is periodic; the shift by I still converges, to the uniform vector.
   let cycle = SimpleGraph(nodeCount: 5, edges: (0..<5).map { ($0, ($0 + 1) % 5, 1) }, directed: true)

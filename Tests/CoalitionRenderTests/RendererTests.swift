@@ -60,6 +60,10 @@ final class SVGSummary: NSObject, XMLParserDelegate {
   #expect(nodes.sorted() == seed.actors.map(\.id).sorted())
   #expect(edges.count == seed.view().ties.count)
   #expect(svg.groups.filter { $0.class.hasPrefix("cluster") }.count == 2)
+  // Every edge is drawn before the first node, so labels sit on top of the lines (outputorder=edgesfirst).
+  let lastEdge = svg.groups.lastIndex { $0.class.hasPrefix("edge") }
+  let firstNode = svg.groups.firstIndex { $0.class.hasPrefix("node") }
+  #expect(lastEdge != nil && firstNode != nil && lastEdge! < firstNode!)
   // The legend names every kind present, and the caption is there.
   for k in seed.view().kindsPresent { #expect(svg.texts.contains { $0.contains(seed[k].label) }, "\(seed[k].label)") }
   #expect(svg.texts.contains { $0.contains("Institute for the Study of War") })
