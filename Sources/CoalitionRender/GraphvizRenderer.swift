@@ -75,6 +75,11 @@ public struct RenderOutput: Sendable {
   /// from earlier renders (see `TextMeasurements`).
   let textLines: (measured: Int, remembered: Int)
 
+  /// Writes the rendered bytes to a file by the rules of `OutputFile` (whole or not at all; FIFOs
+  /// and devices in place).
+  /// - Throws: `FileWriteError`.
+  public func write(to url: URL) throws { try OutputFile.write(bytes, to: url) }
+
   init(bytes: [UInt8], warnings: [String], textLines: (measured: Int, remembered: Int) = (0, 0)) {
     self.bytes = bytes
     self.warnings = warnings

@@ -1,0 +1,47 @@
+import CoalitionGraph
+import CoalitionInterchange
+import Foundation
+import Testing
+
+/// Every reader and writer takes a file URL and gives what its path form gives; other URLs are
+/// refused with the reader's own error type.
+@Test func urlReadersAndWritersMatchThePathForms() throws {
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-url-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let view = try CoalitionNetwork(.seed).view()
+
+  let datasetURL = dir.appendingPathComponent("seed.json")
+  try Dataset.seed.write(to: datasetURL)
+  #expect(try Dataset(contentsOf: datasetURL) == .seed)
+
+  let graphml = dir.appendingPathComponent("seed.graphml")
+  try GraphML.write(view, to: graphml)
+  #expect(try GraphML.read(contentsOf: graphml).dataset.observations.count == Dataset.seed.observations.count)
+  let nodeLink = dir.appendingPathComponent("seed.node-link.json")
+  try NodeLink.write(view, to: nodeLink)
+  #expect(try NodeLink.read(contentsOf: nodeLink).dataset.observations.count == Dataset.seed.observations.count)
+  let gexf = dir.appendingPathComponent("seed.gexf")
+  try GEXF.write(view, to: gexf)
+  #expect(try GEXF.read(contentsOf: gexf).dataset == GEXF.read(path: gexf.path).dataset)
+  let csv = dir.appendingPathComponent("seed.csv")
+  try CSVObservations.write(.seed, to: csv)
+  let fromCSV = try CSVObservations.read(contentsOf: csv, options: CSVObservationOptions(base: .seed)).dataset
+  #expect(canonical(fromCSV) == canonical(.seed))
+  try CSVTables.writeNodes(view, to: dir.appendingPathComponent("nodes.csv"))
+  try CSVTables.writeEdges(view, to: dir.appendingPathComponent("edges.csv"))
+  #expect(try String(contentsOf: dir.appendingPathComponent("edges.csv"), encoding: .utf8) == CSVTables.edges(view))
+
+  let gdelt = URL(fileURLWithPath: "../shared/data/gdelt/gdelt2_20191024143000.export.CSV", relativeTo: repositoryRootURL)
+  if FileManager.default.fileExists(atPath: gdelt.path) {
+    #expect(try GDELT.read(contentsOf: gdelt).dataset == GDELT.read(path: gdelt.path).dataset)
+  }
+
+  let remote = URL(string: "https://example.org/seed.json")!
+  #expect(throws: DatasetError.self) { try Dataset(contentsOf: remote) }
+  #expect(throws: ImportError.self) { try GDELT.read(contentsOf: remote) }
+  #expect(throws: FileWriteError.self) { try Dataset.seed.write(to: remote) }
+}
+
+/// The repository root (this file is Tests/CoalitionInterchangeTests/URLTests.swift).
+private let repositoryRootURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
