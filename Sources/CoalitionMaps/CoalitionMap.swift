@@ -13,13 +13,13 @@ public struct CoalitionMap: Sendable {
   public var view: NetworkView
   public var style: MapStyle
   /// Scores that set node size (by local node index); `nil` sizes by total degree.
-  public var sizeBy: NodeScores?
+  public var sizeBy: ActorScores?
   /// Heading of the legend; defaults to the dataset title.
   public var title: String?
   /// Caption text; defaults to sources, dates and the view's filters.
   public var caption: String?
 
-  public init(view: NetworkView, style: MapStyle = MapStyle(), sizeBy: NodeScores? = nil, title: String? = nil, caption: String? = nil) {
+  public init(view: NetworkView, style: MapStyle = MapStyle(), sizeBy: ActorScores? = nil, title: String? = nil, caption: String? = nil) {
     self.view = view
     self.style = style
     self.sizeBy = sizeBy

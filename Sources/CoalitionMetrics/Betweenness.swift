@@ -376,8 +376,8 @@ extension NetworkView {
   ///   - length: Edge length; `.inverseWeight` treats heavier ties (more observations) as shorter.
   ///   - normalized: Divide by the number of pairs, (n−1)(n−2).
   ///   - endpoints: Count path endpoints.
-  public func betweenness(directed: Bool = false, length: EdgeLength = .hops, normalized: Bool = true, endpoints: Bool = false) -> NodeScores {
-    NodeScores(
+  public func betweenness(directed: Bool = false, length: EdgeLength = .hops, normalized: Bool = true, endpoints: Bool = false) -> ActorScores {
+    ActorScores(in: self, 
       name: "betweenness\(directed ? " (directed)" : "")",
       values: simpleGraph(directed: directed).betweenness(length: length, normalized: normalized, endpoints: endpoints))
   }

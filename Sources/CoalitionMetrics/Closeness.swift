@@ -103,13 +103,13 @@ extension NetworkView {
   public func closeness(
     directed: Bool = false, direction: PathDirection = .outgoing, length: EdgeLength = .hops,
     convention: ClosenessConvention = .networkx(wassermanFaust: true)
-  ) -> NodeScores {
-    NodeScores(
+  ) -> ActorScores {
+    ActorScores(in: self, 
       name: "closeness", values: simpleGraph(directed: directed).closeness(direction: direction, length: length, convention: convention))
   }
 
   /// Harmonic centrality of each actor (see ``SimpleGraph/harmonic(direction:length:normalized:)``).
-  public func harmonic(directed: Bool = false, direction: PathDirection = .outgoing, length: EdgeLength = .hops, normalized: Bool = false) -> NodeScores {
-    NodeScores(name: "harmonic", values: simpleGraph(directed: directed).harmonic(direction: direction, length: length, normalized: normalized))
+  public func harmonic(directed: Bool = false, direction: PathDirection = .outgoing, length: EdgeLength = .hops, normalized: Bool = false) -> ActorScores {
+    ActorScores(in: self, name: "harmonic", values: simpleGraph(directed: directed).harmonic(direction: direction, length: length, normalized: normalized))
   }
 }

@@ -1,3 +1,5 @@
+import CoalitionGraph
+
 /// The per-node measures that can be chosen by name (for the command line and reports).
 public enum CentralityMeasure: String, CaseIterable, Sendable {
   case degree
@@ -154,5 +156,60 @@ extension SimpleGraph {
       estimate = next
     }
     return estimate * top
+  }
+}
+
+extension NetworkView {
+  /// Computes a measure on the view, keyed by actor.
+  ///
+  /// The view becomes one ``SimpleGraph`` (ties of several kinds between a pair merge into one
+  /// edge whose weight is the sum); the measure's convention is ``CentralityMeasure/convention``.
+  /// - Parameters:
+  ///   - directed: Follow the direction of directed kinds (undirected kinds count both ways);
+  ///     `false` ignores direction.
+  ///   - length: Edge length for path measures.
+  ///   - options: Threads, sampling, raw or normalised values, weights, tolerance.
+  /// - Throws: ``MetricError`` when an iterative measure does not converge or is not defined.
+  public func scores(
+    _ measure: CentralityMeasure, directed: Bool = false, length: EdgeLength = .hops, options: MeasureOptions = MeasureOptions()
+  ) throws -> ActorScores {
+    try scores([measure], directed: directed, length: length, options: options)[0]
+  }
+
+  /// Computes several measures on one graph built from the view (built once, not once per measure).
+  /// - Returns: One ``ActorScores`` per measure, in the order asked.
+  /// - Throws: ``MetricError`` when an iterative measure does not converge or is not defined.
+  public func scores(
+    _ measures: [CentralityMeasure], directed: Bool = false, length: EdgeLength = .hops, options: MeasureOptions = MeasureOptions()
+  ) throws -> [ActorScores] {
+    let g = simpleGraph(directed: directed)
+    return try measures.map { ActorScores(in: self, name: $0.rawValue, values: try $0.values(on: g, length: length, options: options)) }
+  }
+
+  /// PageRank of each actor (see ``SimpleGraph/pagerank(damping:weighted:personalization:reversed:tolerance:maxIterations:)``):
+  /// damping 0.85, weighted, dangling mass spread uniformly, as NetworkX.
+  /// - Parameters:
+  ///   - directed: Follow the direction of directed kinds; `false` ignores direction.
+  ///   - reversed: Rank on reversed ties, so that sources (suppliers) rank high.
+  /// - Throws: ``MetricError`` for a damping outside [0, 1) or no convergence.
+  public func pagerank(directed: Bool = false, damping: Double = 0.85, weighted: Bool = true, reversed: Bool = false) throws -> ActorScores {
+    let values = try simpleGraph(directed: directed).pagerank(damping: damping, weighted: weighted, reversed: reversed)
+    return ActorScores(in: self, name: reversed ? "pagerank (reversed)" : "pagerank", values: values)
+  }
+
+  /// Eigenvector centrality of each actor, unit norm; in-ties on a directed view (NetworkX).
+  /// - Throws: ``MetricError/undefined(measure:reason:)`` on a directed view where it has no value.
+  public func eigenvector(directed: Bool = false, weighted: Bool = true) throws -> ActorScores {
+    ActorScores(in: self, name: "eigenvector", values: try simpleGraph(directed: directed).eigenvector(weighted: weighted))
+  }
+
+  /// Katz centrality of each actor, β = 1, unit norm (NetworkX).
+  /// - Parameter alpha: The attenuation; `nil` for 0.5 / the largest singular value of the
+  ///   adjacency matrix, which always converges (the command-line default).
+  /// - Throws: ``MetricError`` when α ≥ 1/λ_max and the series diverges.
+  public func katz(directed: Bool = false, alpha: Double? = nil, weighted: Bool = true) throws -> ActorScores {
+    let g = simpleGraph(directed: directed)
+    let a = alpha ?? 0.5 / (weighted ? g.largestSingularValue() : g.unweightedCopy.largestSingularValue())
+    return ActorScores(in: self, name: "katz", values: try g.katz(alpha: a, weighted: weighted))
   }
 }

@@ -4,9 +4,9 @@ import CoalitionMetrics
 /// A ranked table of chosen centrality measures per node, with the conventions used and Freeman
 /// centralisation where it is defined.
 ///
-/// Columns: `rank` (competition rank by the first measure), `actor`, `name`, then one column per
-/// measure named as in ``CentralityMeasure``. Rows run from the highest value of the first measure;
-/// equal values keep node order.
+/// Columns: `rank` (competition rank by ``sortBy``, the first measure unless set), `actor`, `name`,
+/// then one column per measure named as in ``CentralityMeasure``. Rows run from the highest value of
+/// that measure (NaN last); equal values keep node order.
 public struct CentralityReport: Sendable {
   public let title: String
   public let names: [String]
@@ -16,6 +16,9 @@ public struct CentralityReport: Sendable {
   public let length: EdgeLength
   /// Threads and betweenness sampling.
   public var options = MeasureOptions()
+  /// The measure that orders the rows and gives the rank; `nil` for the first of ``measures``.
+  /// It must be one of ``measures``.
+  public var sortBy: CentralityMeasure?
 
   /// A report on any simple graph whose nodes have identifiers `names` and display `labels`.
   public init(title: String, names: [String], labels: [String]? = nil, graph: SimpleGraph, measures: [CentralityMeasure], length: EdgeLength) {
@@ -39,23 +42,19 @@ public struct CentralityReport: Sendable {
   /// Computes every measure and assembles the table.
   /// - Throws: ``MetricError`` when an iterative measure does not converge.
   public func table() throws -> ReportTable {
+    if let sortBy, !measures.contains(sortBy) {
+      throw MetricError.invalidParameter(measure: sortBy.rawValue, reason: "the report is sorted by a measure it does not compute; add it to the measures")
+    }
     var columns: [[Double]] = []
     for m in measures { columns.append(try m.values(on: graph, length: length, options: options)) }
-    let first = columns.first ?? []
-    let order = (0..<graph.nodeCount).sorted { a, b in
-      let (x, y) = (first.isEmpty ? 0 : first[a], first.isEmpty ? 0 : first[b])
-      return x != y ? (x.isNaN ? false : y.isNaN ? true : x > y) : a < b
-    }
-    var rows: [[Cell]] = []
-    var rank = 0
-    for (k, v) in order.enumerated() {
-      if k == 0 || first.isEmpty || first[v] != first[order[k - 1]] { rank = k + 1 }
-      rows.append([.integer(rank), .text(names[v]), .text(labels[v])] + columns.map { .number($0[v]) })
-    }
+    let key = sortBy.flatMap { measures.firstIndex(of: $0) }.map { columns[$0] } ?? columns.first ?? [Double](repeating: 0, count: graph.nodeCount)
+    let ranks = Ranking.ranks(key)
+    let rows: [[Cell]] = Ranking.order(key).map { v in [.integer(ranks[v]), .text(names[v]), .text(labels[v])] + columns.map { .number($0[v]) } }
     var notes = [
       "\(graph.nodeCount) nodes, \(graph.edgeCount) \(graph.directed ? "directed" : "undirected") edges; path lengths: \(length.rawValue)."
     ]
     notes += measures.map(\.convention)
+    if let sortBy, sortBy != measures.first, measures.contains(sortBy) { notes.append("ranked by \(sortBy.rawValue)") }
     if !options.normalized, measures.contains(where: \.hasRawForm) {
       notes.append("raw values (not normalised) for \(measures.filter(\.hasRawForm).map(\.rawValue).joined(separator: ", "))")
     }

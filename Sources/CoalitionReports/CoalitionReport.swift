@@ -188,7 +188,7 @@ public struct CoalitionReport: Sendable {
   }
 
   private func findings(
-    names: [String], assignment: BlocAssignment, simple: SimpleGraph, betweenness: [Double], degree: NodeScores,
+    names: [String], assignment: BlocAssignment, simple: SimpleGraph, betweenness: [Double], degree: ActorScores,
     signed: SignedGraph, frustration: (frustration: Int, split: [Int], exact: Bool, balance: Double), exchanges: [Exchange],
     rankAll: [Int], rankReported: [Int], ei: (whole: EIIndex, blocs: [EIIndex], actors: [EIIndex])
   ) -> [String] {

@@ -51,7 +51,7 @@ struct Render: ParsableCommand {
     style.showLegend = !noLegend
     style.showCaption = !noLegend
     let selected = try loadView(input, view)
-    let scores: NodeScores
+    let scores: ActorScores
     switch sizeBy {
     case .degree: scores = selected.degree(.total)
     case .strength: scores = selected.strength(.total)
@@ -135,6 +135,8 @@ struct Metrics: ParsableCommand {
   @OptionGroup var view: ViewOptions
   @Option(name: .customLong("measure"), help: "A measure to compute (repeat for several; default: degree, betweenness, closeness, pagerank).")
   var measures: [CentralityMeasure] = []
+  @Option(help: "Rank and order the rows by this measure (default: the first --measure; added to the measures if missing).")
+  var sortBy: CentralityMeasure?
   @Option(help: "Edge length for path measures: hops, inverseWeight (strong ties are short) or weight.")
   var length: EdgeLength = .hops
   @Option(help: "Read a plain edge list instead of a dataset ('-': standard input).")
@@ -167,7 +169,8 @@ struct Metrics: ParsableCommand {
 
   func run() throws {
     timeout.start("computing the measures", hint: "estimate betweenness with --samples, or use fewer measures")
-    let chosen = measures.isEmpty ? [.degree, .betweenness, .closeness, .pagerank] : measures
+    var chosen: [CentralityMeasure] = measures.isEmpty ? [.degree, .betweenness, .closeness, .pagerank] : measures
+    if let sortBy, !chosen.contains(sortBy) { chosen.append(sortBy) }
     var report: CentralityReport
     if let edges {
       let list: EdgeList
@@ -184,6 +187,7 @@ struct Metrics: ParsableCommand {
     report.options = MeasureOptions(
       threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, betweennessSamples: samples, normalized: normalized,
       weighted: !ignoreWeights, tolerance: tolerance)
+    report.sortBy = sortBy
     try output.write(table.text(try report.table()))
   }
 }

@@ -20,7 +20,7 @@ private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max
   let view = try CoalitionNetwork(Dataset.seed).view()
   let reference = try loadReference()
   let expected = try #require(reference["seed"] as? [String: [String: Double]])
-  let measures: [(String, NodeScores)] = [
+  let measures: [(String, ActorScores)] = [
     ("degree", view.degree(.total)), ("degree_normalized", view.degree(.total, normalized: true)),
     ("out_degree", view.degree(.out)), ("in_degree", view.degree(.in)), ("ties", view.tieCount(.total)),
     ("strength", view.strength(.total)),
