@@ -288,10 +288,15 @@ struct DatasetDecoder {
       if let e = self.evidence(e, at: "\(path).evidence[\(k)]") { evidence.append(e) }
     }
     let detail = string(m, "detail", at: path)
-    guard problems.count == before, let source, let target, let kind, let time, let confidence else { return nil }
+    guard let source, let target, let kind else { return nil }
+    // An observation with a shape problem (a bad date, say) is still kept, with neutral stand-ins
+    // for what could not be read, so that validation reports its other problems (an unknown
+    // actor, a missing source) in the same run. The document has problems, so the dataset is
+    // never returned to the caller.
+    let complete = problems.count == before && time != nil && confidence != nil
     return TieObservation(
-      id: id, source: source, target: target, kind: kind, time: time, confidence: confidence, basis: basis, weight: weight,
-      detail: detail, evidence: evidence)
+      id: id, source: source, target: target, kind: kind, time: complete ? time! : .on(PartialDate(year: 2000)!),
+      confidence: confidence ?? .reported, basis: basis, weight: weight, detail: detail, evidence: evidence)
   }
 }
 

@@ -273,3 +273,18 @@ func everyFieldDataset() -> Dataset {
     #expect("\(error)" == "nul.json:1:61: title: contains the control character U+0000 at character 2; remove it")
   }
 }
+
+/// A bad date, confidence or weight does not hide the observation's other problems: one run lists them all.
+@Test func everyProblemOfAnObservationInOneRun() {
+  let found = problems(
+    document(
+      observation: #"{"source": "RUS", "target": "PRKK", "kind": "wars", "date": "2024-02-30", "confidence": "rumoured", "weight": "x", "evidence": [{"source": "nope"}]}"#
+    ))
+  #expect(found.map(\.path).sorted() == [
+    "observations[1].confidence", "observations[1].date", "observations[1].evidence[0].source", "observations[1].kind",
+    "observations[1].target", "observations[1].weight",
+  ], "\(found)")
+  // The stand-in time of an unreadable range adds no problem of its own.
+  let range = problems(document(observation: #"{"source": "RUS", "target": "PRK", "kind": "war", "from": "2024-13", "to": "2023"}"#))
+  #expect(range.map(\.path) == ["observations[1].from"], "\(range)")
+}
