@@ -1,5 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+  private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+  import Darwin
+  private let systemRead = Darwin.read
+#endif
+
 /// A plain edge list: one edge per line, `source target [weight]`, separated by white space or
 /// commas; `#` and `%` start comment lines; columns after the ones read are ignored. Node names are
 /// any tokens without separators.
@@ -96,7 +104,7 @@ public struct EdgeList: Sendable {
     defer { buffer.deallocate() }
     var count = 0
     while count < size {
-      let got = read(fd, buffer + count, min(1 << 24, size - count))
+      let got = systemRead(fd, buffer + count, min(1 << 24, size - count))
       if got <= 0 { break }
       count += got
     }
@@ -158,6 +166,7 @@ public struct EdgeList: Sendable {
         line += 1
         let lineStart = p
         if let monitor, p >= nextReport {
+          if monitor.isCancelled { break }  // cancelled: what was read is thrown away by the caller
           monitor.report("reading edges", Double(p) / Double(n))
           nextReport = p + (1 << 22)
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Receives progress from long computations and file reads: the fraction done of the current phase.
 ///
 /// Bind one with `ProgressMonitor.$current.withValue(monitor) { … }`; the source-parallel measures
@@ -7,10 +9,24 @@
 public final class ProgressMonitor: Sendable {
   private let handler: @Sendable (_ phase: String, _ fraction: Double) -> Void
   private let best = Locked<(phase: String, fraction: Double)>(("", -1))
+  private let cancelled = Locked(false)
 
   public init(_ handler: @escaping @Sendable (_ phase: String, _ fraction: Double) -> Void) {
     self.handler = handler
   }
+
+  /// A monitor that passes every report on to `outer` (when there is one) and can be cancelled
+  /// on its own.
+  public convenience init(forwardingTo outer: ProgressMonitor?) {
+    self.init { phase, fraction in outer?.report(phase, fraction) }
+  }
+
+  /// Asks the work reporting to this monitor to stop: the points that report progress check it
+  /// and end the work early (the results of cancelled work are to be thrown away).
+  public func cancel() { cancelled.withLock { $0 = true } }
+
+  /// Whether ``cancel()`` was called.
+  public var isCancelled: Bool { cancelled.withLock { $0 } }
 
   /// Reports that `fraction` (0…1) of `phase` is done; stale updates are dropped.
   public func report(_ phase: String, _ fraction: Double) {
@@ -24,4 +40,27 @@ public final class ProgressMonitor: Sendable {
 
   /// The monitor bound to the current task or thread, if any.
   @TaskLocal public static var current: ProgressMonitor?
+}
+
+/// Runs long synchronous work (a measure, an import, a render) from async code: on a thread
+/// outside Swift's cooperative pool, so that it never holds up other tasks, with the calling
+/// task's cancellation passed on.
+///
+/// The work runs with a fresh ``ProgressMonitor`` bound as ``ProgressMonitor/current`` (forwarding
+/// to the caller's monitor, if any). When the task is cancelled the monitor is cancelled; the
+/// work stops at its next progress point and this function throws `CancellationError`.
+/// - Throws: `CancellationError`, or what `work` throws.
+public func runCancellable<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+  try Task.checkCancellation()
+  let monitor = ProgressMonitor(forwardingTo: ProgressMonitor.current)
+  return try await withTaskCancellationHandler {
+    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+      Thread.detachNewThread {
+        let result = Result { try ProgressMonitor.$current.withValue(monitor) { try work() } }
+        if monitor.isCancelled { continuation.resume(throwing: CancellationError()) } else { continuation.resume(with: result) }
+      }
+    }
+  } onCancel: {
+    monitor.cancel()
+  }
 }

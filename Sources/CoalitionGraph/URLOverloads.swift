@@ -32,3 +32,20 @@ extension EdgeList {
     try self.init(contentsOf: path, weighted: weighted)
   }
 }
+
+extension Dataset {
+  /// Reads and validates a dataset file outside Swift's cooperative thread pool.
+  /// - Throws: `CancellationError` when the task is cancelled first; ``DatasetError``.
+  public static func read(contentsOf url: URL) async throws -> Dataset {
+    try await runCancellable { try Dataset(contentsOf: url) }
+  }
+}
+
+extension EdgeList {
+  /// Reads an edge-list file outside Swift's cooperative thread pool; stops when the calling task
+  /// is cancelled.
+  /// - Throws: `CancellationError` when the task is cancelled; ``DatasetError``.
+  public static func read(contentsOf url: URL, weighted: Bool) async throws -> EdgeList {
+    try await runCancellable { try EdgeList(contentsOf: url, weighted: weighted) }
+  }
+}

@@ -377,7 +377,7 @@ extension ExchangeGraph {
 }
 
 /// A graph file format with a reader: the file and policy conveniences come with it.
-public protocol GraphFileFormat {
+public protocol GraphFileFormat: SendableMetatype {
   /// Reads a whole file's bytes into a dataset.
   static func read(bytes: [UInt8], name: String, options: GraphImportOptions) throws -> ImportResult
 }

@@ -215,7 +215,10 @@ final class RecordReader {
       if n == 0 { atEnd = true; return false }
       filled = n
       bytesRead += n
-      if let monitor, fileSize > 0 { monitor.report("reading \(file)", Double(bytesRead) / Double(fileSize)) }
+      if let monitor {
+        if monitor.isCancelled { throw ImportError(file: file, line: line, "cancelled") }
+        if fileSize > 0 { monitor.report("reading \(file)", Double(bytesRead) / Double(fileSize)) }
+      }
       return true
     }
   }

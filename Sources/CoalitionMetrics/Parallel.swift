@@ -29,6 +29,7 @@ enum SourceChunks {
     let monitor = ProgressMonitor.current
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while let c = next.take(below: chunks) {
+        if let monitor, monitor.isCancelled { continue }  // cancelled: the remaining chunks are skipped
         var partial = [Double](repeating: 0, count: width)
         body(bounds[c]..<bounds[c + 1], &partial)
         results.store(partial, at: c)
@@ -38,7 +39,7 @@ enum SourceChunks {
     var total = [Double](repeating: 0, count: width)
     for c in 0..<chunks {
       let partial = results.value(at: c)
-      for i in 0..<width { total[i] += partial[i] }
+      for i in 0..<partial.count { total[i] += partial[i] }  // a skipped (cancelled) chunk left no values
     }
     return total
   }

@@ -55,6 +55,8 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
   case render(format: String, message: String)
   /// The Graphviz context could not be created (no plugins configured?).
   case unavailable(String)
+  /// The render did not finish within the time allowed.
+  case timedOut(seconds: Double)
 
   public var description: String {
     switch self {
@@ -62,6 +64,8 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
     case .layout(let e, let m): return "Graphviz layout with \(e) failed\(m.isEmpty ? "" : ": \(m)")"
     case .render(let f, let m): return "Graphviz could not produce \(f)\(m.isEmpty ? "" : ": \(m)")"
     case .unavailable(let m): return "Graphviz is not available: \(m)"
+    case .timedOut(let seconds):
+      return "Graphviz did not finish within \(seconds) s; try the sfdp engine or a smaller map (the layout runs on in the background until it ends)"
     }
   }
 }
@@ -111,6 +115,9 @@ public final class GraphvizRenderer: Sendable {
     let arena: UnsafeMutablePointer<cg_arena_t>
   }
   private let context: Locked<Context>
+  /// The thread that runs renders started from async code and renders with a timeout, so that no
+  /// cooperative thread waits for Graphviz.
+  private let queue = DispatchQueue(label: "CoalitionRender.GraphvizRenderer")
 
   private init() {
     let arena = cg_arena_create()!
@@ -202,6 +209,54 @@ public final class GraphvizRenderer: Sendable {
     return try result.get()
   }
 
+  /// Lays out and renders DOT text, giving up after `timeout`.
+  ///
+  /// Graphviz cannot be stopped from outside once a layout has begun: after the timeout this call
+  /// throws ``RenderError/timedOut(seconds:)`` and the layout runs on in the background, holding
+  /// the renderer, until it ends; its result is dropped. To reclaim the processor as well, render
+  /// in a child process (as the `coalition` tool's `--timeout` does, by ending the process).
+  /// - Throws: ``RenderError``.
+  public func render(_ dot: String, engine: LayoutEngine = .dot, format: RenderFormat = .svg, timeout: Duration) throws -> RenderOutput {
+    let done = DispatchSemaphore(value: 0)
+    let outcome = Locked<Result<RenderOutput, any Error>?>(nil)
+    queue.async {
+      let result = Result { try self.render(dot, engine: engine, format: format) }
+      outcome.withLock { $0 = result }
+      done.signal()
+    }
+    guard done.wait(timeout: .now() + timeout.seconds) == .success else { throw RenderError.timedOut(seconds: timeout.seconds) }
+    return try outcome.withLock { $0! }.get()
+  }
+
+  /// Lays out and renders DOT text without blocking a task of Swift's cooperative pool: the work,
+  /// and the wait for the renderer while another render runs, happen on the renderer's own thread.
+  ///
+  /// When the calling task is cancelled, or `timeout` passes, the call returns at once: a render
+  /// that has not started is skipped; one that has started runs on in the background (Graphviz
+  /// cannot be interrupted) and its result is dropped.
+  /// - Throws: `CancellationError` when the task is cancelled; ``RenderError/timedOut(seconds:)``;
+  ///   ``RenderError``.
+  public func render(_ dot: String, engine: LayoutEngine = .dot, format: RenderFormat = .svg, timeout: Duration? = nil) async throws
+    -> RenderOutput
+  {
+    try Task.checkCancellation()
+    let job = RenderJob()
+    return try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<RenderOutput, any Error>) in
+        job.install(continuation)
+        if let timeout {
+          DispatchQueue.global().asyncAfter(deadline: .now() + timeout.seconds) { job.finish(.failure(RenderError.timedOut(seconds: timeout.seconds))) }
+        }
+        queue.async {
+          guard !job.isFinished else { return }  // cancelled or timed out before it started
+          job.finish(Result { try self.render(dot, engine: engine, format: format) })
+        }
+      }
+    } onCancel: {
+      job.finish(.failure(CancellationError()))
+    }
+  }
+
   /// Forgets the text measurements kept from earlier renders, so that pango measures every line
   /// of the next render again.
   func forgetTextMeasurements() {
@@ -229,6 +284,40 @@ public final class GraphvizRenderer: Sendable {
     }
     return try result.get()
   }
+}
+
+/// One async render: its continuation is resumed exactly once, by whichever comes first — the
+/// result, the timeout or the task's cancellation.
+private final class RenderJob: Sendable {
+  private let state = Locked<(continuation: CheckedContinuation<RenderOutput, any Error>?, finished: Bool, early: Result<RenderOutput, any Error>?)>(
+    (nil, false, nil))
+
+  func install(_ continuation: CheckedContinuation<RenderOutput, any Error>) {
+    let early = state.withLock { s -> Result<RenderOutput, any Error>? in
+      if s.finished { return s.early }
+      s.continuation = continuation
+      return nil
+    }
+    if let early { continuation.resume(with: early) }  // cancelled before the continuation existed
+  }
+
+  var isFinished: Bool { state.withLock { $0.finished } }
+
+  func finish(_ result: Result<RenderOutput, any Error>) {
+    let continuation = state.withLock { s -> CheckedContinuation<RenderOutput, any Error>? in
+      guard !s.finished else { return nil }
+      s.finished = true
+      if s.continuation == nil { s.early = result }
+      defer { s.continuation = nil }
+      return s.continuation
+    }
+    continuation?.resume(with: result)
+  }
+}
+
+extension Duration {
+  /// The duration in seconds.
+  var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
 
 /// What Graphviz's parser read from a DOT document.

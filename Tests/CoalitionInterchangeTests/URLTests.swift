@@ -45,3 +45,21 @@ import Testing
 
 /// The repository root (this file is Tests/CoalitionInterchangeTests/URLTests.swift).
 private let repositoryRootURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Readers stop at their next read (every 1 MiB) once the monitor bound to them is cancelled; the async
+/// form turns that into CancellationError.
+@Test func cancelledImportsStopAtTheNextRead() async throws {
+  let rows = String(repeating: "RUS,PRK,military,2024-03-01\n", count: 1_000)
+  let path = temporaryFile("source,target,kind,date\n" + rows, suffix: ".csv")
+  defer { try? FileManager.default.removeItem(atPath: path) }
+  let monitor = ProgressMonitor(forwardingTo: nil)
+  monitor.cancel()
+  #expect(throws: ImportError.self) { try ProgressMonitor.$current.withValue(monitor) { try CSVObservations.read(path: path) } }
+  let task = Task {
+    withUnsafeCurrentTask { $0?.cancel() }
+    return try await CSVObservations.read(contentsOf: URL(fileURLWithPath: path))
+  }
+  await #expect(throws: CancellationError.self) { try await task.value }
+  let whole = try await CSVObservations.read(contentsOf: URL(fileURLWithPath: path))
+  #expect(whole.recordsRead == 1_000)
+}

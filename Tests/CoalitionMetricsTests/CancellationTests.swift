@@ -1,0 +1,56 @@
+import CoalitionGraph
+import CoalitionMetrics
+import CoalitionReports
+import Foundation
+import Testing
+
+/// A sparse random graph on which exact betweenness takes seconds (20,000 nodes, 100,000 edges).
+private let large: SimpleGraph = {
+  var rng = SplitMix64(seed: 11)
+  let n = 20_000
+  let edges = (0..<100_000).map { _ in (Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)), 1.0) }.filter { $0.0 != $0.1 }
+  return SimpleGraph(nodeCount: n, edges: edges, directed: false)
+}()
+
+@Test func asyncMeasuresEqualTheSynchronousOnes() async throws {
+  let view = try CoalitionNetwork(.seed).view()
+  let measures: [CentralityMeasure] = [.betweenness, .closeness, .pagerank, .eigenvector]
+  let sync = try syncScores(view, measures)
+  let async = try await view.scores(measures)
+  #expect(async == sync)
+  let report = CentralityReport(view: view, directed: false, measures: measures, length: .hops)
+  let table = try await report.table()
+  #expect(table.rows == (try syncTable(report)).rows)
+}
+
+private func syncScores(_ view: NetworkView, _ measures: [CentralityMeasure]) throws -> [ActorScores] { try view.scores(measures) }
+private func syncTable(_ report: CentralityReport) throws -> ReportTable { try report.table() }
+
+/// Cancelling the task stops exact betweenness at its next chunk and throws CancellationError.
+@Test func cancelledBetweennessStops() async throws {
+  let task = Task { try await CentralityMeasure.betweenness.values(on: large, length: .hops, options: MeasureOptions(threads: 2)) }
+  try await Task.sleep(for: .milliseconds(200))
+  task.cancel()
+  do {
+    _ = try await task.value
+    Issue.record("cancelled betweenness returned values")
+  } catch {
+    #expect(error is CancellationError, "\(error)")
+  }
+}
+
+/// The check points themselves: with a cancelled monitor bound, the path measures skip every chunk.
+@Test func cancelledMonitorSkipsTheRemainingChunks() {
+  let monitor = ProgressMonitor(forwardingTo: nil)
+  monitor.cancel()
+  let values = ProgressMonitor.$current.withValue(monitor) { large.betweenness(length: .hops, normalized: true, threads: 1) }
+  #expect(values.count == large.nodeCount && values.allSatisfy { $0 == 0 }, "no chunk ran")
+}
+
+@Test func cancellationBeforeTheStartThrowsAtOnce() async {
+  let task = Task {
+    withUnsafeCurrentTask { $0?.cancel() }
+    return try await CentralityMeasure.pagerank.values(on: large, length: .hops)
+  }
+  await #expect(throws: CancellationError.self) { try await task.value }
+}
