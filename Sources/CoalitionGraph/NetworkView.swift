@@ -45,6 +45,9 @@ public struct NetworkView: Sendable {
     if let keep = filter.actors {
       for id in keep { if let a = g.index(ofActor: id) { actorAllowed[a.int] = true } }
     }
+    if let types = filter.actorTypes {
+      for a in 0..<n where !types.contains(g.actors[a].type) { actorAllowed[a] = false }
+    }
     var kindAllowed = [Bool](repeating: true, count: g.kinds.count)
     for (k, kind) in g.kinds.enumerated() {
       if let kinds = filter.kinds, !kinds.contains(kind.id) { kindAllowed[k] = false }

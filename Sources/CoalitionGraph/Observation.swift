@@ -33,7 +33,7 @@ public enum Basis: String, CaseIterable, Sendable, Hashable {
 public enum ObservationTime: Hashable, Sendable {
   case on(PartialDate)
   case between(from: PartialDate?, to: PartialDate?)
-  case ongoing(asOf: PartialDate, since: PartialDate?)
+  case ongoing(asOf: PartialDate, since: PartialDate? = nil)
 
   /// First day covered (days since 1970-01-01), `Int32.min` when unbounded.
   public var firstDay: Int32 {
@@ -131,6 +131,19 @@ public struct TieObservation: Hashable, Sendable {
 /// `http:`, `https:` and `mailto:` links are allowed, spelled exactly (any case) at the very start,
 /// with no white space or control characters anywhere: browsers strip or skip those, so
 /// `" javascript:…"` or `"java\tscript:…"` would otherwise pass a looser check.
+extension TieObservation {
+  /// An observation of one of the built-in (or any other) kinds, given as a ``Kind`` rather than
+  /// its identifier: `TieObservation(source: "PRK", target: "RUS", kind: .armsTransfer, time: .on(date))`.
+  public init(
+    id: String? = nil, source: String, target: String, kind: Kind, time: ObservationTime, confidence: Confidence = .reported,
+    basis: Basis? = nil, weight: Double = 1, detail: String? = nil, evidence: [Evidence] = []
+  ) {
+    self.init(
+      id: id, source: source, target: target, kind: kind.id, time: time, confidence: confidence, basis: basis, weight: weight,
+      detail: detail, evidence: evidence)
+  }
+}
+
 public enum SafeLink {
   /// The schemes that may become links.
   public static let schemes = ["http://", "https://", "mailto:"]

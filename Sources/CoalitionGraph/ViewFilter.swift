@@ -69,6 +69,9 @@ public struct ViewFilter: Hashable, Sendable {
   public var window: DateWindow?
   /// Actor identifiers to keep; `nil` keeps all actors. Other actors leave the view entirely.
   public var actors: Set<String>?
+  /// Actor types to keep (e.g. `[.state]` for states only); `nil` keeps every type. Applies
+  /// together with ``actors``: an actor must pass both.
+  public var actorTypes: Set<ActorType>?
   public var aggregation: Aggregation
   /// Leave out actors that have no tie in the view.
   public var dropIsolates: Bool
@@ -81,8 +84,9 @@ public struct ViewFilter: Hashable, Sendable {
   public init(
     kinds: Set<String>? = nil, polarity: Polarity? = nil, minimumConfidence: Confidence = .alleged,
     window: DateWindow? = nil, actors: Set<String>? = nil, aggregation: Aggregation = .sum, dropIsolates: Bool = false,
-    decay: Decay? = nil, minimumWeight: Double? = nil
+    decay: Decay? = nil, minimumWeight: Double? = nil, actorTypes: Set<ActorType>? = nil
   ) {
+    self.actorTypes = actorTypes
     self.kinds = kinds
     self.polarity = polarity
     self.minimumConfidence = minimumConfidence
@@ -106,6 +110,7 @@ public struct ViewFilter: Hashable, Sendable {
     }
     if let window { parts.append(window.description) }
     if let actors { parts.append("actors: " + actors.sorted().joined(separator: ", ")) }
+    if let actorTypes { parts.append("actor types: " + actorTypes.map(\.rawValue).sorted().joined(separator: ", ")) }
     if let minimumWeight { parts.append("ties weighing at least \(JSONWriter.number(minimumWeight))") }
     if dropIsolates { parts.append("isolates dropped") }
     if let decay { parts.append("half-life \(JSONWriter.number(decay.halfLifeDays)) days before \(decay.reference)") }

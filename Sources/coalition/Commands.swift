@@ -9,6 +9,7 @@ import Foundation
 extension RenderFormat: ExpressibleByArgument {}
 extension LayoutEngine: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
+extension ActorType: ExpressibleByArgument {}
 
 /// Loads, freezes and filters the dataset given on the command line.
 func loadView(_ input: DatasetArgument, _ options: ViewOptions) throws -> NetworkView {

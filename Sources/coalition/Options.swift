@@ -52,6 +52,9 @@ struct ViewOptions: ParsableArguments {
   @Option(name: .customLong("bloc"), help: "Keep only the members of this bloc (repeat for several; adds to --actor).")
   var blocs: [String] = []
 
+  @Option(name: .customLong("actor-type"), help: "Keep only actors of this type (repeat for several): \(ActorType.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var actorTypes: [ActorType] = []
+
   @Option(help: "How observations combine into tie weights: count, sum or max.")
   var aggregate: Aggregation = .sum
 
@@ -92,7 +95,8 @@ struct ViewOptions: ParsableArguments {
     return ViewFilter(
       kinds: kinds.isEmpty ? nil : Set(kinds), polarity: polarity, minimumConfidence: confidence,
       window: start == nil && end == nil ? nil : DateWindow(from: start, to: end),
-      actors: keep.isEmpty ? nil : keep, aggregation: aggregate, dropIsolates: dropIsolates, minimumWeight: minWeight)
+      actors: keep.isEmpty ? nil : keep, aggregation: aggregate, dropIsolates: dropIsolates, minimumWeight: minWeight,
+      actorTypes: actorTypes.isEmpty ? nil : Set(actorTypes))
   }
 }
 

@@ -129,3 +129,15 @@ private func tie(_ v: NetworkView, _ s: String, _ t: String, _ kind: String) -> 
     }
   }
 }
+
+@Test func actorTypesFilterKeepsOnlyThoseTypes() throws {
+  let g = try CoalitionNetwork(Dataset.seed)
+  let states = g.view(ViewFilter(actorTypes: [.state]))
+  #expect(states.nodeCount == g.actors.filter { $0.type == .state }.count)
+  #expect((0..<states.nodeCount).allSatisfy { states.actor($0).type == .state })
+  #expect(states.ties.allSatisfy { g[$0.source].type == .state && g[$0.target].type == .state })
+  #expect(states.nodeCount < g.view().nodeCount, "the seed has a non-state actor (WEST)")
+  // Both conditions apply together.
+  let both = g.view(ViewFilter(actors: ["RUS", "WEST"], actorTypes: [.state]))
+  #expect((0..<both.nodeCount).map { both.actor($0).id } == ["RUS"])
+}
