@@ -41,11 +41,6 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
-    // A runnable example that uses the library the way a user's program would.
-    .executableTarget(
-      name: "coalition-example",
-      dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionReports", "CoalitionMaps", "CoalitionRender"],
-      path: "examples/BuildAndRender", swiftSettings: strict),
     .testTarget(name: "CoalitionGraphTests", dependencies: ["CoalitionGraph"], swiftSettings: strict),
     .testTarget(
       name: "CoalitionMetricsTests", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionReports"],

@@ -19,3 +19,12 @@ import Testing
   #expect(g.kinds.last?.id == "munitions-payment")
   #expect(try Dataset(json: Array(d.jsonText().utf8)) == d)
 }
+
+/// The README shows consumer program (a) in full; the copy must be the file CI builds and runs.
+@Test func readmeShowsTheConsumerProgramAsItIs() throws {
+  let readme = try String(contentsOf: repositoryFile("README.md"), encoding: .utf8)
+  let program = try String(contentsOf: repositoryFile("examples/Consumer/Sources/BuildAndRender/main.swift"), encoding: .utf8)
+  let marker = try #require(readme.range(of: "<!-- examples/Consumer/Sources/BuildAndRender/main.swift -->\n```swift\n"))
+  let end = try #require(readme.range(of: "```\n", range: marker.upperBound..<readme.endIndex))
+  #expect(String(readme[marker.upperBound..<end.lowerBound]) == program)
+}

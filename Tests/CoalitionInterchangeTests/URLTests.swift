@@ -32,19 +32,14 @@ import Testing
   try CSVTables.writeEdges(view, to: dir.appendingPathComponent("edges.csv"))
   #expect(try String(contentsOf: dir.appendingPathComponent("edges.csv"), encoding: .utf8) == CSVTables.edges(view))
 
-  let gdelt = URL(fileURLWithPath: "../shared/data/gdelt/gdelt2_20191024143000.export.CSV", relativeTo: repositoryRootURL)
-  if FileManager.default.fileExists(atPath: gdelt.path) {
-    #expect(try GDELT.read(contentsOf: gdelt).dataset == GDELT.read(path: gdelt.path).dataset)
-  }
+  let gdelt = URL(fileURLWithPath: fixture("data/gdelt2_20191024143000.export.CSV"))
+  #expect(try GDELT.read(contentsOf: gdelt).dataset == GDELT.read(path: gdelt.path).dataset)
 
   let remote = URL(string: "https://example.org/seed.json")!
   #expect(throws: DatasetError.self) { try Dataset(contentsOf: remote) }
   #expect(throws: ImportError.self) { try GDELT.read(contentsOf: remote) }
   #expect(throws: FileWriteError.self) { try Dataset.seed.write(to: remote) }
 }
-
-/// The repository root (this file is Tests/CoalitionInterchangeTests/URLTests.swift).
-private let repositoryRootURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// Readers stop at their next read (every 1 MiB) once the monitor bound to them is cancelled; the async
 /// form turns that into CancellationError.
