@@ -18,12 +18,14 @@ public struct CoalitionActor: Hashable, Sendable {
   public var id: String
   /// Display name. For ISO states it defaults to the built-in country name.
   public var name: String
+  /// Whether the actor is a state, an organisation, a group, a person or an aggregate.
   public var type: ActorType
   /// The state (or other actor) a non-state actor belongs to, by identifier.
   public var affiliation: String?
   /// A note in the analyst's own words.
   public var note: String?
 
+  /// An actor; `name` defaults to the ISO table's name for a state code, else to the id.
   public init(id: String, name: String? = nil, type: ActorType = .state, affiliation: String? = nil, note: String? = nil) {
     self.id = id
     self.name = name ?? CountryTable.country(alpha3: id)?.name ?? id
@@ -44,6 +46,7 @@ public struct CoalitionActor: Hashable, Sendable {
 /// A named set of actors declared by the analyst, such as a coalition and the side it opposes.
 public struct Bloc: Hashable, Sendable {
   public var id: String
+  /// Display name, e.g. in map legends.
   public var name: String
   /// Actor identifiers, in the order the analyst gave them.
   public var members: [String]
@@ -54,6 +57,7 @@ public struct Bloc: Hashable, Sendable {
   /// A note in the analyst's own words.
   public var note: String?
 
+  /// A bloc; `name` defaults to the id.
   public init(id: String, name: String? = nil, members: [String], color: String? = nil, basis: Basis? = nil, note: String? = nil) {
     self.id = id
     self.name = name ?? id
@@ -67,9 +71,13 @@ public struct Bloc: Hashable, Sendable {
 /// A document the evidence cites.
 public struct Source: Hashable, Sendable, Codable, Identifiable {
   public var id: String
+  /// The document's title.
   public var title: String
+  /// Who published it, e.g. `Institute for the Study of War`.
   public var publisher: String?
+  /// When it was published, to the day, month or year.
   public var date: PartialDate?
+  /// Where it can be read (maps link only http, https and mailto URLs).
   public var url: String?
 
   /// A short citation: the publisher (or the title when no publisher is given) and the date,
@@ -78,6 +86,7 @@ public struct Source: Hashable, Sendable, Codable, Identifiable {
     [publisher ?? title, date?.description].compactMap { $0 }.joined(separator: ", ")
   }
 
+  /// A source; `id` is what ``Evidence/source`` refers to.
   public init(id: String, title: String, publisher: String? = nil, date: PartialDate? = nil, url: String? = nil) {
     self.id = id
     self.title = title

@@ -12,7 +12,9 @@ public struct CSRStorage: Sendable {
   /// The view's tie each arc comes from.
   public let tie: [Int32]
 
+  /// Number of nodes (rows).
   public var nodeCount: Int { rowStart.count - 1 }
+  /// Number of arcs.
   public var arcCount: Int { target.count }
 
   /// Arc positions of node `v`.

@@ -1,17 +1,25 @@
 /// Dense index of an actor in a frozen ``CoalitionNetwork``.
 public struct ActorIndex: Hashable, Comparable, Sendable {
+  /// The index as stored.
   public let rawValue: Int32
+  /// An index from its stored value.
   public init(_ rawValue: Int32) { self.rawValue = rawValue }
+  /// An index from an `Int` (which must fit in `Int32`).
   public init(_ i: Int) { self.rawValue = Int32(i) }
+  /// The index as an `Int`, for subscripting arrays.
   public var int: Int { Int(rawValue) }
   public static func < (a: ActorIndex, b: ActorIndex) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// Dense index of a kind in a frozen ``CoalitionNetwork``.
 public struct KindIndex: Hashable, Comparable, Sendable {
+  /// The index as stored.
   public let rawValue: Int32
+  /// An index from its stored value.
   public init(_ rawValue: Int32) { self.rawValue = rawValue }
+  /// An index from an `Int` (which must fit in `Int32`).
   public init(_ i: Int) { self.rawValue = Int32(i) }
+  /// The index as an `Int`, for subscripting arrays.
   public var int: Int { Int(rawValue) }
   public static func < (a: KindIndex, b: KindIndex) -> Bool { a.rawValue < b.rawValue }
 }
@@ -24,7 +32,9 @@ public struct KindIndex: Hashable, Comparable, Sendable {
 public final class CoalitionNetwork: Sendable {
   /// The dataset the graph was frozen from.
   public let dataset: Dataset
+  /// Every actor by ``ActorIndex``: the declared ones, then ISO states the observations name.
   public let actors: [CoalitionActor]
+  /// Every kind by ``KindIndex``: the built-in ones, then the dataset's own.
   public let kinds: [Kind]
   /// Blocs with members as actor indices, in the dataset's order.
   public let blocs: [(bloc: Bloc, members: [ActorIndex])]
@@ -91,7 +101,9 @@ public final class CoalitionNetwork: Sendable {
   /// The index of a kind by identifier, or `nil`.
   public func index(ofKind id: String) -> KindIndex? { kindLookup[id].map(KindIndex.init) }
 
+  /// The actor at an index.
   public subscript(actor: ActorIndex) -> CoalitionActor { actors[actor.int] }
+  /// The kind at an index.
   public subscript(kind: KindIndex) -> Kind { kinds[kind.int] }
 
   /// The analyst's record of observation `i`, with its evidence.

@@ -4,8 +4,11 @@
 /// identifiers use the ISO 3166-3 code where one exists (`DDR`, `CSK`, `YUG`, `YMD`), `XKX` for
 /// Kosovo (the user-assigned code in common use) and `COW` + the state number otherwise.
 public struct HistoricalState: Hashable, Sendable {
+  /// The Correlates of War state number, e.g. 365 for Russia.
   public let cowCode: Int
+  /// The Correlates of War abbreviation, e.g. `RUS`.
   public let cowAbbreviation: String
+  /// The state's name in the COW list.
   public let name: String
   /// Identifier used for the actor in datasets.
   public let actorID: String

@@ -5,15 +5,22 @@
 /// Datasets are read from and written to JSON with ``Dataset/init(json:file:)`` and ``jsonText()``;
 /// the format is documented in `docs/dataset-format.md`.
 public struct Dataset: Hashable, Sendable {
+  /// A short title, used in map legends and report headings.
   public var title: String?
+  /// What the dataset covers and how it was coded.
   public var description: String?
+  /// The documents the evidence cites.
   public var sources: [Source]
   /// Kinds declared by this dataset in addition to ``Kind/builtIn``.
   public var kinds: [Kind]
+  /// Declared actors; observations may also name any ISO state without declaring it.
   public var actors: [CoalitionActor]
+  /// Named sets of actors, such as a coalition and the side it opposes.
   public var blocs: [Bloc]
+  /// The recorded ties, in the analyst's order.
   public var observations: [TieObservation]
 
+  /// A dataset from its parts; nothing is checked until ``validate()``.
   public init(
     title: String? = nil, description: String? = nil, sources: [Source] = [], kinds: [Kind] = [],
     actors: [CoalitionActor] = [], blocs: [Bloc] = [], observations: [TieObservation] = []

@@ -2,8 +2,11 @@ import Foundation
 
 /// A line and column in a text file, both counted from 1 (columns in characters).
 public struct SourcePosition: Hashable, Sendable, CustomStringConvertible {
+  /// Line, from 1.
   public var line: Int
+  /// Column in characters, from 1.
   public var column: Int
+  /// A position.
   public init(line: Int, column: Int) {
     self.line = line
     self.column = column
@@ -21,6 +24,7 @@ public struct DatasetProblem: Hashable, Sendable, CustomStringConvertible {
   /// Why it is wrong, in plain words.
   public var message: String
 
+  /// A problem at `path`, optionally located in the file.
   public init(path: String, position: SourcePosition? = nil, message: String) {
     self.path = path
     self.position = position
@@ -59,8 +63,10 @@ extension String {
 public struct DatasetError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The file the dataset came from, if any.
   public var file: String?
+  /// Every problem, in document order.
   public var problems: [DatasetProblem]
 
+  /// An error for `problems` in `file`.
   public init(file: String? = nil, problems: [DatasetProblem]) {
     self.file = file
     self.problems = problems

@@ -1,6 +1,8 @@
 /// Whether ties of a kind bring two actors together or set them against each other.
 public enum Polarity: String, CaseIterable, Sendable, Hashable, Codable {
+  /// Cooperation: the tie draws the two actors together.
   case cooperative
+  /// Hostility: the tie sets them against each other.
   case hostile
 
   /// +1 for cooperative, −1 for hostile.
@@ -9,7 +11,9 @@ public enum Polarity: String, CaseIterable, Sendable, Hashable, Codable {
 
 /// Whether ties of a kind are words (talks, statements, accusations) or deeds (transfers, sanctions, fighting).
 public enum Materiality: String, CaseIterable, Sendable, Hashable, Codable {
+  /// Words: statements, accusations, diplomatic contact.
   case verbal
+  /// Deeds and goods: arms, money, troops, sanctions.
   case material
 }
 
@@ -23,13 +27,16 @@ public struct Kind: Hashable, Sendable {
   public var id: String
   /// Human-readable name for legends and reports, e.g. `Arms transfer`.
   public var label: String
+  /// Cooperative or hostile.
   public var polarity: Polarity
+  /// Verbal or material.
   public var materiality: Materiality
   /// `true` when a tie runs from source to target (supplier → recipient, accuser → accused).
   public var directed: Bool
   /// Preferred map colour as `#RRGGBB`, or `nil` to take one from the palette.
   public var color: String?
 
+  /// A kind; `label` defaults to the id.
   public init(
     id: String, label: String? = nil, polarity: Polarity, materiality: Materiality, directed: Bool,
     color: String? = nil

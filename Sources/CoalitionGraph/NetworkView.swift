@@ -1,8 +1,11 @@
 /// A tie: the observations of one (source, target, kind) in a view, aggregated.
 /// For undirected kinds, source is the lower actor index.
 public struct Tie: Hashable, Sendable {
+  /// The acting actor (the lower index for undirected kinds).
   public let source: ActorIndex
+  /// The actor acted on.
   public let target: ActorIndex
+  /// The tie's kind.
   public let kind: KindIndex
   /// Aggregated weight (see ``Aggregation``).
   public let weight: Double
@@ -26,14 +29,19 @@ public struct Tie: Hashable, Sendable {
 /// - ``undirected``: every tie in both directions, direction ignored.
 /// Ties of several kinds between one pair stay separate arcs (a multigraph).
 public struct NetworkView: Sendable {
+  /// The network the view selects from.
   public let graph: CoalitionNetwork
+  /// What the view keeps.
   public let filter: ViewFilter
   /// Actor index of each local node.
   public let nodes: [ActorIndex]
   /// The ties, sorted by (source, target, kind).
   public let ties: [Tie]
+  /// Directed ties source → target, undirected ties both ways.
   public let outgoing: CSRStorage
+  /// The reverse of ``outgoing``.
   public let incoming: CSRStorage
+  /// Every tie both ways, direction ignored.
   public let undirected: CSRStorage
   private let localIndex: [Int32]
 

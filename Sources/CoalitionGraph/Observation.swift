@@ -31,8 +31,11 @@ public enum Basis: String, CaseIterable, Sendable, Hashable {
 /// - ``ongoing(asOf:since:)``: the source describes it as under way on `asOf` and may not say since
 ///   when; covers `since` (or `asOf`) onwards.
 public enum ObservationTime: Hashable, Sendable {
+  /// A single event, dated to the day, month or year.
   case on(PartialDate)
+  /// A relation that held over a range; either end may be open.
   case between(from: PartialDate?, to: PartialDate?)
+  /// A relation still under way as of a date, since an optional start.
   case ongoing(asOf: PartialDate, since: PartialDate? = nil)
 
   /// First day covered (days since 1970-01-01), `Int32.min` when unbounded.
@@ -79,6 +82,7 @@ public struct Evidence: Hashable, Sendable {
   /// ``url`` as it may be written as a link in SVG or HTML (see ``SafeLink/href(_:)``), else `nil`.
   public var safeURL: String? { url.flatMap(SafeLink.href) }
 
+  /// Evidence from the source with id `source`.
   public init(source: String, note: String? = nil, via: [String] = [], url: String? = nil) {
     self.source = source
     self.note = note
@@ -93,19 +97,26 @@ public struct Evidence: Hashable, Sendable {
 public struct TieObservation: Hashable, Sendable {
   /// Optional identifier, unique within a dataset.
   public var id: String?
+  /// The acting actor's id.
   public var source: String
+  /// The id of the actor acted on.
   public var target: String
   /// Identifier of a ``Kind``.
   public var kind: String
+  /// When it happened or held.
   public var time: ObservationTime
+  /// How firmly the source states it.
   public var confidence: Confidence
+  /// What kind of knowledge it rests on.
   public var basis: Basis?
   /// Non-negative, finite weight; 1 unless stated.
   public var weight: Double
   /// What exactly was exchanged or said, e.g. `ballistic missiles`.
   public var detail: String?
+  /// What supports it, each item citing a ``Source``.
   public var evidence: [Evidence]
 
+  /// An observation of the kind with id `kind`.
   public init(
     id: String? = nil, source: String, target: String, kind: String, time: ObservationTime,
     confidence: Confidence = .reported, basis: Basis? = nil, weight: Double = 1, detail: String? = nil,
@@ -144,6 +155,8 @@ extension TieObservation {
   }
 }
 
+/// Which URLs may become links in shared files: http, https and mailto only, without control
+/// characters, white space or invisible formatting characters.
 public enum SafeLink {
   /// The schemes that may become links.
   public static let schemes = ["http://", "https://", "mailto:"]

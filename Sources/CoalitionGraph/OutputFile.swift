@@ -19,6 +19,7 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
   /// Why, in plain words.
   public var reason: String
 
+  /// An error for `path`.
   public init(path: String, reason: String) {
     self.path = path
     self.reason = reason

@@ -3,8 +3,11 @@
 /// Sources often state only a month or a year; the precision is kept rather than invented.
 /// A partial date covers a span of days, from ``firstDay`` to ``lastDay``.
 public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The year, 1 to 9999.
   public let year: Int
+  /// The month, 1 to 12, when known.
   public let month: Int?
+  /// The day of the month, when known (only with a month).
   public let day: Int?
 
   /// Makes a date, or returns `nil` if it does not exist (month 13, 30 February, a day without a month).

@@ -11,6 +11,7 @@ public final class ProgressMonitor: Sendable {
   private let best = Locked<(phase: String, fraction: Double)>(("", -1))
   private let cancelled = Locked(false)
 
+  /// A monitor that passes each fresh report to `handler` (from any thread).
   public init(_ handler: @escaping @Sendable (_ phase: String, _ fraction: Double) -> Void) {
     self.handler = handler
   }

@@ -1,8 +1,10 @@
 /// SplitMix64 (Steele, Lea and Flood 2014): a small, fast, seedable random number generator, used
 /// wherever the package needs reproducible randomness (visiting orders, restarts, test data).
 public struct SplitMix64: RandomNumberGenerator, Sendable {
+  /// The generator's state; the next output depends only on it.
   public var state: UInt64
 
+  /// A generator seeded with `seed`: the same seed gives the same sequence everywhere.
   public init(seed: UInt64) { state = seed }
 
   public mutating func next() -> UInt64 {

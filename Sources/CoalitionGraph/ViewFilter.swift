@@ -2,8 +2,11 @@ import Foundation
 
 /// A closed range of days for time views, either end open.
 public struct DateWindow: Hashable, Sendable, CustomStringConvertible {
+  /// The first day kept; `nil` for no lower bound.
   public var from: PartialDate?
+  /// The last day kept; `nil` for no upper bound.
   public var to: PartialDate?
+  /// A window; either end may be open.
   public init(from: PartialDate? = nil, to: PartialDate? = nil) {
     self.from = from
     self.to = to
@@ -38,7 +41,9 @@ public enum Aggregation: String, CaseIterable, Sendable, Hashable {
 /// ``reference`` counts with weight × 0.5^(d / ``halfLifeDays``); observations still under way on the
 /// reference day, or later, count fully.
 public struct Decay: Hashable, Sendable {
+  /// Days after which an observation counts half.
   public var halfLifeDays: Double
+  /// The date ages are measured from (usually the end of the window).
   public var reference: PartialDate
 
   /// - Precondition: `halfLifeDays` is positive and finite.
@@ -63,15 +68,18 @@ public struct Decay: Hashable, Sendable {
 public struct ViewFilter: Hashable, Sendable {
   /// Kind identifiers to keep; `nil` keeps all kinds.
   public var kinds: Set<String>?
+  /// Keep only cooperative or only hostile kinds; `nil` keeps both.
   public var polarity: Polarity?
   /// `.reported` keeps reported ties only; `.alleged` (the default) keeps everything.
   public var minimumConfidence: Confidence
+  /// Keep observations that hold at some time in the window; `nil` keeps every date.
   public var window: DateWindow?
   /// Actor identifiers to keep; `nil` keeps all actors. Other actors leave the view entirely.
   public var actors: Set<String>?
   /// Actor types to keep (e.g. `[.state]` for states only); `nil` keeps every type. Applies
   /// together with ``actors``: an actor must pass both.
   public var actorTypes: Set<ActorType>?
+  /// How the observations of a tie combine into its weight.
   public var aggregation: Aggregation
   /// Leave out actors that have no tie in the view.
   public var dropIsolates: Bool
@@ -81,6 +89,7 @@ public struct ViewFilter: Hashable, Sendable {
   /// its decay factor.
   public var decay: Decay?
 
+  /// A filter; the defaults keep everything.
   public init(
     kinds: Set<String>? = nil, polarity: Polarity? = nil, minimumConfidence: Confidence = .alleged,
     window: DateWindow? = nil, actors: Set<String>? = nil, aggregation: Aggregation = .sum, dropIsolates: Bool = false,

@@ -2,12 +2,50 @@ import CoalitionGraph
 
 /// A column of the observations CSV format (see `docs/interchange.md`).
 public enum ObservationField: String, CaseIterable, Sendable, Hashable {
-  case id, source, target, kind, date, from, to, asOf = "as_of", direction, weight, confidence, basis, detail
-  case evidenceSource = "evidence_source", evidenceNote = "evidence_note", evidenceVia = "evidence_via"
+  /// The observation's own identifier (optional).
+  case id
+  /// Who acts: an actor id, ISO or COW code, or country name (see ``CountryCodeScheme``).
+  case source
+  /// Who is acted on, written like `source`.
+  case target
+  /// The kind id (or a value mapped to one with ``CSVObservationOptions/kindValues``).
+  case kind
+  /// The day, month or year of a single event.
+  case date
+  /// The start of a range, or of something still ongoing.
+  case from
+  /// The end of a range.
+  case to
+  /// The date as of which something is ongoing.
+  case asOf = "as_of"
+  /// `directed` or `undirected`, checked against the kind.
+  case direction
+  /// A non-negative number; 1 when empty.
+  case weight
+  /// `reported`, `assessed` or `alleged`; `reported` when empty.
+  case confidence
+  /// `event`, `statement`, `assessment` or `background`.
+  case basis
+  /// Free text on what happened.
+  case detail
+  /// The source id of the one evidence item.
+  case evidenceSource = "evidence_source"
+  /// The note of the one evidence item.
+  case evidenceNote = "evidence_note"
+  /// Intermediaries the evidence passed through, separated by `;`.
+  case evidenceVia = "evidence_via"
+  /// A link to the evidence (kept only for http, https and mailto in maps).
   case evidenceURL = "evidence_url"
   /// Every evidence item as a JSON array, for observations with more than one.
   case evidence
-  case sourceName = "source_name", sourceType = "source_type", targetName = "target_name", targetType = "target_type"
+  /// A display name for an actor the `source` column introduces.
+  case sourceName = "source_name"
+  /// The ``CoalitionGraph/ActorType`` of that actor.
+  case sourceType = "source_type"
+  /// A display name for an actor the `target` column introduces.
+  case targetName = "target_name"
+  /// The ``CoalitionGraph/ActorType`` of that actor.
+  case targetType = "target_type"
 
   /// Header spellings accepted besides the field's own name (compared without case, spaces, `_` or `-`).
   var synonyms: [String] {
@@ -41,10 +79,12 @@ public struct CSVObservationOptions: Sendable {
   public var source: Source?
   /// Field separator: `,` by default; `\t` for tab-separated sheets.
   public var delimiter: UInt8
+  /// Skip bad rows (reporting them) or stop at the first.
   public var policy: ErrorPolicy
   /// A dataset whose kinds, actors and sources the rows may use, and to which they are added.
   public var base: Dataset?
 
+  /// Options; the defaults read a sheet written by `coalition export --format csv`.
   public init(
     columns: [ObservationField: String] = [:], kindValues: [String: String] = [:], codes: CountryCodeScheme = .auto,
     defaultKind: String? = nil, defaultConfidence: Confidence = .reported, source: Source? = nil,

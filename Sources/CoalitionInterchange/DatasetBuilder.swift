@@ -2,6 +2,7 @@ import CoalitionGraph
 
 /// The result of an import: the dataset and what was left out on the way.
 public struct ImportResult: Sendable {
+  /// The dataset built so far.
   public var dataset: Dataset
   /// Records read from the file (header and comment lines excluded).
   public var recordsRead: Int

@@ -157,8 +157,10 @@ public struct GraphImportOptions: Sendable {
   public var date: PartialDate?
   /// Kind for edges without a `kind` (or `type`, `relation`, `label`) attribute.
   public var defaultKind: String
+  /// Skip bad elements (reporting them) or stop at the first.
   public var policy: ErrorPolicy
 
+  /// Options for files without dates (`date`) or kinds (`defaultKind`).
   public init(date: PartialDate? = nil, defaultKind: String = "tie", policy: ErrorPolicy = .skip) {
     self.date = date
     self.defaultKind = defaultKind
@@ -383,14 +385,20 @@ public protocol GraphFileFormat: SendableMetatype {
 }
 
 extension GraphFileFormat {
+  /// Reads a graph file into a dataset.
+  /// - Throws: ``ImportError``.
   public static func read(path: String, options: GraphImportOptions = GraphImportOptions()) throws -> ImportResult {
     try read(bytes: try readWholeFile(path), name: path, options: options)
   }
 
+  /// Reads a graph file into a dataset, skipping or stopping at bad elements.
+  /// - Throws: ``ImportError``.
   public static func read(path: String, policy: ErrorPolicy) throws -> ImportResult {
     try read(path: path, options: GraphImportOptions(policy: policy))
   }
 
+  /// Reads a graph file's bytes into a dataset; `name` is used in messages.
+  /// - Throws: ``ImportError``.
   public static func read(bytes: [UInt8], name: String) throws -> ImportResult {
     try read(bytes: bytes, name: name, options: GraphImportOptions())
   }

@@ -8,18 +8,24 @@ import CoalitionGraph
 /// materiality (roots 01–05 verbal cooperation, 06–09 material cooperation, 10–14 verbal conflict,
 /// 15–20 material conflict), so every kind a rule names must agree with the QuadClass of its codes.
 public struct CAMEOMapping: Sendable, Hashable {
+  /// One line of the mapping: CAMEO codes starting with ``prefix`` become ``kind``.
   public struct Rule: Sendable, Hashable {
+    /// A CAMEO event code or its start, e.g. `19` for every fight code.
     public var prefix: String
+    /// The kind id, or `nil` to leave those events out.
     public var kind: String?
+    /// A rule.
     public init(prefix: String, kind: String?) {
       self.prefix = prefix
       self.kind = kind
     }
   }
 
+  /// The rules; the longest matching prefix wins.
   public var rules: [Rule]
   private var byPrefix: [String: String?]
 
+  /// A mapping from its rules.
   public init(rules: [Rule]) {
     self.rules = rules
     var map: [String: String?] = [:]
@@ -113,7 +119,12 @@ public struct GDELTOptions: Sendable {
   public enum Window: String, Sendable, CaseIterable {
     /// One observation per event.
     case event
-    case day, month, year
+    /// One observation per pair, kind and day.
+    case day
+    /// One observation per pair, kind and calendar month.
+    case month
+    /// One observation per pair, kind and calendar year.
+    case year
   }
   /// What an observation's weight measures.
   public enum Weight: String, Sendable, CaseIterable {
@@ -125,18 +136,23 @@ public struct GDELTOptions: Sendable {
     case mentions
   }
 
+  /// CAMEO code → kind.
   public var mapping: CAMEOMapping
   /// Keep only events GDELT marks as the main event of their article (IsRootEvent = 1).
   public var rootEventsOnly: Bool
   /// Keep regional and IGO actor codes (WST, EUR, AFR…) as aggregate actors; by default only pairs of
   /// ISO states are kept.
   public var keepRegions: Bool
+  /// How events are bundled into observations.
   public var window: Window
+  /// What an observation's weight measures.
   public var weight: Weight
+  /// Skip bad rows (reporting them) or stop at the first.
   public var policy: ErrorPolicy
   /// Declared kinds (for a mapping that names kinds of its own) and a base to add to.
   public var base: Dataset?
 
+  /// Options; the defaults follow `docs/interchange.md`.
   public init(
     mapping: CAMEOMapping = .standard, rootEventsOnly: Bool = false, keepRegions: Bool = false, window: Window = .day,
     weight: Weight = .goldstein, policy: ErrorPolicy = .skip, base: Dataset? = nil

@@ -15,6 +15,7 @@ import Foundation
 /// holds the tie's observations as JSON, so a file read back gives the same observations. No
 /// modification date is written, so output is reproducible.
 public enum GEXF: GraphFileFormat {
+  /// The view as GEXF 1.3: one edge per tie, with kind, spells and map colours (for Gephi).
   public static func write(_ view: NetworkView) -> String {
     let g = view.graph
     let colors = ExchangeGraph.mapColors(g)

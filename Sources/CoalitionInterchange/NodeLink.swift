@@ -8,6 +8,7 @@ import CoalitionGraph
 /// node ids of any JSON type (numbers become their text), attribute values that are arrays or
 /// objects kept as compact JSON text.
 public enum NodeLink: GraphFileFormat {
+  /// The view as node-link JSON (NetworkX's layout): one link per observation, or per tie.
   public static func write(_ view: NetworkView, granularity: ExportGranularity = .observations) -> String {
     write(ExchangeGraph(view: view, granularity: granularity))
   }

@@ -13,8 +13,10 @@ public struct ImportIssue: Hashable, Sendable, CustomStringConvertible {
   public var line: Int
   /// 1-based column (byte offset within the line plus one), when the problem has one.
   public var column: Int?
+  /// What is wrong.
   public var message: String
 
+  /// An issue at `line` (and `column`).
   public init(line: Int, column: Int? = nil, message: String) {
     self.line = line
     self.column = column
@@ -27,9 +29,12 @@ public struct ImportIssue: Hashable, Sendable, CustomStringConvertible {
 
 /// An import that could not finish: the file and every problem that stopped it.
 public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The file, as named to the reader.
   public var file: String
+  /// Every problem that stopped the import.
   public var issues: [ImportIssue]
 
+  /// An error for `file`.
   public init(file: String, issues: [ImportIssue]) {
     self.file = file
     self.issues = issues

@@ -2,12 +2,16 @@ import CoalitionGraph
 
 /// A range of years to keep, either end open.
 public struct YearRange: Sendable, Hashable {
+  /// The first year kept; `nil` for no lower bound.
   public var first: Int?
+  /// The last year kept; `nil` for no upper bound.
   public var last: Int?
+  /// A range; either end may be open.
   public init(first: Int? = nil, last: Int? = nil) {
     self.first = first
     self.last = last
   }
+  /// Whether `y` lies in the range.
   public func contains(_ y: Int) -> Bool { (first.map { y >= $0 } ?? true) && (last.map { y <= $0 } ?? true) }
 }
 

@@ -10,7 +10,9 @@ import CoalitionMetrics
 /// nodes sized by a chosen measure, a legend of the kinds present and a caption with source, date
 /// and filters. Tooltips carry the evidence. Output is deterministic.
 public struct CoalitionMap: Sendable {
+  /// The ties and actors drawn.
   public var view: NetworkView
+  /// Colours, fonts, legend and caption.
   public var style: MapStyle
   /// Scores that set node size (by local node index); `nil` sizes by total degree.
   public var sizeBy: ActorScores?
@@ -19,6 +21,7 @@ public struct CoalitionMap: Sendable {
   /// Caption text; defaults to sources, dates and the view's filters.
   public var caption: String?
 
+  /// A map of `view`; nodes are sized by `sizeBy` (degree by default).
   public init(view: NetworkView, style: MapStyle = MapStyle(), sizeBy: ActorScores? = nil, title: String? = nil, caption: String? = nil) {
     self.view = view
     self.style = style

@@ -9,13 +9,17 @@ public enum DOTValue: Hashable, Sendable {
   case html(HTMLLabel)
   /// A number, written in plain decimal form.
   case number(Double)
+  /// `true` or `false`.
   case bool(Bool)
 }
 
 /// A `name=value` pair in a DOT attribute list.
 public struct DOTAttribute: Hashable, Sendable {
+  /// The attribute's name, e.g. `color`.
   public var name: String
+  /// Its value.
   public var value: DOTValue
+  /// An attribute.
   public init(_ name: String, _ value: DOTValue) {
     self.name = name
     self.value = value
@@ -24,8 +28,11 @@ public struct DOTAttribute: Hashable, Sendable {
 
 /// A node statement.
 public struct DOTNode: Hashable, Sendable {
+  /// The node's name (its identifier in edges).
   public var name: String
+  /// Its attributes, in order.
   public var attributes: [DOTAttribute]
+  /// A node.
   public init(_ name: String, _ attributes: [DOTAttribute] = []) {
     self.name = name
     self.attributes = attributes
@@ -34,9 +41,13 @@ public struct DOTNode: Hashable, Sendable {
 
 /// An edge statement between two named nodes.
 public struct DOTEdge: Hashable, Sendable {
+  /// The name of the node the edge leaves.
   public var tail: String
+  /// The name of the node the edge reaches.
   public var head: String
+  /// Its attributes, in order.
   public var attributes: [DOTAttribute]
+  /// An edge.
   public init(_ tail: String, _ head: String, _ attributes: [DOTAttribute] = []) {
     self.tail = tail
     self.head = head
@@ -46,10 +57,15 @@ public struct DOTEdge: Hashable, Sendable {
 
 /// A subgraph; a name starting with `cluster` makes Graphviz draw it as a box.
 public struct DOTSubgraph: Hashable, Sendable {
+  /// The subgraph's name; a name starting with `cluster` draws a box.
   public var name: String
+  /// Its attributes, in order.
   public var attributes: [DOTAttribute]
+  /// Nodes declared inside it.
   public var nodes: [DOTNode]
+  /// Subgraphs nested in it.
   public var subgraphs: [DOTSubgraph]
+  /// A subgraph.
   public init(_ name: String, attributes: [DOTAttribute] = [], nodes: [DOTNode] = [], subgraphs: [DOTSubgraph] = []) {
     self.name = name
     self.attributes = attributes
@@ -60,16 +76,26 @@ public struct DOTSubgraph: Hashable, Sendable {
 
 /// A whole DOT document. ``DOTWriter`` turns it into text; statements keep the order given.
 public struct DOTGraph: Hashable, Sendable {
+  /// The graph's name.
   public var name: String
+  /// `digraph` (true) or `graph`.
   public var directed: Bool
+  /// Merge parallel edges (`strict`).
   public var strict: Bool
+  /// Graph attributes.
   public var attributes: [DOTAttribute]
+  /// Attributes every node gets unless it sets its own.
   public var nodeDefaults: [DOTAttribute]
+  /// Attributes every edge gets unless it sets its own.
   public var edgeDefaults: [DOTAttribute]
+  /// Subgraphs and clusters.
   public var subgraphs: [DOTSubgraph]
+  /// Nodes outside any subgraph.
   public var nodes: [DOTNode]
+  /// Every edge.
   public var edges: [DOTEdge]
 
+  /// A graph.
   public init(
     name: String, directed: Bool = true, strict: Bool = false, attributes: [DOTAttribute] = [],
     nodeDefaults: [DOTAttribute] = [], edgeDefaults: [DOTAttribute] = [], subgraphs: [DOTSubgraph] = [],

@@ -2,6 +2,7 @@ import Foundation
 
 /// A string that DOT cannot express as an identifier.
 public struct DOTError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The text that is not a DOT identifier.
   public var identifier: String
   public var description: String {
     "cannot write \(String(reflecting: identifier)) as a DOT identifier: a backslash before a quote, a line break or the end needs HTML-string form, which requires balanced '<' and '>'"

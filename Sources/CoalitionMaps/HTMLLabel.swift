@@ -8,8 +8,34 @@ public struct HTMLLabel: Hashable, Sendable {
 
   /// Graphviz's HTML-like label elements.
   public enum Tag: String, Sendable {
-    case table = "TABLE", tr = "TR", td = "TD", font = "FONT", b = "B", i = "I", u = "U", o = "O", s = "S"
-    case sub = "SUB", sup = "SUP", br = "BR", hr = "HR", vr = "VR"
+    /// A table; its rows are `tr` elements.
+    case table = "TABLE"
+    /// A table row; its cells are `td` elements.
+    case tr = "TR"
+    /// A table cell.
+    case td = "TD"
+    /// A change of font face, size or colour.
+    case font = "FONT"
+    /// Bold.
+    case b = "B"
+    /// Italic.
+    case i = "I"
+    /// Underlined.
+    case u = "U"
+    /// Overlined.
+    case o = "O"
+    /// Struck through.
+    case s = "S"
+    /// Subscript.
+    case sub = "SUB"
+    /// Superscript.
+    case sup = "SUP"
+    /// A line break.
+    case br = "BR"
+    /// A horizontal rule between table rows.
+    case hr = "HR"
+    /// A vertical rule between table cells.
+    case vr = "VR"
   }
 
   init(markup: String) { self.markup = markup }

@@ -17,12 +17,15 @@ public struct MapStyle: Sendable {
   public var hostileTiesDriveLayout = false
   /// Base pen width of a tie with one observation; heavier ties grow logarithmically.
   public var penWidth = 1.4
+  /// Font of labels, legend and caption.
   public var fontName = "Helvetica"
   /// Node diameter in inches for the smallest and the largest score.
   public var nodeDiameter: ClosedRange<Double> = 0.65...1.35
   /// Layout direction for `dot`: `LR`, `TB`, `RL` or `BT`.
   public var rankDirection = "LR"
+  /// Draw the legend of kinds, confidence and blocs.
   public var showLegend = true
+  /// Write the caption with the source and the view.
   public var showCaption = true
   /// Evidence and details as SVG tooltips (and links where the evidence has a URL).
   public var tooltips = true
@@ -33,6 +36,7 @@ public struct MapStyle: Sendable {
   /// `sfdp` with curves over 3 minutes; `sfdp` with straight lines 0.5 s).
   public var straightEdgesAbove = 250
 
+  /// The default style.
   public init() {}
 
   /// Fixed colours of the built-in kinds. Cooperative kinds draw on the Okabe–Ito and Paul Tol

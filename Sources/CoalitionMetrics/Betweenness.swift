@@ -392,6 +392,7 @@ public struct BetweennessEstimate: Sendable {
   public let samples: Int
   /// With probability ≥ ``confidence``, every value is within this distance of the exact one.
   public let errorBound: Double
+  /// The probability with which ``errorBound`` holds, e.g. 0.95.
   public let confidence: Double
 
   /// The bound on normalized betweenness for `samples` of `nodeCount` sources at `confidence`:

@@ -10,6 +10,7 @@ public struct BlocAssignment: Sendable {
   /// Names of the groups: bloc names, then the unaffiliated actors' identifiers.
   public let names: [String]
 
+  /// The blocs of the view's network, with their members in the view.
   public init(view: NetworkView) {
     let g = view.graph
     var group = [Int](repeating: -1, count: view.nodeCount)

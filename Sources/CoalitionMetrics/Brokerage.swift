@@ -15,6 +15,7 @@ public struct BrokerageRoles: Hashable, Sendable {
   /// Three different groups (A → B → C).
   public var liaison = 0
 
+  /// Every role together: the number of pairs the node brokers.
   public var total: Int { coordinator + consultant + gatekeeper + representative + liaison }
 }
 

@@ -15,11 +15,14 @@ public enum DegreeMode: String, CaseIterable, Sendable {
 public struct NodeScores: Sendable, Hashable {
   /// What was measured, e.g. `degree (total)`.
   public let name: String
+  /// The score of each node, in node order.
   public let values: [Double]
+  /// Scores named `name`.
   public init(name: String, values: [Double]) {
     self.name = name
     self.values = values
   }
+  /// The score of node `node`.
   public subscript(node: Int) -> Double { values[node] }
   /// Nodes ordered by descending score (NaN last), ties broken by ascending node index.
   public var ranking: [Int] { Ranking.order(values) }
@@ -106,7 +109,9 @@ public struct ActorScores: Sendable, Hashable {
 
 /// One actor's score and competition rank.
 public struct ActorScore: Sendable, Hashable {
+  /// The actor's identifier.
   public let actor: String
+  /// Its score.
   public let value: Double
   /// 1 for the highest score; equal scores share the best rank.
   public let rank: Int

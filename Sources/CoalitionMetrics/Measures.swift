@@ -2,18 +2,41 @@ import CoalitionGraph
 
 /// The per-node measures that can be chosen by name (for the command line and reports).
 public enum CentralityMeasure: String, CaseIterable, Sendable {
+  /// Distinct neighbours, direction ignored.
   case degree
+  /// Neighbours with an edge to the node.
   case inDegree = "in-degree"
+  /// Neighbours the node has an edge to.
   case outDegree = "out-degree"
+  /// Sum of edge weights, direction ignored.
   case strength
+  /// Sum of the weights of edges to the node.
   case inStrength = "in-strength"
+  /// Sum of the weights of edges from the node.
   case outStrength = "out-strength"
-  case betweenness, closeness
+  /// Share of shortest paths between other nodes that pass through the node (Brandes).
+  case betweenness
+  /// Inverse mean distance, NetworkX's convention (Wasserman–Faust for disconnected graphs).
+  case closeness
+  /// Inverse mean distance over reachable nodes, igraph's convention.
   case closenessIgraph = "closeness-igraph"
-  case harmonic, pagerank
+  /// Sum of inverse distances.
+  case harmonic
+  /// PageRank with damping 0.85.
+  case pagerank
+  /// PageRank on reversed edges: sources rank high.
   case pagerankReversed = "pagerank-reversed"
-  case eigenvector, katz
-  case core, clustering, constraint
+  /// The principal eigenvector of the adjacency matrix.
+  case eigenvector
+  /// Katz centrality: walks of every length, attenuated by α per step.
+  case katz
+  /// The k-core number.
+  case core
+  /// The local clustering coefficient.
+  case clustering
+  /// Burt's constraint: how much the node's ties are invested in one another.
+  case constraint
+  /// Burt's effective size: neighbours less their redundancy.
   case effectiveSize = "effective-size"
 
   /// One line on what the value means and which convention it follows.
@@ -116,6 +139,7 @@ public struct MeasureOptions: Sendable, Hashable {
   /// defaults (1e-18, 1e-13, 1e-13), larger for speed.
   public var tolerance: Double?
 
+  /// Options; the defaults give exact, normalised, weighted values on one thread.
   public init(
     threads: Int = 1, betweennessSamples: Int? = nil, seed: UInt64 = 1, normalized: Bool = true, weighted: Bool = true, tolerance: Double? = nil
   ) {

@@ -73,7 +73,9 @@ extension NetworkView {
 /// A directed tie answered by a directed tie of another kind in the opposite direction: arms for
 /// technology, aid for access.
 public struct Exchange: Hashable, Sendable {
+  /// The first kind's index in the view's network.
   public let first: Int
+  /// The kind that answers it.
   public let second: Int
   /// Kind of the tie first → second.
   public let given: KindIndex

@@ -14,6 +14,7 @@ public enum MixedPairRule: String, CaseIterable, Sendable {
 
 /// A signed simple graph: one sign per unordered pair of actors.
 public struct SignedGraph: Sendable {
+  /// Number of nodes.
   public let nodeCount: Int
   /// Edges as (lower node, higher node, sign ±1), ascending.
   public let edges: [(u: Int, v: Int, sign: Int)]
@@ -21,6 +22,7 @@ public struct SignedGraph: Sendable {
   /// Reported so that the projection is never silent.
   public let mixedPairs: [(u: Int, v: Int, cooperative: Double, hostile: Double, sign: Int)]
 
+  /// A signed graph from (u, v, sign) edges; signs are +1 or −1.
   public init(nodeCount: Int, edges: [(Int, Int, Int)]) {
     self.nodeCount = nodeCount
     self.edges = edges.map { (min($0.0, $0.1), max($0.0, $0.1), $0.2 >= 0 ? 1 : -1) }.sorted { ($0.u, $0.v) < ($1.u, $1.v) }

@@ -45,13 +45,21 @@ public struct ArcWeights: RandomAccessCollection, Sendable {
 /// Rows are sorted by target. Storage: 4 bytes per stored arc, plus 8 when the weights are not
 /// all 1 (4 in the reverse rows, see ``ArcWeights``), plus 4 per node for the offsets.
 public struct SimpleGraph: Sendable {
+  /// Number of nodes, indexed `0 ..< nodeCount`.
   public let nodeCount: Int
+  /// Whether edges have a direction.
   public let directed: Bool
+  /// Out-rows: the arcs of node `v` are `rowStart[v] ..< rowStart[v + 1]`.
   public let rowStart: [Int32]
+  /// Head of each out-arc.
   public let target: [Int32]
+  /// Weight of each out-arc.
   public let weight: ArcWeights
+  /// In-rows, as ``rowStart`` for arcs reaching a node (equal to the out-rows when undirected).
   public let inRowStart: [Int32]
+  /// Tail of each in-arc.
   public let inTarget: [Int32]
+  /// Weight of each in-arc.
   public let inWeight: ArcWeights
 
   /// Number of edges (each undirected edge once).

@@ -5,7 +5,12 @@ import CoalitionGraph
 
 /// Output formats of the renderer.
 public enum RenderFormat: String, CaseIterable, Sendable {
-  case svg, png, pdf
+  /// Scalable vector graphics, with a tooltip and (where safe) a link on each tie.
+  case svg
+  /// A raster image drawn by cairo.
+  case png
+  /// A vector document drawn by cairo.
+  case pdf
   /// Laid-out DOT with positions.
   case dot
   /// DOT with drawing operations.
@@ -72,6 +77,7 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
 
 /// The bytes Graphviz produced and any warnings it gave.
 public struct RenderOutput: Sendable {
+  /// The rendered file: SVG or DOT text, or PNG or PDF bytes.
   public let bytes: [UInt8]
   /// Warnings Graphviz reported while parsing, laying out and rendering (one per message).
   public let warnings: [String]
@@ -322,12 +328,18 @@ extension Duration {
 
 /// What Graphviz's parser read from a DOT document.
 public struct ParsedGraph: Sendable {
+  /// An edge as Graphviz read it.
   public struct Edge: Sendable {
+    /// The name of the node it leaves.
     public let tail: String
+    /// The name of the node it reaches.
     public let head: String
+    /// Its declared attributes.
     public let attributes: [String: String]
   }
+  /// The graph's name.
   public let name: String
+  /// Whether it is a `digraph`.
   public let directed: Bool
   /// Graph attributes as declared at the root.
   public let attributes: [String: String]

@@ -8,11 +8,17 @@ import CoalitionMetrics
 /// then one column per measure named as in ``CentralityMeasure``. Rows run from the highest value of
 /// that measure (NaN last); equal values keep node order.
 public struct CentralityReport: Sendable {
+  /// The table's title.
   public let title: String
+  /// Identifier of each node (the `actor` column).
   public let names: [String]
+  /// Display name of each node (the `name` column).
   public let labels: [String]
+  /// The graph the measures run on.
   public let graph: SimpleGraph
+  /// The measures, one column each.
   public let measures: [CentralityMeasure]
+  /// Edge length of the path measures.
   public let length: EdgeLength
   /// Threads and betweenness sampling.
   public var options = MeasureOptions()

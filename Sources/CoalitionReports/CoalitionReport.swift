@@ -16,6 +16,7 @@ import CoalitionMetrics
 /// - `brokers`: broker, betweenness, brokered_pairs (examples of pairs whose every shortest path runs through the broker).
 /// - `balance`: measure, value.
 public struct CoalitionReport: Sendable {
+  /// The view the report describes.
   public let view: NetworkView
   /// Threads for the all-pairs measures (betweenness, closeness); results do not depend on it.
   public var threads: Int
@@ -26,6 +27,8 @@ public struct CoalitionReport: Sendable {
     self.threads = max(1, threads)
   }
 
+  /// Computes the report: findings in plain words, then its tables.
+  /// - Throws: ``CoalitionMetrics/MetricError`` when an iterative measure does not converge.
   public func document() throws -> ReportDocument {
     let g = view.graph
     let n = view.nodeCount

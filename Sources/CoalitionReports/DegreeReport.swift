@@ -8,8 +8,10 @@ import CoalitionMetrics
 /// `out_degree`, `in_degree` (undirected ties count both ways), `ties` (one per partner and kind),
 /// `strength` (sum of tie weights). Rows run from the highest rank; equal rows keep actor order.
 public struct DegreeReport: Sendable {
+  /// The view the table describes.
   public let view: NetworkView
 
+  /// A degree report on `view`.
   public init(view: NetworkView) { self.view = view }
 
   /// The report as a table, ready for any ``ReportFormat``.

@@ -6,10 +6,14 @@ import CoalitionGraph
 /// after another, each introduced by a line `# <title>` and separated by a blank line; `json` writes
 /// `{"title", "findings": [...], "tables": [{"title", "columns", "rows", "notes"}]}`.
 public struct ReportDocument: Sendable {
+  /// The report's title.
   public var title: String
+  /// Findings in plain words, most important first.
   public var findings: [String]
+  /// The tables behind the findings.
   public var tables: [ReportTable]
 
+  /// A document.
   public init(title: String, findings: [String], tables: [ReportTable]) {
     self.title = title
     self.findings = findings

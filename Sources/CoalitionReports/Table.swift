@@ -23,8 +23,11 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 
 /// A cell of a report table.
 public enum Cell: Hashable, Sendable {
+  /// Text, written as it is (escaped per format).
   case text(String)
+  /// A whole number.
   case integer(Int)
+  /// A number: exact in CSV and JSON, rounded to the chosen digits in text and Markdown.
   case number(Double)
 
   /// The cell for people: numbers rounded to `digits` decimals.
@@ -61,15 +64,18 @@ public enum Cell: Hashable, Sendable {
 
 /// A titled table with typed cells, written as text, Markdown, CSV or JSON.
 public struct ReportTable: Sendable {
+  /// The table's title.
   public var title: String
   /// Machine names of the columns (used as CSV header and JSON keys), e.g. `degree_normalized`.
   public var columns: [String]
   /// Human headings, same order as ``columns``.
   public var headings: [String]
+  /// The rows, one cell per column.
   public var rows: [[Cell]]
   /// Lines printed under the table (text and Markdown) or as `notes` (JSON).
   public var notes: [String]
 
+  /// A table; `headings` default to the column names.
   public init(title: String, columns: [String], headings: [String]? = nil, rows: [[Cell]], notes: [String] = []) {
     self.title = title
     self.columns = columns

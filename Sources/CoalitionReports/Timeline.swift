@@ -3,10 +3,21 @@ import CoalitionMetrics
 
 /// A length of time in days, months or years: `30d`, `2w`, `6m`, `1y`.
 public struct TimeSpan: Hashable, Sendable, CustomStringConvertible {
-  public enum Unit: String, Sendable { case day = "d", month = "m", year = "y" }
+  /// The unit of a span, written as its letter (`w` for weeks is read as seven days).
+  public enum Unit: String, Sendable {
+    /// Days (`d`).
+    case day = "d"
+    /// Calendar months (`m`).
+    case month = "m"
+    /// Calendar years (`y`).
+    case year = "y"
+  }
+  /// How many units.
   public let count: Int
+  /// Days, months or years.
   public let unit: Unit
 
+  /// A span, or `nil` unless `count` is between 1 and 100,000.
   public init?(count: Int, unit: Unit) {
     guard count > 0, count <= 100_000 else { return nil }
     self.count = count
@@ -48,6 +59,7 @@ public struct TimeWindows: Sendable {
   /// The most windows a series holds (each is a full view and its measures).
   public static let limit = 10_000
 
+  /// The windows, in time order (at most ``limit``).
   public let windows: [DateWindow]
   /// How many windows the range needs in all; more than ``windows`` when ``limit`` cut the series
   /// short (callers report it: nothing is left out silently).
@@ -82,14 +94,18 @@ public struct TimeWindows: Sendable {
 /// overlap the window (or, with a half-life, everything up to the window's end, faded by age).
 /// Measures are taken over the actors with at least one tie in the window.
 public struct Timeline: Sendable {
+  /// The network the windows are cut from.
   public let graph: CoalitionNetwork
+  /// What every window keeps besides its dates.
   public let filter: ViewFilter
+  /// The windows, in time order.
   public let windows: [DateWindow]
   /// With a half-life, each point counts every observation up to its end, faded by age.
   public let halfLifeDays: Double?
   /// The measure actors are ranked by in each window.
   public let measure: CentralityMeasure
 
+  /// Measures `graph` in each of `windows`; `halfLifeDays` fades older observations instead of cutting them off.
   public init(graph: CoalitionNetwork, filter: ViewFilter = ViewFilter(), windows: [DateWindow], halfLifeDays: Double? = nil, measure: CentralityMeasure = .degree) {
     self.graph = graph
     self.filter = filter
@@ -113,12 +129,19 @@ public struct Timeline: Sendable {
 
   /// One point of the series.
   public struct Point: Sendable {
+    /// The window.
     public let window: DateWindow
+    /// Actors with a tie in the window.
     public let actors: Int
+    /// Ties in the window.
     public let ties: Int
+    /// Observations behind them.
     public let observations: Int
+    /// Density of the undirected simple graph of the window.
     public let density: Double
+    /// Ties of cooperative kinds.
     public let cooperativeTies: Int
+    /// Ties of hostile kinds.
     public let hostileTies: Int
     /// Freeman degree centralisation (undirected).
     public let centralization: Double
@@ -251,8 +274,11 @@ public struct Timeline: Sendable {
 
 /// What changed between two moments: ties and actors that appeared or disappeared, and ranks.
 public struct TimelineDiff: Sendable {
+  /// The view at the first date.
   public let before: NetworkView
+  /// The view at the second date.
   public let after: NetworkView
+  /// The measure whose ranks are compared.
   public let measure: CentralityMeasure
 
   /// Compares the views at two dates. With `window`, each side is the window of that length
@@ -284,6 +310,7 @@ public struct TimelineDiff: Sendable {
     return Dictionary(uniqueKeysWithValues: v.ties.map { (TieKey(source: g[$0.source].id, target: g[$0.target].id, kind: g[$0.kind].id), $0) })
   }
 
+  /// The difference as a report: what appeared, what ended, and how ranks moved.
   public func document() -> ReportDocument {
     let (tb, ta) = (TimelineDiff.ties(before), TimelineDiff.ties(after))
     var tieRows: [[Cell]] = []
