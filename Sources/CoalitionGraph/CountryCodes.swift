@@ -77,7 +77,10 @@ public struct ResolvedState: Hashable, Sendable {
 /// Germany (`DEU`).
 public enum CountryCodes {
   /// The actor for `code` under `scheme`, or `nil` when the code is unknown.
-  /// - Parameter year: Needed only for COW codes whose meaning changed (345).
+  /// - Parameters:
+  ///   - code: The code as written in the source, surrounding spaces ignored.
+  ///   - scheme: How the code is written; `.auto` tries ISO alpha-3, ISO alpha-2, COW numbers and COW abbreviations.
+  ///   - year: Needed only for COW codes whose meaning changed (345).
   public static func resolve(_ code: String, scheme: CountryCodeScheme, year: Int? = nil) -> ResolvedState? {
     let code = code.trimmingSpaces()
     guard !code.isEmpty else { return nil }

@@ -170,8 +170,8 @@ public enum SafeLink {
   }
 
   /// `url` ready to be written as a link, or `nil` when it may not be one. Characters that RFC 3986
-  /// does not allow raw in a URL and that would end or break out of an attribute (`"`, `'`, `<`,
-  /// `>`, `` ` ``, `\`) are percent-encoded, which keeps the link's meaning: Graphviz writes
+  /// does not allow raw in a URL and that would end or break out of an attribute (double and
+  /// single quotes, `<`, `>`, the backtick and the backslash) are percent-encoded, which keeps the link's meaning: Graphviz writes
   /// `xlink:href` values without escaping quotes.
   public static func href(_ url: String) -> String? {
     guard isAllowed(url) else { return nil }

@@ -50,7 +50,7 @@ public enum OutputFile {
     try write(Array(bytes), toPath: url.path)
   }
 
-  /// Writes `text` as UTF-8 to the file at `url`; see ``write(_:to:)-(some Collection<UInt8>,_)``.
+  /// Writes `text` as UTF-8 to the file at `url`; by the same rules.
   public static func write(_ text: String, to url: URL) throws { try write(Array(text.utf8), to: url) }
 
   /// Writes `bytes` to the file at `path`, by the rules of ``OutputFile``.

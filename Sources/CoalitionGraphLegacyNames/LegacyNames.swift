@@ -7,18 +7,18 @@
 // Observation module that the `@Observable` macro expands to. Import this module only while migrating.
 @_exported import CoalitionGraph
 
-/// The frozen graph, now ``CoalitionNetwork``.
+/// The frozen graph, now `CoalitionNetwork`.
 @available(*, deprecated, renamed: "CoalitionNetwork")
 public typealias CoalitionGraph = CoalitionNetwork
 
-/// A node of the graph, now ``CoalitionActor``.
+/// A node of the graph, now `CoalitionActor`.
 @available(*, deprecated, renamed: "CoalitionActor")
 public typealias Actor = CoalitionActor
 
-/// A selection of the graph, now ``NetworkView``.
+/// A selection of the graph, now `NetworkView`.
 @available(*, deprecated, renamed: "NetworkView")
 public typealias View = NetworkView
 
-/// One recorded tie, now ``TieObservation``.
+/// One recorded tie, now `TieObservation`.
 @available(*, deprecated, renamed: "TieObservation")
 public typealias Observation = TieObservation

@@ -4,7 +4,7 @@ import CoalitionGraph
 public enum ObservationField: String, CaseIterable, Sendable, Hashable {
   /// The observation's own identifier (optional).
   case id
-  /// Who acts: an actor id, ISO or COW code, or country name (see ``CountryCodeScheme``).
+  /// Who acts: an actor id, ISO or COW code, or country name (see `CountryCodeScheme`).
   case source
   /// Who is acted on, written like `source`.
   case target
@@ -40,11 +40,11 @@ public enum ObservationField: String, CaseIterable, Sendable, Hashable {
   case evidence
   /// A display name for an actor the `source` column introduces.
   case sourceName = "source_name"
-  /// The ``CoalitionGraph/ActorType`` of that actor.
+  /// The `ActorType` of that actor.
   case sourceType = "source_type"
   /// A display name for an actor the `target` column introduces.
   case targetName = "target_name"
-  /// The ``CoalitionGraph/ActorType`` of that actor.
+  /// The `ActorType` of that actor.
   case targetType = "target_type"
 
   /// Header spellings accepted besides the field's own name (compared without case, spaces, `_` or `-`).

@@ -7,7 +7,7 @@ public enum CSVTables {
   public static let defaultMeasures: [CentralityMeasure] = [.degree, .strength, .betweenness, .closeness, .pagerank, .eigenvector, .core]
 
   /// `id, name, type, blocs`, then one column per measure, computed on the view with direction
-  /// ignored and hop-count path lengths (conventions in ``CentralityMeasure/convention``). A measure
+  /// ignored and hop-count path lengths (conventions in `convention`). A measure
   /// that does not converge gets empty cells.
   public static func nodes(_ view: NetworkView, measures: [CentralityMeasure] = defaultMeasures) -> String {
     let g = view.simpleGraph(directed: false)

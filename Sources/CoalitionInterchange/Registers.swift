@@ -41,7 +41,11 @@ public enum ATOP {
 
   /// Reads an ATOP dyad-year CSV file.
   /// - Parameters:
+  ///   - path: The file.
+  ///   - years: Years to keep.
   ///   - kinds: Kind identifiers to keep (all five by default).
+  ///   - spells: Merge consecutive years of one alliance into one observation (a spell).
+  ///   - policy: Skip bad rows (reporting them) or stop at the first.
   public static func read(
     path: String, years: YearRange = YearRange(), kinds: Set<String>? = nil, spells: Bool = true, policy: ErrorPolicy = .skip
   ) throws -> ImportResult {

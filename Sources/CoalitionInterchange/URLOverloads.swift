@@ -15,8 +15,8 @@ extension CSVObservations {
     try read(path: try path(of: url), options: options)
   }
 
-  /// Writes the dataset's observations as CSV (``write(_:)``) by the rules of ``OutputFile``.
-  /// - Throws: ``FileWriteError``.
+  /// Writes the dataset's observations as CSV (``write(_:)``) by the rules of `OutputFile`.
+  /// - Throws: `FileWriteError`.
   public static func write(_ dataset: Dataset, to url: URL) throws { try OutputFile.write(write(dataset), to: url) }
 }
 
@@ -55,35 +55,35 @@ extension GraphFileFormat {
 }
 
 extension GraphML {
-  /// Writes a view as GraphML (``write(_:granularity:)``) by the rules of ``OutputFile``.
-  /// - Throws: ``FileWriteError``.
+  /// Writes a view as GraphML (``write(_:granularity:)``) by the rules of `OutputFile`.
+  /// - Throws: `FileWriteError`.
   public static func write(_ view: NetworkView, granularity: ExportGranularity = .observations, to url: URL) throws {
     try OutputFile.write(write(view, granularity: granularity), to: url)
   }
 }
 
 extension GEXF {
-  /// Writes a view as GEXF 1.3 (``write(_:)``) by the rules of ``OutputFile``.
-  /// - Throws: ``FileWriteError``.
+  /// Writes a view as GEXF 1.3 (``write(_:)``) by the rules of `OutputFile`.
+  /// - Throws: `FileWriteError`.
   public static func write(_ view: NetworkView, to url: URL) throws { try OutputFile.write(write(view), to: url) }
 }
 
 extension NodeLink {
-  /// Writes a view as node-link JSON (``write(_:granularity:)``) by the rules of ``OutputFile``.
-  /// - Throws: ``FileWriteError``.
+  /// Writes a view as node-link JSON (``write(_:granularity:)``) by the rules of `OutputFile`.
+  /// - Throws: `FileWriteError`.
   public static func write(_ view: NetworkView, granularity: ExportGranularity = .observations, to url: URL) throws {
     try OutputFile.write(write(view, granularity: granularity), to: url)
   }
 }
 
 extension CSVTables {
-  /// Writes one row per actor with centrality columns (``nodes(_:measures:)``) by the rules of ``OutputFile``.
-  /// - Throws: ``FileWriteError``.
+  /// Writes one row per actor with centrality columns (``nodes(_:measures:)``) by the rules of `OutputFile`.
+  /// - Throws: `FileWriteError`.
   public static func writeNodes(_ view: NetworkView, measures: [CentralityMeasure] = defaultMeasures, to url: URL) throws {
     try OutputFile.write(nodes(view, measures: measures), to: url)
   }
 
-  /// Writes one row per tie (``edges(_:)``) by the rules of ``OutputFile``.
-  /// - Throws: ``FileWriteError``.
+  /// Writes one row per tie (``edges(_:)``) by the rules of `OutputFile`.
+  /// - Throws: `FileWriteError`.
   public static func writeEdges(_ view: NetworkView, to url: URL) throws { try OutputFile.write(edges(view), to: url) }
 }

@@ -2,7 +2,7 @@ import Foundation
 import CoalitionGraph
 import CoalitionMetrics
 
-/// A coalition map of a ``NetworkView``: what to draw and how, turned into DOT by ``dotGraph()``.
+/// A coalition map of a `NetworkView`: what to draw and how, turned into DOT by ``dotGraph()``.
 ///
 /// The map shows a cluster per declared bloc (an actor sits in the first bloc that lists it), one
 /// edge per tie so that several kinds between a pair all stay visible, a colour per kind, a line

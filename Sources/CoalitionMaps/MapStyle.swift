@@ -3,9 +3,9 @@ import CoalitionGraph
 /// How a coalition map looks. Every choice can be overridden; the defaults follow the project's
 /// map conventions (colour per kind from colour-blind-safe palettes, line style per confidence).
 public struct MapStyle: Sendable {
-  /// Colour per kind identifier (`#RRGGBB`), overriding ``Kind/color`` and the palette.
+  /// Colour per kind identifier (`#RRGGBB`), overriding `color` and the palette.
   public var kindColors: [String: String] = [:]
-  /// Cluster fill per bloc identifier, overriding ``Bloc/color`` and the palette.
+  /// Cluster fill per bloc identifier, overriding `color` and the palette.
   public var blocFills: [String: String] = [:]
   /// Graphviz line style per confidence: reported solid, assessed dotted, alleged dashed.
   public var confidenceStyles: [Confidence: String] = [.reported: "solid", .assessed: "dotted", .alleged: "dashed"]

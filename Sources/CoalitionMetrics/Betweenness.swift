@@ -19,6 +19,7 @@ extension SimpleGraph {
   ///   - length: Edge length for shortest paths.
   ///   - normalized: Divide as described above.
   ///   - endpoints: Count path endpoints.
+  ///   - threads: Threads for the searches; the result does not depend on it.
   /// - Returns: One value per node.
   ///   - threads: Threads for the sources (results do not depend on it).
   /// - Complexity: O(n·m) for hops, O(n·m log n) weighted. Hop counts run 64 sources at a time
@@ -75,8 +76,11 @@ extension SimpleGraph {
   /// With `samples ≥ n` the result is exact and the bound 0.
   /// - Parameters:
   ///   - samples: Number of sources.
-  ///   - seed: Seed of the sampling (``SplitMix64``): the same seed gives the same estimate.
+  ///   - seed: Seed of the sampling (`SplitMix64`): the same seed gives the same estimate.
   ///   - confidence: Probability that the bound holds, in (0, 1).
+  ///   - length: Edge length for shortest paths.
+  ///   - normalized: Divide by (n−1)(n−2), as exact betweenness does.
+  ///   - threads: Threads for the searches; the result does not depend on it.
   /// - Complexity: O(samples · m) for hops.
   public func approximateBetweenness(
     samples: Int, seed: UInt64 = 1, confidence: Double = 0.95, length: EdgeLength = .hops, normalized: Bool = true, threads: Int = 1
@@ -369,7 +373,7 @@ extension SimpleGraph {
 }
 
 extension NetworkView {
-  /// Betweenness of each actor in the view (see ``SimpleGraph/betweenness(length:normalized:endpoints:)``).
+  /// Betweenness of each actor in the view (see ``SimpleGraph/betweenness(length:normalized:endpoints:threads:)``).
   ///
   /// - Parameters:
   ///   - directed: Follow the direction of directed kinds; otherwise direction is ignored.

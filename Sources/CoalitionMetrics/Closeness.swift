@@ -20,6 +20,7 @@ extension SimpleGraph {
   ///     default) or to it (`.incoming`, what NetworkX computes).
   ///   - length: Edge length.
   ///   - convention: NetworkX's or igraph's formula (see ``ClosenessConvention``).
+  ///   - threads: Threads for the searches; the result does not depend on it.
   /// - Complexity: O(n·m) for hops, O(n·m log n) weighted.
   public func closeness(
     direction: PathDirection = .outgoing, length: EdgeLength = .hops, convention: ClosenessConvention = .networkx(wassermanFaust: true),
@@ -55,9 +56,10 @@ extension SimpleGraph {
   /// (Marchiori and Latora 2000; Boldi and Vigna 2014).
   ///
   /// - Parameters:
-  ///   - direction: As for ``closeness(direction:length:convention:)``; NetworkX uses `.incoming`.
+  ///   - direction: As for ``closeness(direction:length:convention:threads:)``; NetworkX uses `.incoming`.
   ///   - length: Edge length.
   ///   - normalized: Divide by n−1, as igraph's `harmonic_centrality` does by default; NetworkX does not.
+  ///   - threads: Threads for the searches; the result does not depend on it.
   /// - Complexity: O(n·m) for hops, O(n·m log n) weighted.
   public func harmonic(direction: PathDirection = .outgoing, length: EdgeLength = .hops, normalized: Bool = false, threads: Int = 1) -> [Double] {
     let (forward, _) = rows(direction, length)
@@ -99,7 +101,7 @@ extension SimpleGraph {
 }
 
 extension NetworkView {
-  /// Closeness of each actor (see ``SimpleGraph/closeness(direction:length:convention:)``).
+  /// Closeness of each actor (see ``SimpleGraph/closeness(direction:length:convention:threads:)``).
   public func closeness(
     directed: Bool = false, direction: PathDirection = .outgoing, length: EdgeLength = .hops,
     convention: ClosenessConvention = .networkx(wassermanFaust: true)
@@ -108,7 +110,7 @@ extension NetworkView {
       name: "closeness", values: simpleGraph(directed: directed).closeness(direction: direction, length: length, convention: convention))
   }
 
-  /// Harmonic centrality of each actor (see ``SimpleGraph/harmonic(direction:length:normalized:)``).
+  /// Harmonic centrality of each actor (see ``SimpleGraph/harmonic(direction:length:normalized:threads:)``).
   public func harmonic(directed: Bool = false, direction: PathDirection = .outgoing, length: EdgeLength = .hops, normalized: Bool = false) -> ActorScores {
     ActorScores(in: self, name: "harmonic", values: simpleGraph(directed: directed).harmonic(direction: direction, length: length, normalized: normalized))
   }

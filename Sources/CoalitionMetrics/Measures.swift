@@ -72,6 +72,7 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
 
   /// Computes the measure on a graph.
   /// - Parameters:
+  ///   - g: The graph.
   ///   - length: Edge length for path measures.
   ///   - options: Threads, betweenness sampling, raw or normalised values, weights, tolerance.
   /// - Throws: ``MetricError`` when an iterative measure does not converge.
@@ -189,6 +190,7 @@ extension NetworkView {
   /// The view becomes one ``SimpleGraph`` (ties of several kinds between a pair merge into one
   /// edge whose weight is the sum); the measure's convention is ``CentralityMeasure/convention``.
   /// - Parameters:
+  ///   - measure: What to compute.
   ///   - directed: Follow the direction of directed kinds (undirected kinds count both ways);
   ///     `false` ignores direction.
   ///   - length: Edge length for path measures.
@@ -214,6 +216,8 @@ extension NetworkView {
   /// damping 0.85, weighted, dangling mass spread uniformly, as NetworkX.
   /// - Parameters:
   ///   - directed: Follow the direction of directed kinds; `false` ignores direction.
+  ///   - damping: The probability of following a tie rather than jumping to any actor.
+  ///   - weighted: Follow ties in proportion to their weights.
   ///   - reversed: Rank on reversed ties, so that sources (suppliers) rank high.
   /// - Throws: ``MetricError`` for a damping outside [0, 1) or no convergence.
   public func pagerank(directed: Bool = false, damping: Double = 0.85, weighted: Bool = true, reversed: Bool = false) throws -> ActorScores {
@@ -222,14 +226,20 @@ extension NetworkView {
   }
 
   /// Eigenvector centrality of each actor, unit norm; in-ties on a directed view (NetworkX).
+  /// - Parameters:
+  ///   - directed: Follow the direction of directed kinds; `false` ignores direction.
+  ///   - weighted: Use tie weights.
   /// - Throws: ``MetricError/undefined(measure:reason:)`` on a directed view where it has no value.
   public func eigenvector(directed: Bool = false, weighted: Bool = true) throws -> ActorScores {
     ActorScores(in: self, name: "eigenvector", values: try simpleGraph(directed: directed).eigenvector(weighted: weighted))
   }
 
   /// Katz centrality of each actor, β = 1, unit norm (NetworkX).
-  /// - Parameter alpha: The attenuation; `nil` for 0.5 / the largest singular value of the
-  ///   adjacency matrix, which always converges (the command-line default).
+  /// - Parameters:
+  ///   - directed: Follow the direction of directed kinds; `false` ignores direction.
+  ///   - alpha: The attenuation; `nil` for 0.5 / the largest singular value of the
+  ///     adjacency matrix, which always converges (the command-line default).
+  ///   - weighted: Use tie weights.
   /// - Throws: ``MetricError`` when α ≥ 1/λ_max and the series diverges.
   public func katz(directed: Bool = false, alpha: Double? = nil, weighted: Bool = true) throws -> ActorScores {
     let g = simpleGraph(directed: directed)

@@ -2,7 +2,7 @@ import CoalitionGraph
 
 extension NetworkView {
   /// Distinct partners of each actor in each kind present: a row per local node, a column per
-  /// entry of ``kindsPresent``. Direction is ignored.
+  /// entry of `kindsPresent`. Direction is ignored.
   /// - Complexity: O(n·K + m).
   public func degreeByKind() -> [[Int]] {
     let kinds = kindsPresent
@@ -51,7 +51,7 @@ extension NetworkView {
   /// Jaccard overlap of the kinds' tie sets, |E_α ∩ E_β| / |E_α ∪ E_β|, for each pair of kinds
   /// present (Bianconi 2013 calls the intersection edge overlap). Undirected compares unordered
   /// pairs; `directed` compares arcs, an undirected tie counting as arcs both ways.
-  /// - Returns: A K × K symmetric matrix over ``kindsPresent``; the diagonal is 1.
+  /// - Returns: A K × K symmetric matrix over `kindsPresent`; the diagonal is 1.
   public func layerOverlap(directed: Bool = false) -> [[Double]] {
     let kinds = kindsPresent
     var sets = [Set<Int>](repeating: [], count: kinds.count)

@@ -171,6 +171,8 @@ extension SimpleGraph {
   /// - Parameters:
   ///   - weighted: Use edge weights.
   ///   - scaling: `.unitNorm` (Euclidean norm 1, NetworkX) or `.maxOne` (largest score 1, igraph's `scale=True`).
+  ///   - tolerance: Per-node tolerance of the stopping rule above.
+  ///   - maxIterations: The most matrix–vector products.
   /// - Complexity: O(m) per matrix–vector product; Lanczos needs far fewer products than power
   ///   iteration when the two largest eigenvalues are close.
   public func eigenvector(
@@ -372,6 +374,8 @@ extension SimpleGraph {
   ///   - beta: Base score of every node.
   ///   - weighted: Use edge weights.
   ///   - normalized: Scale to Euclidean norm 1 (NetworkX's default).
+  ///   - tolerance: Per-node tolerance of the stopping rule above.
+  ///   - maxIterations: The most iterations.
   /// - Throws: ``MetricError/notConverged(measure:iterations:)`` when α is too large for the graph.
   /// - Complexity: O(m) per iteration.
   public func katz(

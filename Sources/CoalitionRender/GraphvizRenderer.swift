@@ -174,7 +174,7 @@ public final class GraphvizRenderer: Sendable {
   /// On Graphviz 2.x, engines other than `dot` draw straight edges whatever the DOT asks: their
   /// curved-edge router crashes the process on some graphs (see `cg_spline_routing_is_fragile`).
   /// - Parameters:
-  ///   - dot: A DOT document, e.g. from ``CoalitionMaps/DOTWriter``.
+  ///   - dot: A DOT document, e.g. from `DOTWriter`.
   ///   - engine: Layout engine.
   ///   - format: Output format.
   /// - Returns: The output bytes and Graphviz's warnings.

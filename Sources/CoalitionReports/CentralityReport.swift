@@ -5,7 +5,7 @@ import CoalitionMetrics
 /// centralisation where it is defined.
 ///
 /// Columns: `rank` (competition rank by ``sortBy``, the first measure unless set), `actor`, `name`,
-/// then one column per measure named as in ``CentralityMeasure``. Rows run from the highest value of
+/// then one column per measure named as in `CentralityMeasure`. Rows run from the highest value of
 /// that measure (NaN last); equal values keep node order.
 public struct CentralityReport: Sendable {
   /// The table's title.
@@ -46,7 +46,7 @@ public struct CentralityReport: Sendable {
   }
 
   /// Computes every measure and assembles the table.
-  /// - Throws: ``MetricError`` when an iterative measure does not converge.
+  /// - Throws: `MetricError` when an iterative measure does not converge.
   public func table() throws -> ReportTable {
     if let sortBy, !measures.contains(sortBy) {
       throw MetricError.invalidParameter(measure: sortBy.rawValue, reason: "the report is sorted by a measure it does not compute; add it to the measures")

@@ -28,7 +28,7 @@ public struct CoalitionReport: Sendable {
   }
 
   /// Computes the report: findings in plain words, then its tables.
-  /// - Throws: ``CoalitionMetrics/MetricError`` when an iterative measure does not converge.
+  /// - Throws: `MetricError` when an iterative measure does not converge.
   public func document() throws -> ReportDocument {
     let g = view.graph
     let n = view.nodeCount
