@@ -2,7 +2,8 @@
 # Documentation checks, as CI runs them:
 #   1. every public symbol of the library products has a doc comment (scripts/doc-coverage.py
 #      counts the missing ones from the symbol graphs and fails above zero);
-#   2. `swift package generate-documentation` (swift-docc-plugin) builds every library product's
+#   2. the coalition man page and shell completions generate (scripts/cli-extras.sh);
+#   3. `swift package generate-documentation` (swift-docc-plugin) builds every library product's
 #      documentation, articles included, with warnings treated as errors.
 # Output: .build/plugins/Swift-DocC/outputs/<Target>.doccarchive
 set -euo pipefail
@@ -10,6 +11,7 @@ cd "$(dirname "$0")/.."
 scripts/ensure-graphviz.sh
 swift package dump-symbol-graph --minimum-access-level public > /dev/null
 python3 scripts/doc-coverage.py --list "$(swift build --show-bin-path)/../symbolgraph"
+scripts/cli-extras.sh "$(mktemp -d)"
 for target in CoalitionGraph CoalitionMetrics CoalitionReports CoalitionMaps CoalitionInterchange CoalitionRender CoalitionGraphLegacyNames; do
   log=$(mktemp)
   if ! swift package generate-documentation --target "$target" --warnings-as-errors > "$log" 2>&1; then

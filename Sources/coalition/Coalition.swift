@@ -12,7 +12,7 @@ struct Coalition: ParsableCommand {
 
       Exit status: 0 done; 1 bad input (the message names the file, line and reason); 2 wrong usage; 124 --timeout reached; 125 --memory-limit reached; 130 interrupted (Ctrl-C). Nothing is written unless the command succeeds.
       """,
-    version: "0.1.0",
+    version: CoalitionGraphVersion.current,
     subcommands: [Render.self, Dot.self, Validate.self, Report.self, Metrics.self, Import.self, Export.self, Timeline.self, Format.self, Bench.self],
     defaultSubcommand: nil)
 

@@ -101,3 +101,25 @@ func usageErrorsExitWithTwo(_ arguments: [String]) throws {
   #expect(r.status == 1)
   #expect(r.stderr.contains("it is a directory"), "\(r.stderr)")
 }
+
+@Test(arguments: ["bash", "zsh", "fish"])
+func completionScriptsNameEveryCommand(_ shell: String) throws {
+  let r = try Run(["--generate-completion-script", shell])
+  #expect(r.status == 0, "\(r.stderr)")
+  for command in ["render", "dot", "validate", "report", "metrics", "import", "export", "timeline", "format"] {
+    #expect(r.text.contains(command), "\(shell) completion lacks \(command)")
+  }
+  #expect(r.text.contains("actor-type") && r.text.contains("quiet"))
+}
+
+@Test func versionIsTheRelease() throws {
+  let r = try Run(["--version"])
+  #expect(r.status == 0)
+  let changelog = try String(
+    contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+  // The newest release in the changelog is the one the tool reports.
+  let newest = changelog.split(separator: "\n").first { $0.hasPrefix("## [") && !$0.hasPrefix("## [Unreleased]") }
+  #expect(r.text.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+  #expect(newest?.hasPrefix("## [\(r.text.trimmingCharacters(in: .whitespacesAndNewlines))]") == true, "\(String(describing: newest))")
+}
