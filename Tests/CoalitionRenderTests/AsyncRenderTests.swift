@@ -24,29 +24,35 @@ private let seedDOT = try! CoalitionMap(view: CoalitionNetwork(.seed).view()).do
   #expect(async.bytes == sync.bytes)
 }
 
+/// Whether the calling test should run its body here: `true` in a process started for that test
+/// alone. Otherwise it starts the test binary again with only `test` selected, records the
+/// outcome, and returns `false`.
+///
+/// The async-render tests depend on timing and on the cooperative thread pool, which the other
+/// tests share: their synchronous renders block pool threads while a slow layout holds the
+/// renderer (by design: the synchronous API blocks its caller). Alone, the timing is the tests' own.
+private func inProcessOfItsOwn(_ test: String) throws -> Bool {
+  if ProcessInfo.processInfo.environment["COALITION_ISOLATED_TEST"] == test { return true }
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+  p.arguments = ["--testing-library", "swift-testing", "--filter", test]
+  p.environment = ProcessInfo.processInfo.environment.merging(["COALITION_ISOLATED_TEST": test]) { $1 }
+  let output = Pipe()
+  p.standardOutput = output
+  p.standardError = output
+  try p.run()
+  let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  p.waitUntilExit()
+  #expect(p.terminationStatus == 0, "\(text)")
+  #expect(text.contains("\(test)() passed"), "\(text)")
+  return false
+}
+
 /// Renders waiting for Graphviz do not hold the cooperative threads: while a slow layout runs and
 /// more renders queue behind it, other tasks still run (on two cores the pool has two threads; six
 /// blocked waits would starve it).
-///
-/// Other tests render synchronously, which blocks their (cooperative) threads while this test's
-/// slow layout holds the renderer; so the check runs in a process of its own: this test starts the
-/// test binary again with only itself selected.
 @Test func waitingRendersLeaveTheCooperativePoolFree() async throws {
-  guard ProcessInfo.processInfo.environment["COALITION_ISOLATED_TEST"] != nil else {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-    p.arguments = ["--testing-library", "swift-testing", "--filter", "waitingRendersLeaveTheCooperativePoolFree"]
-    p.environment = ProcessInfo.processInfo.environment.merging(["COALITION_ISOLATED_TEST": "1"]) { $1 }
-    let output = Pipe()
-    p.standardOutput = output
-    p.standardError = output
-    try p.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 0, "\(text)")
-    #expect(text.contains("waitingRendersLeaveTheCooperativePoolFree() passed"), "\(text)")
-    return
-  }
+  guard try inProcessOfItsOwn("waitingRendersLeaveTheCooperativePoolFree") else { return }
   let slowDone = Locked(false)
   try await withThrowingTaskGroup(of: Void.self) { group in
     group.addTask {
@@ -64,6 +70,7 @@ private let seedDOT = try! CoalitionMap(view: CoalitionNetwork(.seed).view()).do
 }
 
 @Test func asyncRenderStopsWaitingWhenCancelled() async throws {
+  guard try inProcessOfItsOwn("asyncRenderStopsWaitingWhenCancelled") else { return }
   let task = Task { try await GraphvizRenderer.shared.render(slowDOT) }
   try await Task.sleep(for: .milliseconds(100))
   task.cancel()
@@ -76,6 +83,7 @@ private let seedDOT = try! CoalitionMap(view: CoalitionNetwork(.seed).view()).do
 }
 
 @Test func renderTimeoutIsALibraryOption() async throws {
+  guard try inProcessOfItsOwn("renderTimeoutIsALibraryOption") else { return }
   do {
     _ = try await GraphvizRenderer.shared.render(slowDOT, timeout: .milliseconds(50))
     Issue.record("a two-second layout finished within 50 ms")
