@@ -28,7 +28,7 @@ let package = Package(
     // Deprecated pre-0.1 names (CoalitionGraph, Actor, View, Observation), for one release.
     .target(name: "CoalitionGraphLegacyNames", dependencies: ["CoalitionGraph"], swiftSettings: strict),
     .target(name: "CoalitionMetrics", dependencies: ["CoalitionGraph"], swiftSettings: strict),
-    .target(name: "CoalitionReports", dependencies: ["CoalitionGraph", "CoalitionMetrics"], swiftSettings: strict),
+    .target(name: "CoalitionReports", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionMaps"], swiftSettings: strict),
     .target(name: "CoalitionMaps", dependencies: ["CoalitionGraph", "CoalitionMetrics"], swiftSettings: strict),
     .target(name: "CoalitionInterchange", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionMaps"], swiftSettings: strict),
     // The only part that links Graphviz (pkg-config libgvc; Debian: libgraphviz-dev).

@@ -64,7 +64,7 @@ public struct CoalitionMap: Sendable {
         DOTAttribute("label", .html(label)),
         DOTAttribute("width", .number(diameter)),
         DOTAttribute("fillcolor", .id(blocOfNode[v].map(fill(ofBloc:)) ?? style.unaffiliatedFill)),
-        DOTAttribute("id", .text("actor-" + actor.id)),
+        DOTAttribute("id", .text(CoalitionMap.elementID(ofActor: actor.id))),
         DOTAttribute("class", .text("actor \(actor.type.rawValue)")),
       ]
       if style.tooltips {
@@ -105,7 +105,7 @@ public struct CoalitionMap: Sendable {
         DOTAttribute("color", .id(color(tie.kind))),
         DOTAttribute("style", .id(style.confidenceStyles[tie.confidence] ?? "solid")),
         DOTAttribute("penwidth", .number(style.penWidth * (1 + 0.5 * log2(max(tie.weight, 1))))),
-        DOTAttribute("id", .text("tie-\(i)-\(g[tie.source].id)-\(g[tie.target].id)-\(kind.id)")),
+        DOTAttribute("id", .text(CoalitionMap.elementID(ofTie: i, in: view))),
         DOTAttribute("class", .text("tie \(kind.id) \(kind.polarity.rawValue) \(tie.confidence.rawValue)")),
       ]
       if tie.directed {
@@ -220,5 +220,16 @@ public struct CoalitionMap: Sendable {
     let hostilePresent = view.kindsPresent.contains { view.graph[$0].polarity == .hostile }
     if hostilePresent && !style.hostileTiesDriveLayout { parts.append("Hostile ties do not shape the layout") }
     return parts.joined(separator: " · ")
+  }
+
+  /// The `id` of an actor's node in the drawing (SVG `<g id=…>`): `actor-` and the actor's id.
+  public static func elementID(ofActor id: String) -> String { "actor-" + id }
+
+  /// The `id` of the tie at `index` in `view.ties` in the drawing: `tie-`, the index, the two
+  /// actors and the kind, e.g. `tie-3-PRK-RUS-arms-transfer`. The SVG's `class` of the same
+  /// element lists `tie`, the kind, the polarity and the confidence.
+  public static func elementID(ofTie index: Int, in view: NetworkView) -> String {
+    let (g, tie) = (view.graph, view.ties[index])
+    return "tie-\(index)-\(g[tie.source].id)-\(g[tie.target].id)-\(g[tie.kind].id)"
   }
 }

@@ -4,7 +4,8 @@ import CoalitionGraph
 ///
 /// Formats: `text` and `markdown` print the findings then every table; `csv` writes the tables one
 /// after another, each introduced by a line `# <title>` and separated by a blank line; `json` writes
-/// `{"title", "findings": [...], "tables": [{"title", "columns", "rows", "notes"}]}`.
+/// `{"title", "findings": [...], "tables": [{"title", "columns", "rows", "notes"}]}`; `html` a page
+/// of findings and sortable tables (``HTMLReport`` adds the interactive map).
 public struct ReportDocument: Sendable {
   /// The report's title.
   public var title: String
@@ -38,6 +39,8 @@ public struct ReportDocument: Sendable {
       let body = tables.map { $0.formatted(.json).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") }
       return "{\n  \"title\": \(JSONText.quoted(title)),\n  \"findings\": [\(findings.map(JSONText.quoted).joined(separator: ", "))],\n"
         + "  \"tables\": [\n" + body.joined(separator: ",\n") + "\n  ]\n}\n"
+    case .html:
+      return HTMLReport(document: self, digits: digits).html()
     }
   }
 }

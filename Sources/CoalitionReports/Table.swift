@@ -16,6 +16,9 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   case csv
   /// A JSON object with stable field names; numbers exact (shortest round-trip form).
   case json
+  /// A self-contained HTML page (``HTMLReport``) with sortable tables; numbers rounded for show,
+  /// sorted by their exact values.
+  case html
 
   /// Whether numbers are written exactly (for machines) rather than rounded (for people).
   public var isExact: Bool { self == .csv || self == .json }
@@ -92,6 +95,7 @@ public struct ReportTable: Sendable {
     case .markdown: return markdown(digits: digits)
     case .csv: return csv()
     case .json: return json()
+    case .html: return HTMLReport(document: ReportDocument(title: title, findings: [], tables: [self]), digits: digits).html()
     }
   }
 

@@ -106,19 +106,37 @@ struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "The coalition report: findings, actors ranked, bloc cohesion, exchanges, brokers, balance.",
     discussion: """
-      Tables: actors, kinds, blocs, bloc_density, exchanges, brokers, balance (column names in the CoalitionReport documentation). Rank changes compare with the same view on reported ties only. CSV output writes the tables one after another, each after a line '# <table>'.
+      Tables: actors, kinds, blocs, bloc_density, exchanges, brokers, balance (column names in the CoalitionReport documentation). Rank changes compare with the same view on reported ties only. CSV output writes the tables one after another, each after a line '# <table>'. HTML output is one self-contained page (no network access): the map with pan, zoom, search, filters and the evidence behind each tie, the findings, a chart of --measure and the tables, sortable.
       """)
 
   @OptionGroup var input: DatasetArgument
   @OptionGroup var view: ViewOptions
   @OptionGroup var table: TableFormatOptions
+  @Option(help: "HTML: the measure charted and ranked (also shown per actor with degree, betweenness and PageRank).")
+  var measure: CentralityMeasure = .betweenness
+  @Option(help: "HTML: layout engine of the map (default: dot up to 60 actors and 250 ties, sfdp beyond).")
+  var engine: LayoutEngine?
   @OptionGroup var timeout: TimeoutOption
   @OptionGroup var output: OutputOption
 
   func run() throws {
     timeout.start("the report", hint: "narrow the view (--kind, --from/--to, --min-weight, --drop-isolates)")
-    let report = CoalitionReport(view: try loadView(input, view), threads: ProcessInfo.processInfo.activeProcessorCount)
-    try output.write(table.text(try report.document()))
+    let selected = try loadView(input, view)
+    let report = CoalitionReport(view: selected, threads: ProcessInfo.processInfo.activeProcessorCount)
+    let document = try report.document()
+    guard table.format == .html else { return try output.write(table.text(document)) }
+    // One page: the map rendered in process, the measures per actor for the panel, the tables.
+    let chosen = [measure] + [CentralityMeasure.degree, .betweenness, .pagerank].filter { $0 != measure }
+    let scores = try selected.scores(chosen, options: MeasureOptions(threads: ProcessInfo.processInfo.activeProcessorCount))
+    let engine = self.engine ?? LayoutEngine.automatic(nodes: selected.nodeCount, edges: selected.ties.count)
+    let map = CoalitionMap(view: selected)
+    let svg = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: .svg)
+    for w in svg.warnings { printError("warning: graphviz: \(w)") }
+    let page = HTMLReport(
+      document: document, view: selected, mapSVG: String(decoding: svg.bytes, as: UTF8.self), measures: scores,
+      generator: "coalition \(CoalitionGraphVersion.current)", digits: table.digits)
+    try output.write(page.html())
+    if let path = output.path { output.note("wrote \(path) (html, \(selected.nodeCount) actors, \(selected.ties.count) ties)") }
   }
 }
 

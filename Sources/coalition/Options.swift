@@ -102,7 +102,7 @@ struct ViewOptions: ParsableArguments {
 
 /// Format of reports and tables, shared by `report`, `metrics` and `timeline`.
 struct TableFormatOptions: ParsableArguments {
-  @Option(help: "Output format: text, markdown (numbers rounded to --digits), csv or json (numbers exact: shortest round-trip form).")
+  @Option(help: "Output format: text, markdown (numbers rounded to --digits), csv or json (numbers exact: shortest round-trip form), or html (one self-contained page).")
   var format: ReportFormat = .text
 
   @Option(help: "Decimals of numbers in text and markdown output (csv and json are always exact).")

@@ -1,0 +1,259 @@
+import CoalitionGraph
+import CoalitionMaps
+import CoalitionMetrics
+
+/// A report as one self-contained HTML page: the coalition map with pan, zoom, search, filters
+/// and a panel of evidence, the findings, a ranked chart and the tables, sortable.
+///
+/// The page loads nothing: style and script are inline, and a Content-Security-Policy forbids
+/// every remote load. It reads with scripts off (map, findings, chart and tables are plain HTML and
+/// SVG); the script adds the interaction. Text from the dataset is escaped for its context (HTML
+/// text and attributes with ``HTMLText/escaped(_:)``, the JSON data block with
+/// ``HTMLText/scriptJSON(_:)``); links are kept only for `http` and `https`. The page depends only
+/// on its inputs — the footer gives the date of the data, not of the run — so the same inputs
+/// give the same bytes.
+public struct HTMLReport: Sendable {
+  /// Findings and tables.
+  public var document: ReportDocument
+  /// The view the report describes: actors, ties and evidence for the panel, and the filters. `nil`
+  /// for a page of tables only.
+  public var view: NetworkView?
+  /// The coalition map as SVG text (``CoalitionMap`` rendered by Graphviz), drawn for ``view``;
+  /// `nil` for no map.
+  public var mapSVG: String?
+  /// Measures shown for each actor in the panel; the first is charted, highest first.
+  public var measures: [ActorScores]
+  /// Who made the page, for the footer and the `generator` meta tag.
+  public var generator: String
+  /// Decimals of the numbers shown (the exact values sort the tables and are in the data block).
+  public var digits: Int
+  /// The most actors the chart shows.
+  public var chartLimit = 30
+
+  /// A page for `document`, with the map and panel when `view` and `mapSVG` are given.
+  public init(
+    document: ReportDocument, view: NetworkView? = nil, mapSVG: String? = nil, measures: [ActorScores] = [],
+    generator: String = "CoalitionGraph \(CoalitionGraphVersion.current)", digits: Int = 6
+  ) {
+    self.document = document
+    self.view = view
+    self.mapSVG = mapSVG
+    self.measures = measures
+    self.generator = generator
+    self.digits = digits
+  }
+
+  /// The page.
+  public func html() -> String {
+    let e = HTMLText.escaped
+    var out = """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <meta name="generator" content="\(e(generator))">
+      <title>\(e(document.title))</title>
+      <style>
+      \(HTMLAssets.style)
+      </style>
+      </head>
+      <body>
+      <header><h1>\(e(document.title))</h1></header>
+      <main>
+
+      """
+    if let view, let mapSVG { out += mapSection(view, svg: mapSVG) }
+    if !document.findings.isEmpty {
+      out += "<section class=\"findings\"><h2>Findings</h2>\n<ul>\n"
+      out += document.findings.map { "<li>\(e($0))</li>\n" }.joined()
+      out += "</ul></section>\n"
+    }
+    if let chart = chart() { out += chart }
+    for (k, table) in document.tables.enumerated() { out += Self.table(table, id: "table-\(k)", digits: digits) }
+    out += "</main>\n<footer>\(footer())</footer>\n"
+    out += "<script type=\"application/json\" id=\"coalition-data\">\(HTMLText.scriptJSON(dataJSON()))</script>\n"
+    out += "<script>\n\(HTMLAssets.script)\n</script>\n</body>\n</html>\n"
+    return out
+  }
+
+  // MARK: - Map, search, filters
+
+  private func mapSection(_ view: NetworkView, svg: String) -> String {
+    let e = HTMLText.escaped
+    let g = view.graph
+    var out = "<section class=\"map-section\"><h2>Map</h2>\n<div class=\"toolbar\">\n"
+    out += "<input type=\"search\" id=\"search\" placeholder=\"Find an actor (id or name)\" aria-label=\"Find an actor by id or name\">\n"
+    out += "<span><button type=\"button\" data-zoom=\"in\" title=\"Zoom in (+)\">+</button> <button type=\"button\" data-zoom=\"out\" title=\"Zoom out (−)\">−</button> <button type=\"button\" data-zoom=\"fit\" title=\"Fit to the window (0)\">Fit</button></span>\n"
+    func group(_ legend: String, _ filter: String, _ options: [(value: String, label: String, count: Int)]) -> String {
+      guard !options.isEmpty else { return "" }
+      var s = "<fieldset><legend>\(e(legend))</legend>"
+      for o in options {
+        s += "<label><input type=\"checkbox\" data-filter=\"\(filter)\" value=\"\(e(o.value))\" checked> \(e(o.label)) (\(o.count))</label>"
+      }
+      return s + "</fieldset>\n"
+    }
+    let kinds = view.kindsPresent.map { k in (g[k].id, g[k].label, view.ties.filter { $0.kind == k }.count) }
+    let polarities = Polarity.allCases.compactMap { p -> (String, String, Int)? in
+      let n = view.ties.filter { g[$0.kind].polarity == p }.count
+      return n > 0 ? (p.rawValue, p.rawValue, n) : nil
+    }
+    let confidences = Confidence.allCases.reversed().compactMap { c -> (String, String, Int)? in
+      let n = view.ties.filter { $0.confidence == c }.count
+      return n > 0 ? (c.rawValue, c.rawValue, n) : nil
+    }
+    out += group("Kind", "kind", kinds) + group("Polarity", "polarity", polarities) + group("Confidence", "confidence", confidences)
+    out += "<span class=\"status\" id=\"status\" role=\"status\"></span>\n</div>\n"
+    out += "<div class=\"workspace\">\n<div class=\"map\" id=\"map\" tabindex=\"0\" aria-label=\"Coalition map: drag to pan, wheel or + and − to zoom, 0 to fit\">\n"
+    out += Self.inlineSVG(svg)
+    out += "\n</div>\n<aside class=\"panel\" id=\"panel\" aria-live=\"polite\"><p>Click an actor or a tie for its measures, partners and evidence.</p></aside>\n</div>\n</section>\n"
+    return out
+  }
+
+  /// Graphviz's SVG document without its XML declaration and doctype, for inline use.
+  static func inlineSVG(_ svg: String) -> String {
+    guard let start = svg.range(of: "<svg") else { return "" }
+    return String(svg[start.lowerBound...]).trimmingTrailingNewlines()
+  }
+
+  // MARK: - Chart and tables
+
+  /// A ranked bar chart of the first measure, as inline SVG.
+  private func chart() -> String? {
+    guard let scores = measures.first, !scores.values.isEmpty else { return nil }
+    let e = HTMLText.escaped
+    let rows = scores.ranked().filter { $0.value.isFinite }.prefix(chartLimit)
+    guard let top = rows.map(\.value).max(), top > 0 else { return nil }
+    let (labelWidth, barWidth, rowHeight) = (190.0, 420.0, 20.0)
+    let height = Double(rows.count) * rowHeight + 10
+    var out = "<section class=\"chart\"><h2>Ranked by \(e(scores.name))</h2>\n"
+    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(Int(labelWidth + barWidth + 110))\" height=\"\(Int(height))\" aria-label=\"\(e(scores.name)) of each actor, highest first\">\n"
+    let names = view.map { v in Dictionary((0..<v.nodeCount).map { (v.actor($0).id, v.actor($0).name) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
+    for (k, row) in rows.enumerated() {
+      let y = Double(k) * rowHeight + 5
+      let width = max(1, barWidth * max(0, row.value) / top)
+      let label = names[row.actor].map { $0 == row.actor ? row.actor : "\(row.actor) · \($0)" } ?? row.actor
+      out += "<text x=\"\(Int(labelWidth - 6))\" y=\"\(Self.svgNumber(y + 14))\" text-anchor=\"end\">\(e(String(label.prefix(32))))</text>"
+      out += "<rect x=\"\(Int(labelWidth))\" y=\"\(Self.svgNumber(y + 3))\" width=\"\(Self.svgNumber(width))\" height=\"\(Int(rowHeight - 6))\"><title>\(e(row.actor)): \(e(Cell.format(row.value)))</title></rect>"
+      out += "<text x=\"\(Self.svgNumber(labelWidth + width + 6))\" y=\"\(Self.svgNumber(y + 14))\">\(e(Cell.number(row.value).rounded(digits: min(digits, 4))))</text>\n"
+    }
+    out += "</svg></section>\n"
+    return out
+  }
+
+  static func svgNumber(_ x: Double) -> String { Cell.number((x * 10).rounded() / 10).rounded(digits: 1) }
+
+  /// One table as HTML, sortable when scripts run: numbers show `digits` decimals and sort by
+  /// their exact value.
+  static func table(_ table: ReportTable, id: String, digits: Int) -> String {
+    let e = HTMLText.escaped
+    let numeric = table.columns.indices.map { c in table.rows.allSatisfy { if case .text = $0[c] { return false } else { return true } } }
+    var out = "<section class=\"table\"><h2 id=\"\(e(id))\">\(e(table.title))</h2>\n<table class=\"sortable\" aria-labelledby=\"\(e(id))\">\n<thead><tr>"
+    for (c, heading) in table.headings.enumerated() { out += "<th scope=\"col\"\(numeric[c] ? " class=\"number\"" : "")>\(e(heading))</th>" }
+    out += "</tr></thead>\n<tbody>\n"
+    for row in table.rows {
+      out += "<tr>"
+      for cell in row {
+        switch cell {
+        case .text(let s): out += "<td>\(e(s))</td>"
+        case .integer, .number:
+          out += "<td class=\"number\" data-value=\"\(cell.sortValue)\">\(e(cell.rounded(digits: digits)))</td>"
+        }
+      }
+      out += "</tr>\n"
+    }
+    out += "</tbody></table>\n"
+    if !table.notes.isEmpty { out += "<div class=\"notes\">" + table.notes.map { "<p>\(e($0))</p>" }.joined() + "</div>\n" }
+    return out + "</section>\n"
+  }
+
+  // MARK: - Footer and data
+
+  private func footer() -> String {
+    let e = HTMLText.escaped
+    var parts: [String] = []
+    if let view {
+      let d = view.graph.dataset
+      if !d.sources.isEmpty { parts.append("Source: " + d.sources.map { e($0.citation) }.joined(separator: "; ")) }
+      parts.append("View: " + e(view.filter.summary))
+      if let date = Self.dateOfData(view) { parts.append("Data as of " + e(date.description)) }
+    }
+    parts.append("Made with " + e(generator))
+    return parts.joined(separator: " · ")
+  }
+
+  /// The latest date the view's observations speak of: an event's date, a range's end (or its
+  /// start when open-ended), an ongoing relation's "as of". Dates compare by their first day, then
+  /// their last, so `2024-03-20` is later than `2024-03`.
+  static func dateOfData(_ view: NetworkView) -> PartialDate? {
+    var latest: PartialDate?
+    for tie in view.ties {
+      for i in tie.observations {
+        let date: PartialDate?
+        switch view.graph.observation(i).time {
+        case .on(let d): date = d
+        case .between(let from, let to): date = to ?? from
+        case .ongoing(let asOf, _): date = asOf
+        }
+        if let date, latest.map({ date > $0 }) ?? true { latest = date }
+      }
+    }
+    return latest
+  }
+
+  /// Actors, ties and evidence for the script, as JSON.
+  func dataJSON() -> String {
+    let q = JSONText.quoted
+    func number(_ x: Double) -> String { x.isFinite ? JSONWriter.number(x) : "null" }
+    guard let view else { return #"{"actors": [], "ties": [], "measures": []}"# }
+    let g = view.graph
+    var actors: [String] = []
+    for v in 0..<view.nodeCount {
+      let a = view.actor(v)
+      let blocs = g.blocs(of: view.nodes[v]).map { q(g.blocs[$0].bloc.name) }
+      let values = measures.map { "\(q($0.name)): \(number($0[v]))" }
+      actors.append(
+        "{\"id\": \(q(a.id)), \"name\": \(q(a.name)), \"type\": \(q(a.type.rawValue)), \"element\": \(q(CoalitionMap.elementID(ofActor: a.id))), "
+          + "\"blocs\": [\(blocs.joined(separator: ", "))], \"measures\": {\(values.joined(separator: ", "))}}")
+    }
+    var ties: [String] = []
+    for (i, tie) in view.ties.enumerated() {
+      let kind = g[tie.kind]
+      var observations: [String] = []
+      for o in tie.observations.map(g.observation) {
+        let evidence = o.evidence.map { ev -> String in
+          let source = g.dataset.sources.first { $0.id == ev.source }?.citation ?? ev.source
+          let url = ev.url.flatMap { u in u.lowercased().hasPrefix("http://") || u.lowercased().hasPrefix("https://") ? SafeLink.href(u) : nil }
+          return "{\"source\": \(q(source)), \"note\": \(ev.note.map(q) ?? "null"), \"via\": [\(ev.via.map(q).joined(separator: ", "))], \"url\": \(url.map(q) ?? "null")}"
+        }
+        observations.append(
+          "{\"id\": \(o.id.map(q) ?? "null"), \"date\": \(q(o.time.text)), \"kind\": \(q(o.kind)), \"confidence\": \(q(o.confidence.rawValue)), "
+            + "\"basis\": \(o.basis.map { q($0.rawValue) } ?? "null"), \"detail\": \(o.detail.map(q) ?? "null"), \"evidence\": [\(evidence.joined(separator: ", "))]}")
+      }
+      ties.append(
+        "{\"element\": \(q(CoalitionMap.elementID(ofTie: i, in: view))), \"source\": \(q(g[tie.source].id)), \"target\": \(q(g[tie.target].id)), "
+          + "\"kind\": \(q(kind.id)), \"kindLabel\": \(q(kind.label)), \"polarity\": \(q(kind.polarity.rawValue)), "
+          + "\"confidence\": \(q(tie.confidence.rawValue)), \"directed\": \(tie.directed), \"weight\": \(number(tie.weight)), "
+          + "\"observations\": [\(observations.joined(separator: ", "))]}")
+    }
+    return "{\"actors\": [\n" + actors.joined(separator: ",\n") + "\n], \"ties\": [\n" + ties.joined(separator: ",\n")
+      + "\n], \"measures\": [\(measures.map { q($0.name) }.joined(separator: ", "))]}"
+  }
+}
+
+extension Cell {
+  /// The exact value as JavaScript's `parseFloat` reads it (`NaN`, `Infinity`, `-Infinity` when not finite).
+  fileprivate var sortValue: String {
+    if case .number(let x) = self, !x.isFinite { return x.isNaN ? "NaN" : x > 0 ? "Infinity" : "-Infinity" }
+    return exact
+  }
+}
+
+extension String {
+  fileprivate func trimmingTrailingNewlines() -> String {
+    var s = Substring(self)
+    while s.last == "\n" || s.last == "\r" { s.removeLast() }
+    return String(s)
+  }
+}

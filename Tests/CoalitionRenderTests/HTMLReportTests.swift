@@ -1,0 +1,115 @@
+import CoalitionGraph
+import CoalitionInterchange
+import CoalitionMaps
+import CoalitionMetrics
+import CoalitionReports
+import Foundation
+import Testing
+
+@testable import CoalitionRender
+
+/// The page `coalition report --format html` writes, made the same way.
+private func page(_ view: NetworkView, engine: LayoutEngine = .dot) throws -> String {
+  let document = try CoalitionReport(view: view).document()
+  let scores = try view.scores([.betweenness, .degree, .pagerank])
+  let svg = try GraphvizRenderer.shared.render(try CoalitionMap(view: view).dot(), engine: engine, format: .svg) as RenderOutput
+  return HTMLReport(document: document, view: view, mapSVG: String(decoding: svg.bytes, as: UTF8.self), measures: scores).html()
+}
+
+/// The JSON data block of a page, parsed.
+private func dataBlock(_ html: String) throws -> [String: Any] {
+  let open = try #require(html.range(of: "<script type=\"application/json\" id=\"coalition-data\">"))
+  let close = try #require(html.range(of: "</script>", range: open.upperBound..<html.endIndex))
+  let json = String(html[open.upperBound..<close.lowerBound])
+  return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+}
+
+private func count(_ needle: String, in s: String) -> Int { s.components(separatedBy: needle).count - 1 }
+
+@Test func seedPageHoldsMapFiltersPanelDataTablesAndFooter() throws {
+  let view = try CoalitionNetwork(.seed).view()
+  let html = try page(view)
+  #expect(html.hasPrefix("<!DOCTYPE html>"))
+  #expect(html.utf8.count < 300_000, "\(html.utf8.count) bytes")
+  // Nothing remote: a policy that forbids loads, and no element that would make one.
+  #expect(html.contains("Content-Security-Policy\" content=\"default-src 'none';"))
+  for loader in ["<script src", "<link", "<img", "<iframe", "@import", "url(http", "src=\"http"] {
+    #expect(!html.contains(loader), "\(loader)")
+  }
+  #expect(count("<script", in: html) == 2 && count("</script>", in: html) == 2)
+  // The Graphviz map inline, without its XML declaration, with an element per actor and tie.
+  #expect(!html.contains("<?xml") && !html.contains("<!DOCTYPE svg"))
+  #expect(count("class=\"node", in: html) == view.nodeCount && count("class=\"edge", in: html) == view.ties.count)
+  // A search field and one checkbox per kind, polarity and confidence present, named as in the legend.
+  #expect(html.contains("<input type=\"search\" id=\"search\""))
+  for k in view.kindsPresent {
+    #expect(html.contains("data-filter=\"kind\" value=\"\(view.graph[k].id)\" checked> \(HTMLText.escaped(view.graph[k].label)) ("))
+  }
+  #expect(html.contains("value=\"alleged\" checked> alleged (1)") && html.contains("value=\"hostile\" checked> hostile (7)"))
+  #expect(!html.contains("data-filter=\"confidence\" value=\"nonsense\""))
+  // The data behind the panel: every actor and tie, with the element ids the SVG uses.
+  let data = try dataBlock(html)
+  let ties = try #require(data["ties"] as? [[String: Any]])
+  #expect(ties.count == view.ties.count)
+  for t in ties { #expect(html.contains("id=\"\((t["element"] as! String).replacingOccurrences(of: "-", with: "&#45;"))\"")) }
+  let technology = try #require(ties.first { ($0["kind"] as? String) == "technology" })
+  let note = ((technology["observations"] as? [[String: Any]])?.first?["evidence"] as? [[String: Any]])?.first?["note"] as? String
+  #expect(note?.contains("calls alleged") == true)
+  #expect((data["actors"] as? [[String: Any]])?.count == view.nodeCount)
+  // Findings, the chart and every table, sortable; the footer dates the data, not the run.
+  #expect(html.contains("<h2>Findings</h2>") && html.contains("<h2>Ranked by betweenness</h2>"))
+  #expect(count("<table class=\"sortable\"", in: html) == (try CoalitionReport(view: view).document()).tables.count)
+  #expect(html.contains("Data as of 2024-03-20") && html.contains("Made with CoalitionGraph \(CoalitionGraphVersion.current)"))
+  #expect(try page(view) == html, "the same inputs give the same bytes")
+}
+
+/// Hostile text in every field stays text: it cannot end the script block, open a tag or an
+/// attribute, and links other than http and https are not kept.
+@Test(arguments: hostileTexts.indices)
+func hostileTextStaysTextInTheHTMLReport(_ k: Int) throws {
+  let text = hostileTexts[k]
+  let view = try CoalitionNetwork(hostileDataset(text)).view()
+  let html = try page(view)
+  #expect(count("<script", in: html) == 2 && count("</script>", in: html) == 2, "text \(k)")
+  #expect(!html.contains("<img"), "text \(k): no element from the text")
+  #expect(!html.contains("<!-- comment"), "text \(k): no comment from the text")
+  // Outside the map (whose SVG the SVG tests parse) and the JSON block (where quotes are JSON's
+  // business), no quote from the text is raw: none can end an attribute.
+  let start = try #require(html.range(of: "<div class=\"map\""))
+  let end = try #require(html.range(of: "</svg>", range: start.upperBound..<html.endIndex))
+  let block = try #require(html.range(of: "<script type=\"application/json\""))
+  let rest = String(html[..<start.lowerBound]) + String(html[end.upperBound..<block.lowerBound])
+  #expect(!rest.contains("' onmouseover='") && !rest.contains("\"><img"), "text \(k): no attribute from the text")
+  let data = try dataBlock(html)
+  let actors = try #require(data["actors"] as? [[String: Any]])
+  #expect(actors.first { ($0["id"] as? String) == "AAA" }?["name"] as? String == (text.isEmpty ? "A" : text), "text \(k): the name comes back exactly")
+  let urls = ((data["ties"] as? [[String: Any]]) ?? []).flatMap { ($0["observations"] as? [[String: Any]]) ?? [] }
+    .flatMap { ($0["evidence"] as? [[String: Any]]) ?? [] }.compactMap { $0["url"] as? String }
+  #expect(urls.allSatisfy { $0.hasPrefix("http://") || $0.hasPrefix("https://") }, "text \(k): \(urls)")
+}
+
+@Test func escapingForHTMLContexts() {
+  #expect(HTMLText.escaped(#"<a href="x" title='y'>&</a>"#) == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;")
+  #expect(HTMLText.scriptJSON(#"{"a": "</script><!--&"}"#) == #"{"a": "\u003c/script\u003e\u003c!--\u0026"}"#)
+  #expect(HTMLText.scriptJSON("\u{2028}\u{2029}") == "\\u2028\\u2029")
+}
+
+@Test func tablesAloneMakeAPageToo() throws {
+  let table = ReportTable(title: "T <1>", columns: ["actor", "x"], rows: [[.text("A&B"), .number(.nan)], [.text("C"), .number(0.1 + 0.2)]])
+  let html = table.formatted(.html, digits: 3)
+  #expect(html.contains("<td>A&amp;B</td>") && html.contains("data-value=\"NaN\">NaN</td>"))
+  #expect(html.contains("data-value=\"0.30000000000000004\">0.3</td>"), "exact for sorting, rounded for show")
+  #expect(html.contains("<title>T &lt;1&gt;</title>") && !html.contains("id=\"map\""))
+}
+
+/// A 146-actor map (ATOP 2018 defence pacts) gives a page under 3 MB.
+@Test func largeReportStaysSmall() throws {
+  let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/data/atop5_1_undirected_2018.csv").path
+  let atop = try ATOP.read(path: file).dataset
+  let view = try CoalitionNetwork(atop).view(ViewFilter(kinds: ["defense-pact"], dropIsolates: true))
+  #expect(view.nodeCount > 100)
+  let html = try page(view, engine: .sfdp)
+  #expect(html.utf8.count < 3_000_000, "\(html.utf8.count) bytes")
+  #expect(count("class=\"node", in: html) == view.nodeCount)
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Opens the seed's HTML report in a real browser (Debian's chromium and chromium-driver, installed
+# when missing; Selenium from pip) from a file:// URL and checks search, filters, the evidence
+# panel, zoom and sorting, and that the console stays free of errors (scripts/browser/check_report.py).
+#   scripts/check-browser.sh [--screenshot docs/html-report-seed.png]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/ensure-graphviz.sh
+if ! command -v chromium > /dev/null || ! command -v chromedriver > /dev/null; then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium chromium-driver
+fi
+python3 -c "import selenium" 2> /dev/null || python3 -m pip install -q selenium || python3 -m pip install -q --break-system-packages selenium
+swift build --product coalition > /dev/null
+work=$(mktemp -d)
+"$(swift build --show-bin-path)/coalition" report --format html -o "$work/seed-report.html" -q
+python3 scripts/browser/check_report.py "$work/seed-report.html" "$@"
+rm -rf "$work"
