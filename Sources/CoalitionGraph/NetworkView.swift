@@ -177,3 +177,18 @@ public struct NetworkView: Sendable {
     ties.filter { ($0.source == a && $0.target == b) || ($0.source == b && $0.target == a) }
   }
 }
+
+extension NetworkView {
+  /// The latest date the view's observations speak of (see ``ObservationTime/latestDate``), or
+  /// `nil` for a view without ties. Dates compare by their first day, then their last, so
+  /// `2024-03-20` is later than `2024-03`.
+  public var latestDate: PartialDate? {
+    var latest: PartialDate?
+    for tie in ties {
+      for i in tie.observations {
+        if let d = graph.observation(i).time.latestDate, latest.map({ d > $0 }) ?? true { latest = d }
+      }
+    }
+    return latest
+  }
+}

@@ -56,6 +56,16 @@ public enum ObservationTime: Hashable, Sendable {
     }
   }
 
+  /// The latest date the time names: an event's date, a range's end (its start when the end is
+  /// open), an ongoing relation's "as of".
+  public var latestDate: PartialDate? {
+    switch self {
+    case .on(let d): return d
+    case .between(let from, let to): return to ?? from
+    case .ongoing(let asOf, _): return asOf
+    }
+  }
+
   /// Short human-readable form: `2024-03-19`, `2022-02-24 – 2024-03-20`, `ongoing as of 2024-03-20`.
   public var text: String {
     switch self {

@@ -20,6 +20,9 @@ public struct CoalitionMap: Sendable {
   public var title: String?
   /// Caption text; defaults to sources, dates and the view's filters.
   public var caption: String?
+  /// Place states at their capitals instead of letting the layout engine choose; render the map
+  /// with `LayoutEngine.pinned` (CoalitionRender). `nil` for the usual layout.
+  public var geographic: GeographicLayout?
 
   /// A map of `view`; nodes are sized by `sizeBy` (degree by default).
   public init(view: NetworkView, style: MapStyle = MapStyle(), sizeBy: ActorScores? = nil, title: String? = nil, caption: String? = nil) {
@@ -57,7 +60,8 @@ public struct CoalitionMap: Sendable {
       let actor = view.actor(v)
       let span = maxScore - minScore
       let t = span > 0 ? (scores[v] - minScore) / span : 0.5
-      let diameter = style.nodeDiameter.lowerBound + t * (style.nodeDiameter.upperBound - style.nodeDiameter.lowerBound)
+      let range = geographic == nil ? style.nodeDiameter : style.geographicNodeDiameter
+      let diameter = range.lowerBound + t * (range.upperBound - range.lowerBound)
       let nameLine = actor.name == actor.id ? [] : [HTMLLabel.lineBreak, HTMLLabel.font([("POINT-SIZE", "9")], .text(actor.name))]
       let label = HTMLLabel.concat([HTMLLabel.element(.b, [], [.text(actor.id)])] + nameLine)
       var attrs: [DOTAttribute] = [
@@ -92,7 +96,18 @@ public struct CoalitionMap: Sendable {
           ],
           nodes: members.map(node)))
     }
-    let loose = (0..<view.nodeCount).filter { blocOfNode[$0] == nil }.map(node)
+    var loose = (0..<view.nodeCount).filter { blocOfNode[$0] == nil }.map(node)
+    if let geographic {
+      // Blocs span the globe: no clusters; bloc membership shows in the node's fill.
+      let positions = geographic.positions(of: view, spacing: 72 * style.geographicNodeDiameter.upperBound + 4)
+      loose = (0..<view.nodeCount).map { v in
+        var n = node(v)
+        let p = positions[v]
+        n.attributes.append(DOTAttribute("pos", .id("\(DOTWriter.number(p.x)),\(DOTWriter.number(p.y))")))
+        return n
+      }
+      clusters = []
+    }
 
     let kindPosition = Dictionary(uniqueKeysWithValues: g.kinds.filter { !$0.isBuiltIn }.enumerated().map { ($1.id, $0) })
     func color(_ k: KindIndex) -> String { style.color(of: g[k], position: kindPosition[g[k].id] ?? 0) }
@@ -130,7 +145,8 @@ public struct CoalitionMap: Sendable {
       DOTAttribute("rankdir", .id(style.rankDirection)), DOTAttribute("fontname", .text(style.fontName)),
       DOTAttribute("newrank", .bool(true)), DOTAttribute("nodesep", .number(0.5)), DOTAttribute("ranksep", .number(1.1)),
       DOTAttribute("splines", .id(view.ties.count > style.straightEdgesAbove ? "line" : "true")),
-      DOTAttribute("overlap", .id("false")), DOTAttribute("bgcolor", .id("white")),
+      // Geographic maps come with overlaps already removed (GeographicLayout), in a way that keeps order.
+      DOTAttribute("overlap", .id(geographic == nil ? "false" : "true")), DOTAttribute("bgcolor", .id("white")),
       // Edges first, so nodes and their labels are drawn over the edges, never under them.
       DOTAttribute("outputorder", .id("edgesfirst")),
       DOTAttribute("pad", .number(0.3)), DOTAttribute("labelloc", .id("b")), DOTAttribute("labeljust", .id("l")),
@@ -232,4 +248,111 @@ public struct CoalitionMap: Sendable {
     let (g, tie) = (view.graph, view.ties[index])
     return "tie-\(index)-\(g[tie.source].id)-\(g[tie.target].id)-\(g[tie.kind].id)"
   }
+}
+
+/// A geographic layout: states at their capitals on a date (see ``Geography``), in the
+/// equirectangular projection (x = scale × longitude, y = scale × latitude, in points). Where two
+/// nodes would overlap, the map is stretched: everything east of (or north of) the later one
+/// moves by the overlap, whichever direction needs less. Such moves never reverse an east/west or
+/// north/south order, so every pair of states keeps the order of its capitals; dense regions
+/// (Europe, the Caribbean) spread out, the rest of the map keeps its shape.
+///
+/// Actors without a place of their own: a non-state actor stands next to its affiliation; any
+/// other beside the first placed member of its first bloc, else at the centre of its placed
+/// partners; an actor with none of these in a row below the map.
+public struct GeographicLayout: Hashable, Sendable {
+  /// The date whose capitals are used; `nil` for the view's date (the end of its window, else
+  /// the latest date of its observations).
+  public var date: PartialDate?
+  /// Points per degree.
+  public var scale: Double
+
+  /// A layout on `date` at `scale` points per degree.
+  public init(date: PartialDate? = nil, scale: Double = 12) {
+    self.date = date
+    self.scale = scale
+  }
+
+  /// The position of each node of `view`, in points, with nodes at least `spacing` points apart in
+  /// one direction or the other (0 leaves overlaps).
+  public func positions(of view: NetworkView, spacing: Double = 0) -> [(x: Double, y: Double)] {
+    let on = date ?? view.filter.window?.to ?? view.latestDate
+    var placed = [(x: Double, y: Double)?](repeating: nil, count: view.nodeCount)
+    for v in 0..<view.nodeCount {
+      let actor = view.actor(v)
+      if actor.type == .state, let p = Geography.place(of: actor.id, on: on) { placed[v] = Geography.project(p, scale: scale) }
+    }
+    let step = max(2.5 * scale, 80)  // beside the anchor (2.5°, at least a node's width), not on it
+    var around: [Int: Int] = [:]  // how many actors already stand beside an anchor
+    func beside(_ anchor: Int) -> (x: Double, y: Double) {
+      let k = around[anchor, default: 0]
+      around[anchor] = k + 1
+      let angle = -Double.pi / 4 + Double(k) * 2 * Double.pi / 7
+      let (x, y) = placed[anchor]!
+      return (x + step * cos(angle), y + step * sin(angle))
+    }
+    // Non-state actors beside their affiliation.
+    for v in 0..<view.nodeCount where placed[v] == nil {
+      if let a = view.actor(v).affiliation, let u = view.node(ofActor: a), placed[u] != nil { placed[v] = beside(u) }
+    }
+    // Others beside the first placed member of their first bloc ("US allies" beside the USA).
+    for v in 0..<view.nodeCount where placed[v] == nil {
+      let mates = view.graph.blocs(of: view.nodes[v]).first.map { view.graph.blocs[$0].members } ?? []
+      if let u = mates.lazy.compactMap({ view.node(of: $0) }).first(where: { placed[$0] != nil }) { placed[v] = beside(u) }
+    }
+    // Then at the centre of their placed partners.
+    for v in 0..<view.nodeCount where placed[v] == nil {
+      let partners = Set(view.undirected.arcs(of: v).map { Int(view.undirected.target[$0]) }).sorted().compactMap { placed[$0] }
+      if !partners.isEmpty {
+        let (x, y) = partners.reduce((0.0, 0.0)) { ($0.0 + $1.x, $0.1 + $1.y) }
+        placed[v] = (x / Double(partners.count) + step / 2, y / Double(partners.count) - step / 2)
+      }
+    }
+    // The rest in a row below the southernmost actor.
+    let bottom = (placed.compactMap { $0?.y }.min() ?? 0) - 3 * step
+    let left = placed.compactMap { $0?.x }.min() ?? 0
+    var column = 0
+    for v in 0..<view.nodeCount where placed[v] == nil {
+      placed[v] = (left + Double(column) * step, bottom)
+      column += 1
+    }
+    return Self.separate(placed.map { $0! }, by: spacing)
+  }
+
+  /// Stretches the map until no two points are closer than `d` in both directions, by moving every
+  /// point east of (north of) a point of an overlapping pair by the overlap: a monotone map of each
+  /// axis, so no order is reversed. Points at the very same place are separated eastwards in index
+  /// order.
+  static func separate(_ start: [(x: Double, y: Double)], by d: Double) -> [(x: Double, y: Double)] {
+    guard d > 0, start.count > 1 else { return start }
+    var p = start
+    let n = p.count
+    // West to east (then south to north, then index). Moving a suffix of this order east, or
+    // points north of a line north, never changes it, so one order serves a whole pass.
+    for _ in 0..<n {
+      let order = (0..<n).sorted { (p[$0].x, p[$0].y, $0) < (p[$1].x, p[$1].y, $1) }
+      var moved = false
+      for (k, b) in order.enumerated() {
+        var j = k - 1
+        while j >= 0, p[b].x - p[order[j]].x < d {
+          let a = order[j]
+          j -= 1
+          guard abs(p[b].y - p[a].y) < d else { continue }
+          moved = true
+          let dx = d - (p[b].x - p[a].x)
+          let dy = d - abs(p[b].y - p[a].y)
+          if dx <= dy {
+            for i in order[k...] { p[i].x += dx }  // b and everything east of it
+          } else {
+            let upper = p[a].y > p[b].y || (p[a].y == p[b].y && a > b) ? a : b
+            let threshold = p[upper].y
+            for i in 0..<n where p[i].y > threshold || i == upper || (p[i].y == threshold && i > upper) { p[i].y += dy }
+          }
+        }
+      }
+      if !moved { break }
+    }
+    return p
+  }
+
 }

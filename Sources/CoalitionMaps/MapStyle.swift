@@ -21,6 +21,9 @@ public struct MapStyle: Sendable {
   public var fontName = "Helvetica"
   /// Node diameter in inches for the smallest and the largest score.
   public var nodeDiameter: ClosedRange<Double> = 0.65...1.35
+  /// Node diameter in inches on geographic maps, where nodes stand at places and must not hide
+  /// their neighbours.
+  public var geographicNodeDiameter: ClosedRange<Double> = 0.32...0.7
   /// Layout direction for `dot`: `LR`, `TB`, `RL` or `BT`.
   public var rankDirection = "LR"
   /// Draw the legend of kinds, confidence and blocs.

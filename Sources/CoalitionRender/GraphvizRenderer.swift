@@ -38,6 +38,10 @@ public enum LayoutEngine: String, CaseIterable, Sendable {
   case circo
   /// Radial.
   case twopi
+  /// Positions given by the map (`pos` of every node, in points), as `neato -n` takes them:
+  /// Graphviz only removes overlaps (as the graph's `overlap` says) and draws the edges. For
+  /// geographic maps (`CoalitionMap.geographic`).
+  case pinned = "nop"
 
   /// Largest map drawn with `dot` by default; larger maps go to `sfdp`.
   public static let dotLimit = (nodes: 60, edges: 250)

@@ -177,29 +177,10 @@ public struct HTMLReport: Sendable {
       let d = view.graph.dataset
       if !d.sources.isEmpty { parts.append("Source: " + d.sources.map { e($0.citation) }.joined(separator: "; ")) }
       parts.append("View: " + e(view.filter.summary))
-      if let date = Self.dateOfData(view) { parts.append("Data as of " + e(date.description)) }
+      if let date = view.latestDate { parts.append("Data as of " + e(date.description)) }
     }
     parts.append("Made with " + e(generator))
     return parts.joined(separator: " · ")
-  }
-
-  /// The latest date the view's observations speak of: an event's date, a range's end (or its
-  /// start when open-ended), an ongoing relation's "as of". Dates compare by their first day, then
-  /// their last, so `2024-03-20` is later than `2024-03`.
-  static func dateOfData(_ view: NetworkView) -> PartialDate? {
-    var latest: PartialDate?
-    for tie in view.ties {
-      for i in tie.observations {
-        let date: PartialDate?
-        switch view.graph.observation(i).time {
-        case .on(let d): date = d
-        case .between(let from, let to): date = to ?? from
-        case .ongoing(let asOf, _): date = asOf
-        }
-        if let date, latest.map({ date > $0 }) ?? true { latest = date }
-      }
-    }
-    return latest
   }
 
   /// Actors, ties and evidence for the script, as JSON.

@@ -44,6 +44,13 @@ struct Render: ParsableCommand {
     case degree, strength, ties
   }
 
+  enum Layout: String, ExpressibleByArgument, CaseIterable {
+    case graph, geo
+  }
+
+  @Option(help: "graph (the engine places actors) or geo (states at their capitals on the view's date, equirectangular projection; non-state actors beside their affiliation).")
+  var layout: Layout = .graph
+
   func run() throws {
     let format = self.format ?? output.path.flatMap { path in
       RenderFormat.allCases.first { path.lowercased().hasSuffix("." + $0.fileExtension) }
@@ -58,9 +65,15 @@ struct Render: ParsableCommand {
     case .strength: scores = selected.strength(.total)
     case .ties: scores = selected.tieCount(.total)
     }
-    let map = CoalitionMap(view: selected, style: style, sizeBy: scores, title: title)
-    let engine = self.engine ?? LayoutEngine.automatic(nodes: selected.nodeCount, edges: selected.ties.count)
-    if self.engine == nil, engine != .dot {
+    var map = CoalitionMap(view: selected, style: style, sizeBy: scores, title: title)
+    // The pinned engine only draws positions the map gives, which the geographic layout does.
+    let geographic = layout == .geo || self.engine == .pinned
+    if geographic {
+      if let engine = self.engine, engine != .pinned { throw ValidationError("--layout geo places the actors itself; leave out --engine") }
+      map.geographic = GeographicLayout()
+    }
+    let engine = geographic ? .pinned : self.engine ?? LayoutEngine.automatic(nodes: selected.nodeCount, edges: selected.ties.count)
+    if self.engine == nil, !geographic, engine != .dot {
       output.note("note: \(selected.nodeCount) actors and \(selected.ties.count) ties: drawing with \(engine.rawValue) (--engine dot to force the layered layout)")
     }
     timeout.start("rendering", hint: "try --engine sfdp or a narrower view")
@@ -116,6 +129,8 @@ struct Report: ParsableCommand {
   var measure: CentralityMeasure = .betweenness
   @Option(help: "HTML: layout engine of the map (default: dot up to 60 actors and 250 ties, sfdp beyond).")
   var engine: LayoutEngine?
+  @Option(help: "HTML: graph (the engine places actors) or geo (states at their capitals, as render --layout geo).")
+  var layout: Render.Layout = .graph
   @OptionGroup var timeout: TimeoutOption
   @OptionGroup var output: OutputOption
 
@@ -128,8 +143,9 @@ struct Report: ParsableCommand {
     // One page: the map rendered in process, the measures per actor for the panel, the tables.
     let chosen = [measure] + [CentralityMeasure.degree, .betweenness, .pagerank].filter { $0 != measure }
     let scores = try selected.scores(chosen, options: MeasureOptions(threads: ProcessInfo.processInfo.activeProcessorCount))
-    let engine = self.engine ?? LayoutEngine.automatic(nodes: selected.nodeCount, edges: selected.ties.count)
-    let map = CoalitionMap(view: selected)
+    var map = CoalitionMap(view: selected)
+    if layout == .geo { map.geographic = GeographicLayout() }
+    let engine = layout == .geo ? .pinned : self.engine ?? LayoutEngine.automatic(nodes: selected.nodeCount, edges: selected.ties.count)
     let svg = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: .svg)
     for w in svg.warnings { printError("warning: graphviz: \(w)") }
     let page = HTMLReport(

@@ -109,7 +109,10 @@ func everyFormatIsWellFormed(_ format: RenderFormat) throws {
 
 @Test(arguments: LayoutEngine.allCases)
 func seedRendersWithEveryEngine(_ engine: LayoutEngine) throws {
-  let out = try GraphvizRenderer.shared.render(seedDOT, engine: engine, format: .svg)
+  // The pinned engine draws maps that carry their own positions: the geographic map.
+  var geographic = CoalitionMap(view: seed.view())
+  geographic.geographic = GeographicLayout()
+  let out = try GraphvizRenderer.shared.render(engine == .pinned ? try geographic.dot() : seedDOT, engine: engine, format: .svg)
   let svg = try #require(SVGSummary.parse(out.bytes))
   #expect(svg.groups.filter { $0.class.hasPrefix("node") }.count == seed.actorCount)
   #expect(svg.groups.filter { $0.class.hasPrefix("edge") }.count == seed.view().ties.count)
@@ -304,4 +307,35 @@ func realEventMapRendersWithEveryEngine(_ engine: LayoutEngine) throws {
   #expect(SafeLink.href("https://x.org/\" onmouseover=\"alert(1)") == "https://x.org/%22%20onmouseover=%22alert(1)" || SafeLink.href("https://x.org/\" onmouseover=\"alert(1)") == nil)
   #expect(SafeLink.href("https://x.org/a'b<c>`d\\e") == "https://x.org/a%27b%3Cc%3E%60d%5Ce")
   #expect(!svg.contains("<script"))
+}
+
+/// The geographic ATOP 2018 map as Graphviz draws it: every pair of states keeps the east/west and
+/// north/south order of its capitals, and no two nodes overlap.
+@Test func geographicMapKeepsTheOrderOfCapitals() throws {
+  let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/data/atop5_1_undirected_2018.csv").path
+  let view = try CoalitionNetwork(try ATOP.read(path: file).dataset).view(ViewFilter(kinds: ["defense-pact"], dropIsolates: true))
+  var map = CoalitionMap(view: view)
+  map.geographic = GeographicLayout()
+  let svg = String(decoding: (try renderNow(try map.dot(), engine: .pinned)).bytes, as: UTF8.self)
+  let pattern = try Regex(#"<g id="actor&#45;([A-Z0-9]+)" class="node[^"]*">\s*<title>[^<]*</title>\s*(?:<g[^>]*>\s*<a[^>]*>\s*)?<ellipse[^>]*cx="([-\d.]+)" cy="([-\d.]+)" rx="([\d.]+)""#)
+  var centres: [String: (x: Double, y: Double, r: Double)] = [:]
+  for m in svg.matches(of: pattern) {
+    centres[String(m.output[1].substring!)] = (Double(m.output[2].substring!)!, Double(m.output[3].substring!)!, Double(m.output[4].substring!)!)
+  }
+  #expect(centres.count == view.nodeCount, "\(centres.count) of \(view.nodeCount) nodes found")
+  let ids = centres.keys.sorted()
+  var compared = 0
+  for a in ids {
+    for b in ids where a < b {
+      guard let pa = Geography.place(of: a, on: PartialDate("2018")), let pb = Geography.place(of: b, on: PartialDate("2018")) else { continue }
+      let (ca, cb) = (centres[a]!, centres[b]!)
+      if pa.longitude != pb.longitude { #expect((pa.longitude < pb.longitude) == (ca.x < cb.x), "\(a) \(b) east/west"); compared += 1 }
+      // SVG's y grows downwards.
+      if pa.latitude != pb.latitude { #expect((pa.latitude < pb.latitude) == (ca.y > cb.y), "\(a) \(b) north/south"); compared += 1 }
+      let apart = max(abs(ca.x - cb.x), abs(ca.y - cb.y))
+      #expect(apart >= ca.r + cb.r - 0.5, "\(a) \(b) overlap")
+    }
+  }
+  #expect(compared > 15_000)
 }
