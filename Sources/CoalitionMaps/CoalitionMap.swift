@@ -51,6 +51,17 @@ public struct CoalitionMap: Sendable {
         if let v = view.node(of: a), blocOfNode[v] == nil { blocOfNode[v] = b }
       }
     }
+    let community: [Int]? = nodeFill == .community ? view.simpleGraph(directed: false).louvain().partition : nil
+    // Labels for the top actors only, when asked.
+    let labelled: Set<Int>? = style.labelTop.map { k in Set(scores.ranking.prefix(max(0, k))) }
+    // Line opacity by rank of weight among the distinct weights (equal weights, equal opacity).
+    let fade = style.opacityByWeight ?? (view.ties.count > style.straightEdgesAbove)
+    let weightRank: [Double] = {
+      let distinct = Array(Set(view.ties.map(\.weight))).sorted()
+      guard fade, distinct.count > 1 else { return [] }
+      let position = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, Double($0) / Double(distinct.count - 1)) })
+      return view.ties.map { position[$0.weight]! }
+    }()
     func fill(ofBloc b: Int) -> String {
       let bloc = g.blocs[b].bloc
       return style.blocFills[bloc.id] ?? bloc.color ?? MapStyle.blocPalette[b % MapStyle.blocPalette.count]
@@ -63,11 +74,14 @@ public struct CoalitionMap: Sendable {
       let range = geographic == nil ? style.nodeDiameter : style.geographicNodeDiameter
       let diameter = range.lowerBound + t * (range.upperBound - range.lowerBound)
       let nameLine = actor.name == actor.id ? [] : [HTMLLabel.lineBreak, HTMLLabel.font([("POINT-SIZE", "9")], .text(actor.name))]
-      let label = HTMLLabel.concat([HTMLLabel.element(.b, [], [.text(actor.id)])] + nameLine)
+      let label = labelled.map { $0.contains(v) } ?? true
+        ? HTMLLabel.concat([HTMLLabel.element(.b, [], [.text(actor.id)])] + nameLine) : HTMLLabel.text("")
       var attrs: [DOTAttribute] = [
         DOTAttribute("label", .html(label)),
         DOTAttribute("width", .number(diameter)),
-        DOTAttribute("fillcolor", .id(blocOfNode[v].map(fill(ofBloc:)) ?? style.unaffiliatedFill)),
+        DOTAttribute(
+          "fillcolor",
+          .id(community.map { MapStyle.blocPalette[$0[v] % MapStyle.blocPalette.count] } ?? blocOfNode[v].map(fill(ofBloc:)) ?? style.unaffiliatedFill)),
         DOTAttribute("id", .text(CoalitionMap.elementID(ofActor: actor.id))),
         DOTAttribute("class", .text("actor \(actor.type.rawValue)")),
       ]
@@ -117,7 +131,7 @@ public struct CoalitionMap: Sendable {
       let kind = g[tie.kind]
       let hostile = kind.polarity == .hostile
       var attrs: [DOTAttribute] = [
-        DOTAttribute("color", .id(color(tie.kind))),
+        DOTAttribute("color", .id(weightRank.isEmpty ? color(tie.kind) : color(tie.kind) + Self.alpha(0.35 + 0.65 * weightRank[i]))),
         DOTAttribute("style", .id(style.confidenceStyles[tie.confidence] ?? "solid")),
         DOTAttribute("penwidth", .number(style.penWidth * (1 + 0.5 * log2(max(tie.weight, 1))))),
         DOTAttribute("id", .text(CoalitionMap.elementID(ofTie: i, in: view))),
@@ -233,9 +247,23 @@ public struct CoalitionMap: Sendable {
     if !sources.isEmpty { parts.append("Source: " + sources.joined(separator: "; ")) }
     parts.append("View: " + view.filter.summary)
     parts.append("Node size: " + (sizeBy?.name ?? "degree (total)"))
+    if nodeFill == .community { parts.append("Node colour: community (Louvain)") }
+    if let k = style.labelTop, k < view.nodeCount { parts.append("Labels: the \(k) largest") }
     let hostilePresent = view.kindsPresent.contains { view.graph[$0].polarity == .hostile }
     if hostilePresent && !style.hostileTiesDriveLayout { parts.append("Hostile ties do not shape the layout") }
     return parts.joined(separator: " · ")
+  }
+
+  /// What fills the nodes: ``MapStyle/fillBy``, or the automatic choice it describes.
+  public var nodeFill: NodeFill {
+    style.fillBy ?? (view.graph.blocs.isEmpty && view.nodeCount > LargeMap.actors ? .community : .bloc)
+  }
+
+  /// `opacity` (0…1) as the two hex digits of an `#RRGGBBAA` colour.
+  static func alpha(_ opacity: Double) -> String {
+    let v = Int((min(1, max(0, opacity)) * 255).rounded())
+    let hex = String(v, radix: 16, uppercase: true)
+    return hex.count == 1 ? "0" + hex : hex
   }
 
   /// The `id` of an actor's node in the drawing (SVG `<g id=…>`): `actor-` and the actor's id.
@@ -355,4 +383,10 @@ public struct GeographicLayout: Hashable, Sendable {
     return p
   }
 
+}
+
+/// Where a map counts as large: more actors than this, as for `LayoutEngine.automatic`'s choice of
+/// `sfdp` over `dot` (CoalitionRender).
+enum LargeMap {
+  static let actors = 60
 }

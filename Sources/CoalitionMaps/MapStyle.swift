@@ -26,6 +26,16 @@ public struct MapStyle: Sendable {
   public var geographicNodeDiameter: ClosedRange<Double> = 0.32...0.7
   /// Layout direction for `dot`: `LR`, `TB`, `RL` or `BT`.
   public var rankDirection = "LR"
+  /// Label only the `labelTop` actors with the highest size score (the others keep their tooltip);
+  /// `nil` labels every actor. For large maps, where labels would cover each other.
+  public var labelTop: Int?
+  /// How nodes are filled: by declared bloc, by community found in the view (Louvain), or
+  /// `nil` to choose: blocs when the dataset declares any, communities when it does not and the map
+  /// has more than 60 actors, else blocs (white for actors in none).
+  public var fillBy: NodeFill?
+  /// Make lighter ties fainter: line opacity from 35 % for the lightest to 100 % for the
+  /// heaviest, by rank among the distinct weights (equal weights, equal opacity). `nil` does so on maps with more than ``straightEdgesAbove`` ties.
+  public var opacityByWeight: Bool?
   /// Draw the legend of kinds, confidence and blocs.
   public var showLegend = true
   /// Write the caption with the source and the view.
@@ -61,4 +71,12 @@ public struct MapStyle: Sendable {
     kindColors[kind.id] ?? kind.color ?? MapStyle.builtInKindColors[kind.id]
       ?? MapStyle.extraKindPalette[position % MapStyle.extraKindPalette.count]
   }
+}
+
+/// What fills a map's nodes.
+public enum NodeFill: String, Sendable, Hashable, CaseIterable {
+  /// The first declared bloc that lists the actor.
+  case bloc
+  /// The community the Louvain method finds in the view (direction ignored, weighted, seed 1).
+  case community
 }

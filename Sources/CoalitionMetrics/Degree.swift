@@ -175,3 +175,14 @@ extension NetworkView {
     }
   }
 }
+
+extension NetworkView {
+  /// The same view restricted to the `k` actors that rank highest in `scores` (scores of this
+  /// view; ties at the cut go by node order), e.g. the 40 most central states of a 190-state map.
+  public func top(_ k: Int, by scores: ActorScores) -> NetworkView {
+    let keep = Set(scores.ranking.prefix(max(0, k)).map { scores.actors[$0] })
+    var narrowed = filter
+    narrowed.actors = filter.actors.map { $0.intersection(keep) } ?? keep
+    return graph.view(narrowed)
+  }
+}

@@ -50,6 +50,7 @@ struct Render: ParsableCommand {
 
   @Option(help: "graph (the engine places actors) or geo (states at their capitals on the view's date, equirectangular projection; non-state actors beside their affiliation).")
   var layout: Layout = .graph
+  @OptionGroup var mapOptions: MapOptions
 
   func run() throws {
     let format = self.format ?? output.path.flatMap { path in
@@ -58,13 +59,17 @@ struct Render: ParsableCommand {
     var style = MapStyle()
     style.showLegend = !noLegend
     style.showCaption = !noLegend
-    let selected = try loadView(input, view)
-    let scores: ActorScores
-    switch sizeBy {
-    case .degree: scores = selected.degree(.total)
-    case .strength: scores = selected.strength(.total)
-    case .ties: scores = selected.tieCount(.total)
+    func score(_ v: NetworkView) -> ActorScores {
+      switch sizeBy {
+      case .degree: return v.degree(.total)
+      case .strength: return v.strength(.total)
+      case .ties: return v.tieCount(.total)
+      }
     }
+    let whole = try loadView(input, view)
+    let selected = mapOptions.narrowed(whole, by: score(whole))
+    let scores = score(selected)
+    mapOptions.apply(to: &style)
     var map = CoalitionMap(view: selected, style: style, sizeBy: scores, title: title)
     // The pinned engine only draws positions the map gives, which the geographic layout does.
     let geographic = layout == .geo || self.engine == .pinned
@@ -131,12 +136,14 @@ struct Report: ParsableCommand {
   var engine: LayoutEngine?
   @Option(help: "HTML: graph (the engine places actors) or geo (states at their capitals, as render --layout geo).")
   var layout: Render.Layout = .graph
+  @OptionGroup var mapOptions: MapOptions
   @OptionGroup var timeout: TimeoutOption
   @OptionGroup var output: OutputOption
 
   func run() throws {
     timeout.start("the report", hint: "narrow the view (--kind, --from/--to, --min-weight, --drop-isolates)")
-    let selected = try loadView(input, view)
+    let whole = try loadView(input, view)
+    let selected = mapOptions.narrowed(whole, by: whole.degree(.total))
     let report = CoalitionReport(view: selected, threads: ProcessInfo.processInfo.activeProcessorCount)
     let document = try report.document()
     guard table.format == .html else { return try output.write(table.text(document)) }
@@ -144,6 +151,7 @@ struct Report: ParsableCommand {
     let chosen = [measure] + [CentralityMeasure.degree, .betweenness, .pagerank].filter { $0 != measure }
     let scores = try selected.scores(chosen, options: MeasureOptions(threads: ProcessInfo.processInfo.activeProcessorCount))
     var map = CoalitionMap(view: selected)
+    mapOptions.apply(to: &map.style)
     if layout == .geo { map.geographic = GeographicLayout() }
     let engine = layout == .geo ? .pinned : self.engine ?? LayoutEngine.automatic(nodes: selected.nodeCount, edges: selected.ties.count)
     let svg = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: .svg)

@@ -1,5 +1,7 @@
 import ArgumentParser
 import CoalitionGraph
+import CoalitionMaps
+import CoalitionMetrics
 import CoalitionReports
 import Foundation
 
@@ -225,3 +227,28 @@ func loadDataset(_ dataset: String) throws -> Dataset {
 
 /// The path to read for a file argument: `-` stands for standard input.
 func inputPath(_ argument: String) -> String { argument == "-" ? "/dev/stdin" : argument }
+
+/// How a map reads when it is large: shared by `render` and `report --format html`.
+struct MapOptions: ParsableArguments {
+  @Option(help: "Keep only the K actors with the highest --size-by score (degree by default).")
+  var top: Int?
+  @Option(help: "Label only the K actors with the highest score; the others keep their tooltip.")
+  var labelTop: Int?
+  @Option(help: "Fill nodes by declared bloc or by community found in the view (default: blocs, or communities for maps of more than 60 actors without blocs).")
+  var fill: NodeFill?
+
+  func validate() throws {
+    if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+    if let labelTop, labelTop < 0 { throw ValidationError("--label-top must be 0 or more") }
+  }
+
+  /// The view narrowed to the top actors, when asked.
+  func narrowed(_ view: NetworkView, by scores: ActorScores) -> NetworkView { top.map { view.top($0, by: scores) } ?? view }
+
+  func apply(to style: inout MapStyle) {
+    style.labelTop = labelTop
+    style.fillBy = fill
+  }
+}
+
+extension NodeFill: ExpressibleByArgument {}

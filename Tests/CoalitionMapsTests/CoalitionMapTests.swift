@@ -96,3 +96,42 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
   if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" { try dot.write(to: golden, atomically: true, encoding: .utf8) }
   #expect(try String(contentsOf: golden, encoding: .utf8) == dot, "run with UPDATE_GOLDEN=1 after an intended change")
 }
+
+/// Large-map options: labels for the top actors only, fills by community, fainter light ties, and
+/// the view narrowed to the most central actors.
+@Test func largeMapOptionsDoWhatTheySay() throws {
+  let view = seed.view()
+  var style = MapStyle()
+  style.labelTop = 2
+  style.fillBy = .community
+  style.opacityByWeight = true
+  let map = CoalitionMap(view: view, style: style)
+  let dot = map.dotGraph()
+  let nodes = dot.nodes + dot.subgraphs.flatMap(\.nodes)
+  func label(_ n: DOTNode) -> String? {
+    n.attributes.first { $0.name == "label" }.flatMap { if case .html(let h) = $0.value { return h.markup } else { return nil } }
+  }
+  let labelled = nodes.filter { !(label($0) ?? "").isEmpty }.map(\.name).sorted()
+  let top2 = view.degree(.total).ranked().prefix(2).map(\.actor).sorted()
+  #expect(labelled == top2, "\(labelled)")
+  #expect(map.captionText.contains("Node colour: community (Louvain)") && map.captionText.contains("Labels: the 2 largest"))
+  // Two triangles joined by one tie: two communities, two fills.
+  var d = Dataset(title: "two groups")
+  d.observations = [("FRA", "DEU"), ("DEU", "ITA"), ("ITA", "FRA"), ("CHN", "PRK"), ("PRK", "RUS"), ("RUS", "CHN"), ("RUS", "DEU")].map {
+    TieObservation(source: $0.0, target: $0.1, kind: .diplomatic, time: .on(PartialDate("2024")!))
+  }
+  let groups = try CoalitionNetwork(d).view()
+  let filled = CoalitionMap(view: groups, style: style).dotGraph()
+  let fill = Dictionary(uniqueKeysWithValues: (filled.nodes + filled.subgraphs.flatMap(\.nodes)).map { n in
+    (n.name, n.attributes.first { $0.name == "fillcolor" }.map { "\($0.value)" } ?? "")
+  })
+  #expect(fill["FRA"] == fill["DEU"] && fill["DEU"] == fill["ITA"] && fill["CHN"] == fill["PRK"] && fill["PRK"] == fill["RUS"])
+  #expect(fill["FRA"] != fill["RUS"], "communities get different fills")
+  // Equal weights share one opacity; the seed's ties weigh 1 or 2.
+  let colours = dot.edges.compactMap { e in e.attributes.first { $0.name == "color" }.flatMap { if case .id(let c) = $0.value { return c } else { return nil } } }
+  #expect(colours.count == view.ties.count && colours.allSatisfy { $0.count == 9 }, "#RRGGBBAA")
+  for (tie, colour) in zip(view.ties, colours) { #expect(colour.hasSuffix(tie.weight == view.ties.map(\.weight).max()! ? "FF" : "59"), "\(tie.weight) \(colour)") }
+  // The view narrowed to the three actors of highest degree.
+  let top = view.top(3, by: view.degree(.total))
+  #expect((0..<top.nodeCount).map { top.actor($0).id }.sorted() == view.degree(.total).ranked().prefix(3).map(\.actor).sorted())
+}
