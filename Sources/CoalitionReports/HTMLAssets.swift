@@ -43,6 +43,10 @@ enum HTMLAssets {
     th[aria-sort=descending]::after { content: " ▼"; }
     .notes { font-size: .8rem; color: var(--muted); margin: 0 0 1rem; }
     section.table, section.chart { overflow-x: auto; }
+    figure { margin: .5rem 0 1rem; }
+    figcaption { font-size: .85rem; color: var(--muted); margin-bottom: .25rem; }
+    .multiples .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 1rem; }
+    .multiples svg { width: 100%; height: auto; max-height: 360px; border: 1px solid var(--line); border-radius: 6px; }
     .chart text { font-size: 12px; fill: var(--ink); }
     .chart rect { fill: #4c78a8; }
     footer { font-size: .8rem; color: var(--muted); border-top: 1px solid var(--line); margin-top: 2rem; padding: .75rem 1rem 2rem; }

@@ -29,6 +29,27 @@ public struct HTMLReport: Sendable {
   public var digits: Int
   /// The most actors the chart shows.
   public var chartLimit = 30
+  /// The report's measures across time windows (``Timeline/series()``): charted as lines when there
+  /// are two windows or more.
+  public var series: [Timeline.Point] = []
+  /// The measure ranked in ``series``.
+  public var seriesMeasure: String = "degree"
+  /// Small multiples: the map of each window as SVG text, with its label; at most 24 are shown.
+  public var windowMaps: [WindowMap] = []
+
+  /// One window's map for the small multiples.
+  public struct WindowMap: Sendable {
+    /// What the window covers, e.g. `2019-01-01 – 2019-12-31`.
+    public var label: String
+    /// The map as SVG text (Graphviz output).
+    public var svg: String
+
+    /// A window's map.
+    public init(label: String, svg: String) {
+      self.label = label
+      self.svg = svg
+    }
+  }
 
   /// A page for `document`, with the map and panel when `view` and `mapSVG` are given.
   public init(
@@ -71,6 +92,8 @@ public struct HTMLReport: Sendable {
       out += "</ul></section>\n"
     }
     if let chart = chart() { out += chart }
+    if series.count > 1 { out += timeCharts() }
+    if !windowMaps.isEmpty { out += smallMultiples() }
     for (k, table) in document.tables.enumerated() { out += Self.table(table, id: "table-\(k)", digits: digits) }
     out += "</main>\n<footer>\(footer())</footer>\n"
     out += "<script type=\"application/json\" id=\"coalition-data\">\(HTMLText.scriptJSON(dataJSON()))</script>\n"
@@ -140,6 +163,85 @@ public struct HTMLReport: Sendable {
     }
     out += "</svg></section>\n"
     return out
+  }
+
+  // MARK: - Time
+
+  /// Line charts of density and of the top actors' ranks, one point per window.
+  private func timeCharts() -> String {
+    let e = HTMLText.escaped
+    let labels = series.map { $0.window.to?.description ?? $0.window.description }
+    var out = "<section class=\"chart\"><h2>Across time</h2>\n"
+    out += Self.lineChart(
+      title: "Density per window", labels: labels, lines: [("density", series.map(\.density))], yRange: (0, max(series.map(\.density).max() ?? 0, 1e-9)),
+      invert: false)
+    // The five actors with the best average rank among the windows they appear in.
+    let ids = Set(series.flatMap { $0.ranks.keys })
+    let mean = { (id: String) -> Double in
+      let r = series.compactMap { $0.ranks[id] }
+      return Double(r.reduce(0, +)) / Double(max(r.count, 1))
+    }
+    let top = ids.sorted { (mean($0), $0) < (mean($1), $1) }.prefix(5)
+    let worst = Double(series.flatMap { $0.ranks.values }.max() ?? 1)
+    out += Self.lineChart(
+      title: "Rank by \(seriesMeasure) (1 = highest) of the five best-ranked actors", labels: labels,
+      lines: top.map { id in (id, series.map { $0.ranks[id].map(Double.init) ?? .nan }) }, yRange: (1, max(worst, 2)), invert: true)
+    out += "<p class=\"notes\">One point per window; a gap where the actor has no tie in the window. \(e(String(series.count))) windows.</p>"
+    return out + "</section>\n"
+  }
+
+  /// A line chart as inline SVG: one polyline per line (broken where a value is NaN), labels on
+  /// the x axis, the y range from `yRange` (top to bottom when `invert`).
+  static func lineChart(title: String, labels: [String], lines: [(name: String, values: [Double])], yRange: (Double, Double), invert: Bool) -> String {
+    let e = HTMLText.escaped
+    let palette = ["#4C78A8", "#F58518", "#54A24B", "#E45756", "#72B7B2", "#B279A2"]
+    let (left, top, width, height) = (60.0, 10.0, 560.0, 180.0)
+    let n = max(labels.count - 1, 1)
+    func x(_ i: Int) -> Double { left + width * Double(i) / Double(n) }
+    func y(_ v: Double) -> Double {
+      let t = (v - yRange.0) / max(yRange.1 - yRange.0, 1e-12)
+      return invert ? top + height * t : top + height * (1 - t)
+    }
+    var out = "<figure><figcaption>\(e(title))</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"760\" height=\"240\" aria-label=\"\(e(title))\">\n"
+    out += "<line x1=\"\(Int(left))\" y1=\"\(Int(top + height))\" x2=\"\(Int(left + width))\" y2=\"\(Int(top + height))\" stroke=\"#8c959f\"/>"
+    out += "<line x1=\"\(Int(left))\" y1=\"\(Int(top))\" x2=\"\(Int(left))\" y2=\"\(Int(top + height))\" stroke=\"#8c959f\"/>\n"
+    for (v, anchor) in [(yRange.0, "end"), (yRange.1, "end")] {
+      out += "<text x=\"\(Int(left - 6))\" y=\"\(svgNumber(y(v) + 4))\" text-anchor=\"\(anchor)\">\(e(Cell.number(v).rounded(digits: 3)))</text>"
+    }
+    let every = max(1, labels.count / 8)
+    for (i, label) in labels.enumerated() where i % every == 0 || i == labels.count - 1 {
+      out += "<text x=\"\(svgNumber(x(i)))\" y=\"\(Int(top + height + 16))\" text-anchor=\"middle\">\(e(label))</text>"
+    }
+    out += "\n"
+    for (k, line) in lines.enumerated() {
+      let colour = palette[k % palette.count]
+      var segment: [String] = []
+      func flush() {
+        if segment.count > 1 { out += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" points=\"\(segment.joined(separator: " "))\"/>" }
+        segment = []
+      }
+      for (i, v) in line.values.enumerated() {
+        guard v.isFinite else { flush(); continue }
+        segment.append("\(svgNumber(x(i))),\(svgNumber(y(v)))")
+        out += "<circle cx=\"\(svgNumber(x(i)))\" cy=\"\(svgNumber(y(v)))\" r=\"3\" fill=\"\(colour)\"><title>\(e(line.name)) \(e(labels[i])): \(e(Cell.format(v)))</title></circle>"
+      }
+      flush()
+      out += "<text x=\"\(Int(left + width + 8))\" y=\"\(Int(top + 14 + 16 * Double(k)))\" fill=\"\(colour)\">\(e(line.name))</text>\n"
+    }
+    return out + "</svg></figure>\n"
+  }
+
+  /// The maps of the windows side by side, their element ids removed (the main map keeps its own).
+  private func smallMultiples() -> String {
+    let e = HTMLText.escaped
+    var out = "<section class=\"multiples\"><h2>Map per window</h2>\n<div class=\"grid\">\n"
+    for w in windowMaps.prefix(24) {
+      let svg = Self.inlineSVG(w.svg).replacingOccurrences(of: #" id="[^"]*""#, with: "", options: .regularExpression)
+      out += "<figure><figcaption>\(e(w.label))</figcaption>\n\(svg)\n</figure>\n"
+    }
+    out += "</div>"
+    if windowMaps.count > 24 { out += "<p class=\"notes\">The first 24 of \(windowMaps.count) windows.</p>" }
+    return out + "</section>\n"
   }
 
   static func svgNumber(_ x: Double) -> String { Cell.number((x * 10).rounded() / 10).rounded(digits: 1) }

@@ -137,8 +137,19 @@ struct Report: ParsableCommand {
   @Option(help: "HTML: graph (the engine places actors) or geo (states at their capitals, as render --layout geo).")
   var layout: Render.Layout = .graph
   @OptionGroup var mapOptions: MapOptions
+  @Option(help: "HTML: also chart density and the top actors' ranks per window of this length (e.g. 1y, 6m), with a map per window.")
+  var window: String?
+  @Option(help: "HTML: step between windows (default: the window's length).")
+  var step: String?
   @OptionGroup var timeout: TimeoutOption
   @OptionGroup var output: OutputOption
+
+  func validate() throws {
+    for (name, value) in [("--window", window), ("--step", step)] {
+      if let value, TimeSpan(value) == nil { throw ValidationError("\(name) \(value): expected N followed by d, w, m or y (e.g. 1y, 6m, 30d)") }
+    }
+    if window != nil, table.format != .html { throw ValidationError("--window applies to --format html; for a series table use coalition timeline") }
+  }
 
   func run() throws {
     timeout.start("the report", hint: "narrow the view (--kind, --from/--to, --min-weight, --drop-isolates)")
@@ -156,9 +167,27 @@ struct Report: ParsableCommand {
     let engine = layout == .geo ? .pinned : self.engine ?? LayoutEngine.automatic(nodes: selected.nodeCount, edges: selected.ties.count)
     let svg = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: .svg)
     for w in svg.warnings { printError("warning: graphviz: \(w)") }
-    let page = HTMLReport(
+    var page = HTMLReport(
       document: document, view: selected, mapSVG: String(decoding: svg.bytes, as: UTF8.self), measures: scores,
       generator: "coalition \(CoalitionGraphVersion.current)", digits: table.digits)
+    if let window, let length = TimeSpan(window) {
+      // The series over the same view, one window at a time, and a map per window.
+      var filter = selected.filter
+      let windows = try seriesWindows(selected.graph.dataset, filter, length: length, step: step.flatMap(TimeSpan.init), named: window)
+      filter.window = nil
+      let timeline = CoalitionReports.Timeline(graph: selected.graph, filter: filter, windows: windows, measure: measure)
+      page.series = timeline.series()
+      page.seriesMeasure = measure.rawValue
+      for w in windows.prefix(24) {
+        let v = timeline.view(w)
+        guard v.nodeCount > 0 else { continue }
+        var small = CoalitionMap(view: v, caption: w.description)
+        small.style.showLegend = false
+        let e = LayoutEngine.automatic(nodes: v.nodeCount, edges: v.ties.count)
+        let out = try GraphvizRenderer.shared.render(try small.dot(), engine: e, format: .svg)
+        page.windowMaps.append(HTMLReport.WindowMap(label: w.description, svg: String(decoding: out.bytes, as: UTF8.self)))
+      }
+    }
     try output.write(page.html())
     if let path = output.path { output.note("wrote \(path) (html, \(selected.nodeCount) actors, \(selected.ties.count) ties)") }
   }

@@ -258,18 +258,8 @@ struct Timeline: ParsableCommand {
       return
     }
     guard let windowSpan else { throw ValidationError("give --window (e.g. 1y) for a series, or --diff DATE DATE") }
-    // Range: the view's window if given, else the dataset's dated extent.
-    let days = dataset.observations.flatMap { [$0.time.firstDay, $0.time.lastDay] }.filter { $0 != .min && $0 != .max }
-    guard let start = filter.window?.from ?? days.min().flatMap({ PartialDate(dayNumber: $0) }),
-      let end = filter.window?.to ?? days.max().flatMap({ PartialDate(dayNumber: $0) })
-    else { throw ToolError("the dataset has no dated observations; give --from and --to") }
+    let windows = try seriesWindows(dataset, filter, length: windowSpan, step: stepSpan, named: window ?? "")
     filter.window = nil
-    let spans = TimeWindows(start: start, end: end, length: windowSpan, step: stepSpan)
-    if spans.isTruncated {
-      throw ToolError(
-        "--window \(window ?? "") from \(start) to \(end) needs \(spans.needed) windows, more than the \(TimeWindows.limit) a series holds; use a longer --window or --step, or a narrower range (--from, --to)")
-    }
-    let windows = spans.windows
     let halfLifeDays = halfLifeSpan.map { s -> Double in
       switch s.unit {
       case .day: return Double(s.count)
@@ -301,4 +291,19 @@ struct Timeline: ParsableCommand {
     }
     try output.write(table.text(timeline.document()))
   }
+}
+
+/// The windows of a series: `length` long, every `step`, over the filter's window if it has one,
+/// else the dataset's dated extent. Refuses a series longer than `TimeWindows.limit`.
+func seriesWindows(_ dataset: Dataset, _ filter: ViewFilter, length: TimeSpan, step: TimeSpan?, named: String) throws -> [DateWindow] {
+  let days = dataset.observations.flatMap { [$0.time.firstDay, $0.time.lastDay] }.filter { $0 != .min && $0 != .max }
+  guard let start = filter.window?.from ?? days.min().flatMap({ PartialDate(dayNumber: $0) }),
+    let end = filter.window?.to ?? days.max().flatMap({ PartialDate(dayNumber: $0) })
+  else { throw ToolError("the dataset has no dated observations; give --from and --to") }
+  let spans = TimeWindows(start: start, end: end, length: length, step: step)
+  if spans.isTruncated {
+    throw ToolError(
+      "--window \(named) from \(start) to \(end) needs \(spans.needed) windows, more than the \(TimeWindows.limit) a series holds; use a longer --window or --step, or a narrower range (--from, --to)")
+  }
+  return spans.windows
 }

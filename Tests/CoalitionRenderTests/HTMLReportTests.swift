@@ -113,3 +113,28 @@ func hostileTextStaysTextInTheHTMLReport(_ k: Int) throws {
   #expect(html.utf8.count < 3_000_000, "\(html.utf8.count) bytes")
   #expect(count("class=\"node", in: html) == view.nodeCount)
 }
+
+/// With windows, the page charts density and ranks per window and shows a map per window, whose
+/// element ids are removed so that the main map's stay unique.
+@Test func windowsAddLineChartsAndSmallMultiples() throws {
+  let graph = try CoalitionNetwork(.seed)
+  let view = graph.view()
+  let windows = TimeWindows(start: PartialDate("2022")!, end: PartialDate("2024")!, length: TimeSpan(count: 1, unit: .year)!).windows
+  #expect(windows.count == 3)
+  let timeline = Timeline(graph: graph, windows: windows, measure: .betweenness)
+  var report = HTMLReport(document: try CoalitionReport(view: view).document(), view: view, mapSVG: try renderSVG(CoalitionMap(view: view)))
+  report.series = timeline.series()
+  report.seriesMeasure = "betweenness"
+  for w in windows where timeline.view(w).nodeCount > 0 {
+    report.windowMaps.append(HTMLReport.WindowMap(label: w.description, svg: try renderSVG(CoalitionMap(view: timeline.view(w)))))
+  }
+  let html = report.html()
+  #expect(html.contains("<h2>Across time</h2>") && html.contains("Density per window") && html.contains("Rank by betweenness"))
+  #expect(count("<polyline", in: html) >= 2)
+  #expect(html.contains("<h2>Map per window</h2>") && count("<figure>", in: html) >= 2 + report.windowMaps.count)
+  #expect(count("id=\"actor&#45;RUS\"", in: html) == 1, "ids stay unique")
+}
+
+private func renderSVG(_ map: CoalitionMap) throws -> String {
+  String(decoding: (try GraphvizRenderer.shared.render(try map.dot(), engine: .dot, format: .svg) as RenderOutput).bytes, as: UTF8.self)
+}

@@ -74,17 +74,17 @@ def main():
             "var g = document.getElementById('actor-' + arguments[0]); return g && g.classList.contains('hit');", a.search)
         check(bool(hit), f"searching {a.search} highlights its node")
         tie_hits = driver.execute_script(
-            "return Array.from(document.querySelectorAll('g.edge.hit')).map(function (g) { return g.id; });")
+            "return Array.from(document.querySelectorAll('#map g.edge.hit')).map(function (g) { return g.id; });")
         check(len(tie_hits) > 0 and all(a.search in t for t in tie_hits), f"and only its ties ({len(tie_hits)})")
         box.clear()
         driver.execute_script("arguments[0].dispatchEvent(new Event('input'))", box)
 
         # Filter
-        total = driver.execute_script("return document.querySelectorAll('g.edge').length")
-        level = driver.execute_script("return document.querySelectorAll('g.edge.' + arguments[0]).length", a.hide)
+        total = driver.execute_script("return document.querySelectorAll('#map g.edge').length")
+        level = driver.execute_script("return document.querySelectorAll('#map g.edge.' + arguments[0]).length", a.hide)
         driver.find_element(By.CSS_SELECTOR, f"input[data-filter=confidence][value={a.hide}]").click()
         hidden = driver.execute_script(
-            "return Array.from(document.querySelectorAll('g.edge')).filter(function (g) { return getComputedStyle(g).display === 'none'; })"
+            "return Array.from(document.querySelectorAll('#map g.edge')).filter(function (g) { return getComputedStyle(g).display === 'none'; })"
             ".map(function (g) { return g.getAttribute('class'); });")
         check(level > 0 and len(hidden) == level and all(a.hide in c.split() for c in hidden),
               f"unchecking {a.hide} hides its {level} ties and no other of {total}")
@@ -96,7 +96,7 @@ def main():
         source, target = a.tie_between
         tie = driver.execute_script(
             "var kind = arguments[0], one = '-' + arguments[1] + '-' + arguments[2] + '-', other = '-' + arguments[2] + '-' + arguments[1] + '-';"
-            "return Array.from(document.querySelectorAll('g.edge.' + kind)).find(function (g) {"
+            "return Array.from(document.querySelectorAll('#map g.edge.' + kind)).find(function (g) {"
             " return g.id.indexOf(one) > 0 || g.id.indexOf(other) > 0; }) || null;",
             a.tie_kind, source, target)
         check(tie is not None, f"the {source}–{target} {a.tie_kind} tie is drawn")
