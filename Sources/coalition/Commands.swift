@@ -67,7 +67,7 @@ struct Render: ParsableCommand {
       }
     }
     let whole = try loadView(input, view)
-    let selected = mapOptions.narrowed(whole, by: score(whole))
+    let selected = try mapOptions.narrowed(whole, by: score(whole))
     let scores = score(selected)
     mapOptions.apply(to: &style)
     var map = CoalitionMap(view: selected, style: style, sizeBy: scores, title: title)
@@ -154,7 +154,7 @@ struct Report: ParsableCommand {
   func run() throws {
     timeout.start("the report", hint: "narrow the view (--kind, --from/--to, --min-weight, --drop-isolates)")
     let whole = try loadView(input, view)
-    let selected = mapOptions.narrowed(whole, by: whole.degree(.total))
+    let selected = try mapOptions.narrowed(whole, by: whole.degree(.total))
     let report = CoalitionReport(view: selected, threads: ProcessInfo.processInfo.activeProcessorCount)
     let document = try report.document()
     guard table.format == .html else { return try output.write(table.text(document)) }

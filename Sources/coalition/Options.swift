@@ -236,14 +236,20 @@ struct MapOptions: ParsableArguments {
   var labelTop: Int?
   @Option(help: "Fill nodes by declared bloc or by community found in the view (default: blocs, or communities for maps of more than 60 actors without blocs).")
   var fill: NodeFill?
+  @Option(help: "Draw one node per bloc or per community found in the view, with ties weighted by the density of each kind between them.")
+  var collapse: ActorGrouping?
 
   func validate() throws {
     if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     if let labelTop, labelTop < 0 { throw ValidationError("--label-top must be 0 or more") }
   }
 
-  /// The view narrowed to the top actors, when asked.
-  func narrowed(_ view: NetworkView, by scores: ActorScores) -> NetworkView { top.map { view.top($0, by: scores) } ?? view }
+  /// The view narrowed to the top actors, when asked, and collapsed into groups, when asked.
+  func narrowed(_ view: NetworkView, by scores: ActorScores) throws -> NetworkView {
+    let kept = top.map { view.top($0, by: scores) } ?? view
+    guard let collapse else { return kept }
+    do { return try CoalitionNetwork(kept.collapsed(collapse)).view() } catch { throw ToolError("\(error)") }
+  }
 
   func apply(to style: inout MapStyle) {
     style.labelTop = labelTop
@@ -252,3 +258,4 @@ struct MapOptions: ParsableArguments {
 }
 
 extension NodeFill: ExpressibleByArgument {}
+extension ActorGrouping: ExpressibleByArgument {}

@@ -61,3 +61,27 @@ func viewScoresAreTheEngineValuesKeyedByActor(_ measure: CentralityMeasure) thro
   report.sortBy = .katz
   #expect(throws: MetricError.self) { try report.table() }
 }
+
+/// Collapsing the seed into its blocs: one aggregate actor per bloc (and one for the actors in
+/// none), and per pair and kind the density of ties between them, worked out by hand.
+@Test func collapsingIntoBlocsGivesDensitiesBetweenThem() throws {
+  let d = seedView.collapsed(.blocs)
+  #expect(d.actors.map(\.name) == ["Coalition Russia is building", "The US and its allies", "In no bloc"])
+  #expect(d.actors.allSatisfy { $0.type == .aggregate })
+  #expect(d.validate().isEmpty, "\(d.validate())")
+  func weight(_ a: String, _ b: String, _ kind: String) -> Double? {
+    d.observations.first { $0.source == a && $0.target == b && $0.kind == kind }?.weight
+  }
+  // RUS and CHN accuse the USA and its allies: 4 of the 4 × 2 possible directed ties.
+  #expect(weight("bloc-1", "bloc-2", "accusation") == 0.5)
+  // Rivalry RUS–USA and RUS–WEST: 2 of 8 pairs.
+  #expect(weight("bloc-1", "bloc-2", "rivalry") == 0.25)
+  // War RUS → UKR: 1 of 4 × 1.
+  #expect(weight("bloc-1", "no-bloc", "war") == 0.25)
+  // Ties inside a bloc are not observations between groups.
+  #expect(!d.observations.contains { $0.source == $0.target })
+  #expect(d.observations.count == 3)
+  let communities = seedView.collapsed(.communities)
+  #expect(communities.validate().isEmpty && communities.actors.allSatisfy { $0.name.hasPrefix("Community ") })
+  #expect(try CoalitionNetwork(communities).view().nodeCount == communities.actors.count)
+}
