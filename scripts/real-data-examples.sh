@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds docs/real-data/: coalition maps, reports and timelines of the real data sets in
 # Tests/Fixtures/data (ATOP 2018 defence pacts, the GDELT 2.0 sample, SIPRI transfers 2017–2021).
-# Needs a release build of `coalition` and rsvg-convert (Debian: librsvg2-bin) for the PNG previews.
+# PNG previews are rendered by `coalition` itself (Graphviz's cairo plugin).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product coalition >/dev/null
@@ -19,7 +19,9 @@ mkdir -p "$out"
 "$bin" import --format sipri "$data/sipri_tiv_exports_processed_360info.csv" --title "SIPRI arms transfers 2012–2021" \
   --from-year 2012 --to-year 2021 -o "$work/sipri-decade.json"
 
-"$bin" render "$work/atop2018.json" --kind defense-pact --drop-isolates -o "$out/atop-2018-defense.svg"
+"$bin" render "$work/atop2018.json" --kind defense-pact --drop-isolates --label-top 30 -o "$out/atop-2018-defense.svg"
+"$bin" render "$work/atop2018.json" --kind defense-pact --drop-isolates --layout geo -o "$out/atop-2018-defense-geo.svg"
+"$bin" render "$work/atop2018.json" --kind defense-pact --drop-isolates --collapse communities -o "$out/atop-2018-defense-communities.svg"
 "$bin" report "$work/atop2018.json" --kind defense-pact --drop-isolates --format markdown -o "$out/atop-2018-defense-report.md"
 "$bin" render "$work/gdelt2.json" --drop-isolates -o "$out/gdelt2-2019-10-24.svg"
 "$bin" report "$work/gdelt2.json" --drop-isolates --format markdown -o "$out/gdelt2-2019-10-24-report.md"
@@ -29,7 +31,9 @@ mkdir -p "$out"
 "$bin" timeline "$work/sipri-decade.json" --diff 2016 2021 --window 5y --measure strength --format markdown -o "$out/sipri-2016-vs-2021-diff.md"
 "$bin" timeline --window 6m --from 2022-01 --to 2024-03 --format markdown -o "$out/seed-timeline.md"
 "$bin" timeline --diff 2024-03-18 2024-03-20 --format markdown -o "$out/seed-diff.md"
-if command -v rsvg-convert >/dev/null; then
-  for svg in "$out"/*.svg; do rsvg-convert -w 1200 "$svg" -o "${svg%.svg}.png"; done
-fi
+"$bin" render "$work/atop2018.json" --kind defense-pact --drop-isolates --label-top 30 -o "$out/atop-2018-defense.png"
+"$bin" render "$work/atop2018.json" --kind defense-pact --drop-isolates --layout geo -o "$out/atop-2018-defense-geo.png"
+"$bin" render "$work/atop2018.json" --kind defense-pact --drop-isolates --collapse communities -o "$out/atop-2018-defense-communities.png"
+"$bin" render "$work/gdelt2.json" --drop-isolates -o "$out/gdelt2-2019-10-24.png"
+"$bin" render "$work/sipri.json" --min-weight 300 --drop-isolates --size-by strength --engine sfdp -o "$out/sipri-2017-2021-300.png"
 ls -la "$out"
