@@ -36,4 +36,15 @@ mkdir -p "$out"
 "$bin" render "$work/atop2018.json" --kind defense-pact --drop-isolates --collapse communities -o "$out/atop-2018-defense-communities.png"
 "$bin" render "$work/gdelt2.json" --drop-isolates -o "$out/gdelt2-2019-10-24.png"
 "$bin" render "$work/sipri.json" --min-weight 300 --drop-isolates --size-by strength --engine sfdp -o "$out/sipri-2017-2021-300.png"
+# Previews at most 1,600 pixels wide, 128 colours, when Pillow is there (pip install pillow).
+python3 - "$out" <<'PY' || true
+import glob, sys
+from PIL import Image
+Image.MAX_IMAGE_PIXELS = None
+for p in glob.glob(sys.argv[1] + "/*.png"):
+    im = Image.open(p).convert("RGB")
+    if im.width > 1600:
+        im = im.resize((1600, im.height * 1600 // im.width), Image.LANCZOS)
+    im.quantize(colors=128).save(p, optimize=True)
+PY
 ls -la "$out"

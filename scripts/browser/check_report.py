@@ -65,6 +65,8 @@ def main():
         url = pathlib.Path(a.report).resolve().as_uri()
         driver.get(url)
         check(url.startswith("file://"), "the page opens from a file:// URL")
+        loaded = driver.execute_script("var n = performance.getEntriesByType('navigation')[0]; return n ? n.loadEventEnd : null")
+        print(f"info loaded in {loaded:.0f} ms, {pathlib.Path(a.report).stat().st_size} bytes" if loaded else "info load time unknown")
         check(driver.execute_script("return document.documentElement.classList.contains('js')"), "the script ran")
 
         # Search
