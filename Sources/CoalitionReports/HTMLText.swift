@@ -5,19 +5,16 @@ public enum HTMLText {
   /// `s` for HTML text or a quoted attribute value: `&`, `<`, `>`, `"` and `'` as character
   /// references, so that nothing in it can open a tag, end an attribute or start an entity.
   public static func escaped(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for u in s.unicodeScalars {
+    replacing(s) { u in
       switch u {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(u)
+      case "&": return "&amp;"
+      case "<": return "&lt;"
+      case ">": return "&gt;"
+      case "\"": return "&quot;"
+      case "'": return "&#39;"
+      default: return nil
       }
     }
-    return out
   }
 
   /// JSON text for a `<script type="application/json">` block: `<`, `>` and `&` written as
@@ -25,17 +22,20 @@ public enum HTMLText {
   /// `<!--` or entity can appear in the block whatever the data says; U+2028 and U+2029 escaped
   /// too, for readers that treat the block as JavaScript.
   public static func scriptJSON(_ json: String) -> String {
-    var out = ""
-    out.reserveCapacity(json.utf8.count)
-    for u in json.unicodeScalars {
+    replacing(json) { u in
       switch u {
-      case "<": out += "\\u003c"
-      case ">": out += "\\u003e"
-      case "&": out += "\\u0026"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
-      default: out.unicodeScalars.append(u)
+      case "<", ">", "&", "\u{2028}", "\u{2029}": return "\\u" + String(u.value, radix: 16).leftPadded(to: 4)
+      default: return nil
       }
+    }
+  }
+
+  /// `s` with each scalar that `replacement` maps replaced by its text.
+  private static func replacing(_ s: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for u in s.unicodeScalars {
+      if let r = replacement(u) { out += r } else { out.unicodeScalars.append(u) }
     }
     return out
   }
