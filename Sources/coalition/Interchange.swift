@@ -31,7 +31,7 @@ struct Import: ParsableCommand {
   @OptionGroup var timeout: TimeoutOption
   @Flag(help: "Stop at the first bad record instead of skipping it.")
   var strict = false
-  @Option(help: "A dataset whose kinds, actors and sources the file may use; the imported observations are added to it.")
+  @Option(help: "A dataset to add the import to: the result holds both (CSV and GDELT may also use its kinds, actors and sources). Conflicting declarations are errors.")
   var base: String?
   @Option(help: "Title of the new dataset.")
   var title: String?
@@ -136,6 +136,17 @@ struct Import: ParsableCommand {
       }
     } catch let e as ImportError {
       throw ToolError(e.description)
+    }
+    // CSV and GDELT build on the base as they read (it declares kinds and actors they may use); the
+    // others read the file alone, and the base is laid under what they read.
+    if let baseDataset, ![.csv, .gdelt].contains(format) {
+      do {
+        let overlay = try baseDataset.overlaid(by: result.dataset)
+        result.dataset = overlay.dataset
+        result.warnings += overlay.notes
+      } catch let e as DatasetError {
+        throw ToolError("--base \(base ?? ""): cannot lay the import over it:\n\(e.description)")
+      }
     }
     if let title { result.dataset.title = title }
     for issue in result.issues { printError("warning: \(name):\(issue)") }

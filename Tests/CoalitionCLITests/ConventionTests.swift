@@ -123,3 +123,18 @@ func completionScriptsNameEveryCommand(_ shell: String) throws {
   #expect(r.text.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
   #expect(newest?.hasPrefix("## [\(r.text.trimmingCharacters(in: .whitespacesAndNewlines))]") == true, "\(String(describing: newest))")
 }
+
+/// `import --base` adds the import to the base for every format (it was ignored for ATOP and SIPRI).
+@Test(arguments: ["atop", "sipri"])
+func importOverABaseKeepsTheBase(_ format: String) throws {
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  let file = root.appendingPathComponent(
+    format == "atop" ? "Tests/Fixtures/data/atop5_1_undirected_2018.csv" : "Tests/Fixtures/data/sipri_tiv_exports_processed_360info.csv").path
+  let alone = try Run(["import", "--format", format, file, "--from-year", "2018", "--to-year", "2018", "-o", "-", "-q"])
+  let over = try Run(["import", "--format", format, file, "--from-year", "2018", "--to-year", "2018", "--base", root.appendingPathComponent("seeds/isw-2024-03-20.json").path, "-o", "-", "-q"])
+  #expect(alone.status == 0 && over.status == 0, "\(alone.stderr)\(over.stderr)")
+  func count(_ r: Run) -> Int { r.text.components(separatedBy: "\"source\": ").count }
+  #expect(over.text.contains("\"Coalition Russia is building\""), "the seed's blocs are there")
+  #expect(over.text.contains("\"id\": \"o18\""), "the seed's observations are there")
+  #expect(count(over) > count(alone) + 17)
+}

@@ -58,3 +58,25 @@ import Testing
   let whole = try await CSVObservations.read(contentsOf: URL(fileURLWithPath: path))
   #expect(whole.recordsRead == 1_000)
 }
+
+/// `--base` for importers that read the file alone: the seed laid under ATOP 2018 gives one dataset
+/// with both; what both declare must agree, and differences settled are named.
+@Test func overlayKeepsBothDatasets() throws {
+  let atop = try ATOP.read(path: fixture("data/atop5_1_undirected_2018.csv")).dataset
+  let overlay = try Dataset.seed.overlaid(by: atop)
+  let both = overlay.dataset
+  #expect(both.observations.count == Dataset.seed.observations.count + atop.observations.count)
+  #expect(both.observations.prefix(Dataset.seed.observations.count).elementsEqual(Dataset.seed.observations))
+  #expect(both.blocs == Dataset.seed.blocs && both.title == Dataset.seed.title)
+  #expect(Set(both.kinds.map(\.id)).isSuperset(of: atop.kinds.map(\.id)))
+  #expect(both.validate().isEmpty, "\(both.validate().prefix(3))")
+  #expect(overlay.notes.isEmpty)
+  // An actor declared by both with another name: the base's stays, and a note says so.
+  var renamed = Dataset(title: "x", actors: [CoalitionActor(id: "WEST", name: "The West", type: .aggregate)])
+  let noted = try Dataset.seed.overlaid(by: renamed)
+  #expect(noted.dataset.actors.first { $0.id == "WEST" }?.name == "US allies (unnamed)")
+  #expect(noted.notes.count == 1 && noted.notes[0].contains("\"WEST\""))
+  // A kind declared by both with another polarity cannot be merged.
+  renamed.kinds = [Kind(id: "arms-transfer", polarity: .hostile, materiality: .material, directed: true)]
+  #expect(throws: DatasetError.self) { try Dataset.seed.overlaid(by: renamed) }
+}
