@@ -14,6 +14,12 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
   case inStrength = "in-strength"
   /// Sum of the weights of edges from the node.
   case outStrength = "out-strength"
+  /// The node's share of all edge weight, counted at the edges' heads: in-strength ÷ total weight
+  /// (e.g. a state's share of all arms imports).
+  case inShare = "in-share"
+  /// The node's share of all edge weight, counted at the edges' tails: out-strength ÷ total weight
+  /// (e.g. a state's share of all arms exports).
+  case outShare = "out-share"
   /// Share of shortest paths between other nodes that pass through the node (Brandes).
   case betweenness
   /// Inverse mean distance, NetworkX's convention (Wasserman–Faust for disconnected graphs).
@@ -48,6 +54,8 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
     case .strength: return "strength: sum of edge weights, direction ignored"
     case .inStrength: return "in-strength: sum of the weights of edges to the node (e.g. arms received)"
     case .outStrength: return "out-strength: sum of the weights of edges from the node (e.g. arms supplied)"
+    case .inShare: return "in-share: in-strength ÷ the sum of all edge weights (e.g. share of arms imports); undirected edges count at both ends"
+    case .outShare: return "out-share: out-strength ÷ the sum of all edge weights (e.g. share of arms exports); undirected edges count at both ends"
     case .betweenness: return "betweenness: Brandes, share of shortest paths through the node, ÷ (n−1)(n−2) (NetworkX)"
     case .closeness: return "closeness: (r−1)/Σd × (r−1)/(n−1), Wasserman–Faust (NetworkX); on directed graphs distances to the node"
     case .closenessIgraph: return "closeness-igraph: (r−1)/Σd over reachable nodes (igraph); on directed graphs distances from the node"
@@ -95,6 +103,10 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
       return rowSums(u.rowStart, u.weight)
     case .inStrength: return rowSums(g.inRowStart, g.inWeight)
     case .outStrength: return rowSums(g.rowStart, g.weight)
+    case .inShare, .outShare:
+      let sums = self == .inShare ? rowSums(g.inRowStart, g.inWeight) : rowSums(g.rowStart, g.weight)
+      let total = sums.reduce(0, +)
+      return sums.map { total == 0 ? 0 : $0 / total }
     case .betweenness:
       if let samples = options.betweennessSamples, samples < g.nodeCount {
         return g.approximateBetweenness(samples: samples, seed: options.seed, length: length, normalized: options.normalized, threads: threads).values

@@ -207,3 +207,19 @@ func gdeltEventsMatchAnIndependentCount(key: String, file: String, window: GDELT
   #expect(!pairs.contains("TUR→SYR"))
   #expect(pairs.contains("EGY→Libya HoR"))
 }
+
+/// Export and import shares of SIPRI 2017–2021 as SIPRI's fact sheet of March 2022 gives them
+/// (Trends in international arms transfers, 2021), to its rounding of 0.1 percentage points.
+@Test func sipriSharesMatchTheFactSheet() throws {
+  let r = try SIPRI.read(path: fixture("data/sipri_tiv_exports_processed_360info.csv"), years: YearRange(first: 2017, last: 2021))
+  let view = try CoalitionNetwork(r.dataset).view()
+  let (exports, imports) = (try view.scores(.outShare, directed: true), try view.scores(.inShare, directed: true))
+  #expect(abs(exports.values.reduce(0, +) - 1) < 1e-12 && abs(imports.values.reduce(0, +) - 1) < 1e-12)
+  func percent(_ s: ActorScores, _ id: String) -> Double { ((s[id] ?? .nan) * 1000).rounded() / 10 }
+  let sheetExports: [(String, Double)] = [("USA", 38.6), ("RUS", 18.6), ("FRA", 10.7), ("CHN", 4.6), ("DEU", 4.5)]
+  let sheetImports: [(String, Double)] = [("IND", 11.3), ("SAU", 11.0), ("EGY", 5.7), ("AUS", 5.4), ("CHN", 4.8)]
+  for (id, share) in sheetExports { #expect(percent(exports, id) == share, "\(id) exports") }
+  for (id, share) in sheetImports { #expect(percent(imports, id) == share, "\(id) imports") }
+  #expect(exports.ranked().prefix(5).map(\.actor) == sheetExports.map(\.0))
+  #expect(imports.ranked().prefix(5).map(\.actor) == sheetImports.map(\.0))
+}
