@@ -75,7 +75,7 @@ extension Dataset {
         {
           "source": "isw-2024-03-20",
           "note": "A Russian deputy foreign minister and China's special representative for the Korean Peninsula held talks on the situation there.",
-          "via": ["Andrei Rudenko (Russian deputy foreign minister)", "Liu Xiaomin (Chinese special representative)"]
+          "via": ["Andrei Rudenko (Russian deputy foreign minister)", "Liu Xiaomin (Chinese special representative for the Korean Peninsula; so the article spells him: the official is Liu Xiaoming)"]
         }
       ]
     },
@@ -126,7 +126,7 @@ extension Dataset {
         {
           "source": "isw-2024-03-20",
           "note": "The Chinese side joined in blaming the United States; the report later says both officials made the charge.",
-          "via": ["Liu Xiaomin"]
+          "via": ["Liu Xiaomin (so the article spells him: the official is Liu Xiaoming)"]
         }
       ]
     },
@@ -143,7 +143,7 @@ extension Dataset {
         {
           "source": "isw-2024-03-20",
           "note": "China's representative also blamed the allies of the United States.",
-          "via": ["Liu Xiaomin"]
+          "via": ["Liu Xiaomin (so the article spells him: the official is Liu Xiaoming)"]
         }
       ]
     },

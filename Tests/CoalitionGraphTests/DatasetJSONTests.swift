@@ -288,3 +288,11 @@ func everyFieldDataset() -> Dataset {
   let range = problems(document(observation: #"{"source": "RUS", "target": "PRK", "kind": "war", "from": "2024-13", "to": "2023"}"#))
   #expect(range.map(\.path) == ["observations[1].from"], "\(range)")
 }
+
+/// The article spells China's special representative "Liu Xiaomin"; the seed keeps its spelling and
+/// says who the official is wherever the name appears.
+@Test func seedNamesLiuXiaomingWhereTheArticleMisspellsHim() {
+  let via = Dataset.seed.observations.flatMap { $0.evidence.flatMap(\.via) }.filter { $0.contains("Liu Xiaomin") }
+  #expect(via.count == 3)
+  #expect(via.allSatisfy { $0.contains("the official is Liu Xiaoming") }, "\(via)")
+}
