@@ -57,6 +57,9 @@ public struct CAMEOMapping: Sendable, Hashable {
     Kind(id: "force-posture", label: "Force posture", polarity: .hostile, materiality: .material, directed: true),
     Kind(id: "coerce", label: "Coerce", polarity: .hostile, materiality: .material, directed: true),
     Kind(id: "assault", label: "Assault", polarity: .hostile, materiality: .material, directed: true),
+    // CAMEO 19 (fight) and 20 (unconventional mass violence) code reports of fighting, from a
+    // border clash to a crime story; they are not a state of war between two states.
+    Kind(id: "armed-incident", label: "Armed incident (reported)", polarity: .hostile, materiality: .material, directed: true),
   ]
 
   /// The default mapping (see `docs/interchange.md` for the table).
@@ -85,8 +88,8 @@ public struct CAMEOMapping: Sendable, Hashable {
     Rule(prefix: "16", kind: "sanction"),
     Rule(prefix: "17", kind: "coerce"),
     Rule(prefix: "18", kind: "assault"),
-    Rule(prefix: "19", kind: "war"),
-    Rule(prefix: "20", kind: "war"),
+    Rule(prefix: "19", kind: "armed-incident"),
+    Rule(prefix: "20", kind: "armed-incident"),
   ])
 
   /// Reads rules from CSV text with columns `code,kind` (a header line is required); an empty kind
@@ -151,12 +154,20 @@ public struct GDELTOptions: Sendable {
   public var policy: ErrorPolicy
   /// Declared kinds (for a mapping that names kinds of its own) and a base to add to.
   public var base: Dataset?
+  /// Keep only events at least this many sources report (NumSources); 1 keeps every event.
+  public var minimumSources: Int
+  /// The confidence rule: an observation is `reported` when one of its events has at least this
+  /// many sources (NumSources), else `alleged` — one outlet's machine-coded story is a claim, not
+  /// a fact. 1 makes every observation `reported`.
+  public var reportedAtSources: Int
 
   /// Options; the defaults follow `docs/interchange.md`.
   public init(
     mapping: CAMEOMapping = .standard, rootEventsOnly: Bool = false, keepRegions: Bool = false, window: Window = .day,
-    weight: Weight = .goldstein, policy: ErrorPolicy = .skip, base: Dataset? = nil
+    weight: Weight = .goldstein, policy: ErrorPolicy = .skip, base: Dataset? = nil, minimumSources: Int = 1, reportedAtSources: Int = 2
   ) {
+    self.minimumSources = minimumSources
+    self.reportedAtSources = reportedAtSources
     self.mapping = mapping
     self.rootEventsOnly = rootEventsOnly
     self.keepRegions = keepRegions
@@ -193,7 +204,7 @@ public enum GDELT {
     let count: Int
     let version: Int
     let id = 0, date = 1, actor1Name = 6, actor1Country = 7, actor2Name = 16, actor2Country = 17, isRoot = 25
-    let eventCode = 26, rootCode = 28, quadClass = 29, goldstein = 30, mentions = 31
+    let eventCode = 26, rootCode = 28, quadClass = 29, goldstein = 30, mentions = 31, sources = 32, articles = 33
     var url: Int? { count == 61 ? 60 : count == 58 ? 57 : nil }
     init?(count: Int) {
       guard count == 57 || count == 58 || count == 61 else { return nil }
@@ -205,6 +216,9 @@ public enum GDELT {
   struct Bundle {
     var weight = 0.0
     var events = 0
+    var mostSources = 0
+    var articles = 0
+    var mentions = 0
     var codes: Set<String> = []
     var ids: [String] = []
     var url: String?
@@ -239,6 +253,8 @@ public enum GDELT {
       title: "GDELT events", kinds: CAMEOMapping.kinds, base: options.base)
     var bundles: [Key: Bundle] = [:]
     var read = 0, skipped = 0, filtered = 0
+    var fewSources = 0, duplicates = 0
+    var seenNumeric = Set<UInt64>(), seenOther = Set<String>()
     var versions = Set<Int>()
     let kinds = Dictionary(builder.dataset.allKinds.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
@@ -301,6 +317,20 @@ public enum GDELT {
           "event \(code) has QuadClass \(quad) but the mapping sends it to \(kind.id) (\(kind.polarity.rawValue), \(kind.materiality.rawValue))")
         continue
       }
+      // An empty NumSources still means the one source the event was coded from.
+      let sources = max(1, record.int(cols.sources) ?? 1)
+      if sources < options.minimumSources {
+        filtered += 1
+        fewSources += 1
+        continue
+      }
+      let eventID = record.text(cols.id)
+      let fresh = UInt64(eventID).map { seenNumeric.insert($0).inserted } ?? seenOther.insert(eventID).inserted
+      if !fresh {
+        filtered += 1
+        duplicates += 1
+        continue
+      }
       var (s, t) = (ends[0], ends[1])
       if !kind.directed, t < s { swap(&s, &t) }
       let span: PartialDate
@@ -309,7 +339,6 @@ public enum GDELT {
       case .month: span = PartialDate(year: date.year, month: date.month)!
       case .year: span = PartialDate(year: date.year)!
       }
-      let eventID = record.text(cols.id)
       let key = Key(span: span, source: s, target: t, kind: kindID, event: options.window == .event ? eventID : "")
       var b = bundles[key] ?? Bundle()
       switch options.weight {
@@ -318,6 +347,9 @@ public enum GDELT {
       case .mentions: b.weight += Double(record.int(cols.mentions) ?? 0)
       }
       b.events += 1
+      b.mostSources = max(b.mostSources, sources)
+      b.articles += record.int(cols.articles) ?? 0
+      b.mentions += record.int(cols.mentions) ?? 0
       b.codes.insert(code)
       if b.ids.count < 5 { b.ids.append(eventID) }
       if b.url == nil, let u = cols.url { b.url = record.string(u).flatMap { $0.isEmpty ? nil : $0 } }
@@ -327,16 +359,22 @@ public enum GDELT {
     let sourceID = "gdelt-\(versions.max() ?? 2)"
     for (key, b) in bundles.sorted(by: { $0.key < $1.key }) {
       let more = b.events > b.ids.count ? ", …" : ""
-      let note = "\(b.events) event\(b.events == 1 ? "" : "s") (GLOBALEVENTID \(b.ids.joined(separator: ", "))\(more))"
+      let note = "\(b.events) event\(b.events == 1 ? "" : "s") (GLOBALEVENTID \(b.ids.joined(separator: ", "))\(more)); "
+        + "at most \(b.mostSources) source\(b.mostSources == 1 ? "" : "s") for one event, \(b.articles) articles, \(b.mentions) mentions"
       builder.add(
         TieObservation(
-          source: key.source, target: key.target, kind: key.kind, time: .on(key.span), confidence: .reported, basis: .event,
+          source: key.source, target: key.target, kind: key.kind, time: .on(key.span),
+          confidence: b.mostSources >= options.reportedAtSources ? .reported : .alleged, basis: .event,
           weight: b.weight, detail: "CAMEO " + b.codes.sorted().joined(separator: ", "),
           evidence: [Evidence(source: sourceID, note: note, url: b.url)]))
     }
     var d = builder.finish()
-    d.description = "Events from \(reader.file) by CAMEO code, bundled per \(options.window.rawValue); weight = \(options.weight.rawValue)."
-    return ImportResult(
+    d.description = "Events from \(reader.file) by CAMEO code, bundled per \(options.window.rawValue); weight = \(options.weight.rawValue); "
+      + "confidence reported when an event has at least \(options.reportedAtSources) sources, else alleged."
+    var result = ImportResult(
       dataset: d, recordsRead: read, recordsSkipped: skipped, recordsFiltered: filtered, issues: log.issues, ignoredColumns: [])
+    if fewSources > 0 { result.warnings.append("\(fewSources) events left out: fewer than \(options.minimumSources) sources") }
+    if duplicates > 0 { result.warnings.append("\(duplicates) events whose GLOBALEVENTID came earlier in the file left out as duplicates") }
+    return result
   }
 }

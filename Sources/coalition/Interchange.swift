@@ -59,6 +59,10 @@ struct Import: ParsableCommand {
   var window: GDELTOptions.Window = .day
   @Option(help: "GDELT: observation weight: goldstein (sum of |Goldstein|), events or mentions.")
   var weight: GDELTOptions.Weight = .goldstein
+  @Option(help: "GDELT: keep only events at least this many sources report (NumSources).")
+  var minSources: Int = 1
+  @Option(help: "GDELT: an observation is reported when one of its events has at least this many sources, else alleged (1: all reported).")
+  var reportedAtSources: Int = 2
   @Option(help: "GDELT: CSV file of code,kind rules that replace the standard CAMEO mapping for those codes.")
   var cameoMap: String?
 
@@ -111,7 +115,8 @@ struct Import: ParsableCommand {
           mapping = try CAMEOMapping.read(text: text, name: cameoMap)
         }
         let options = GDELTOptions(
-          mapping: mapping, rootEventsOnly: rootOnly, keepRegions: keepRegions, window: window, weight: weight, policy: policy, base: baseDataset)
+          mapping: mapping, rootEventsOnly: rootOnly, keepRegions: keepRegions, window: window, weight: weight, policy: policy, base: baseDataset,
+          minimumSources: minSources, reportedAtSources: reportedAtSources)
         result = try stdin.map { try GDELT.read(text: String(decoding: $0, as: UTF8.self), name: name, options: options) }
           ?? GDELT.read(path: file, options: options)
       case .atop:

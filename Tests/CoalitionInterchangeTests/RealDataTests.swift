@@ -223,3 +223,33 @@ func gdeltEventsMatchAnIndependentCount(key: String, file: String, window: GDELT
   #expect(exports.ranked().prefix(5).map(\.actor) == sheetExports.map(\.0))
   #expect(imports.ranked().prefix(5).map(\.actor) == sheetImports.map(\.0))
 }
+
+/// GDELT events are graded: one source makes a claim (alleged), two or more a report; a floor on
+/// sources keeps the 13 events of the sample's 469 interstate rows that two sources carry; fighting
+/// codes become armed incidents, not war; repeated event ids are dropped and counted.
+@Test func gdeltEventsAreGradedBySources() throws {
+  let file = fixture("data/gdelt2_20191024143000.export.CSV")
+  let all = try GDELT.read(path: file)
+  func events(_ d: Dataset) -> Int { d.observations.reduce(0) { $0 + Int($1.evidence[0].note!.split(separator: " ")[0])! } }
+  func mostSources(_ o: TieObservation) -> Int {
+    let note = o.evidence[0].note!
+    let range = note.range(of: "at most ")!
+    return Int(note[range.upperBound...].prefix { $0.isNumber })!
+  }
+  #expect(all.dataset.observations.allSatisfy { ($0.confidence == .reported) == (mostSources($0) >= 2) })
+  #expect(all.dataset.observations.contains { $0.confidence == .alleged } && all.dataset.observations.contains { $0.confidence == .reported })
+  #expect(!all.dataset.observations.contains { $0.kind == "war" })
+  #expect(all.dataset.observations.contains { $0.kind == "armed-incident" })
+  let twoSources = try GDELT.read(path: file, options: GDELTOptions(minimumSources: 2))
+  #expect(events(twoSources.dataset) == 13)
+  #expect(twoSources.dataset.observations.allSatisfy { $0.confidence == .reported })
+  #expect(twoSources.warnings.contains { $0.hasPrefix("409 events left out: fewer than 2 sources") }, "\(twoSources.warnings)")
+  let everyone = try GDELT.read(path: file, options: GDELTOptions(reportedAtSources: 1))
+  #expect(everyone.dataset.observations.allSatisfy { $0.confidence == .reported })
+  // The same file twice: every event of the second copy is a duplicate.
+  let text = try String(contentsOfFile: file, encoding: .utf8)
+  let twice = try GDELT.read(text: text + text, name: "twice")
+  #expect(twice.dataset.observations == all.dataset.observations)
+  #expect(twice.recordsRead == 2 * all.recordsRead && twice.recordsFiltered == 2 * all.recordsFiltered + events(all.dataset))
+  #expect(twice.warnings.contains { $0 == "\(events(all.dataset)) events whose GLOBALEVENTID came earlier in the file left out as duplicates" })
+}

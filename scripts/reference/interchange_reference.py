@@ -99,7 +99,7 @@ STANDARD = {
     "061": "economic", "062": "military", "063": "security", "064": "security", "07": "support", "072": "security",
     "074": "security", "08": "yield", "09": "investigate", "10": "demand", "11": "accusation", "12": "reject",
     "13": "threaten", "14": "protest", "15": "force-posture", "16": "sanction", "17": "coerce", "18": "assault",
-    "19": "war", "20": "war",
+    "19": "armed-incident", "20": "armed-incident",
 }
 UNDIRECTED = {"diplomatic", "economic", "military"}
 
