@@ -18,7 +18,7 @@ public struct HTMLReport: Sendable {
   /// The view the report describes: actors, ties and evidence for the panel, and the filters. `nil`
   /// for a page of tables only.
   public var view: NetworkView?
-  /// The coalition map as SVG text (``CoalitionMap`` rendered by Graphviz), drawn for ``view``;
+  /// The coalition map as SVG text (`CoalitionMap` rendered by Graphviz), drawn for ``view``;
   /// `nil` for no map.
   public var mapSVG: String?
   /// Measures shown for each actor in the panel; the first is charted, highest first.
