@@ -126,6 +126,13 @@ public struct CoalitionMap: Sendable {
     let kindPosition = Dictionary(uniqueKeysWithValues: g.kinds.filter { !$0.isBuiltIn }.enumerated().map { ($1.id, $0) })
     func color(_ k: KindIndex) -> String { style.color(of: g[k], position: kindPosition[g[k].id] ?? 0) }
 
+    let positive = view.ties.map(\.weight).filter { $0 > 0 && $0.isFinite }.sorted()
+    let median = positive.isEmpty ? 1 : positive[positive.count / 2]
+    func lineWidth(_ w: Double) -> Double {
+      let bounds = style.penWidthBounds
+      guard w > 0, w.isFinite else { return bounds.lowerBound }
+      return min(bounds.upperBound, max(bounds.lowerBound, style.penWidth * (w / median).squareRoot()))
+    }
     var edges: [DOTEdge] = []
     for (i, tie) in view.ties.enumerated() {
       let kind = g[tie.kind]
@@ -133,7 +140,7 @@ public struct CoalitionMap: Sendable {
       var attrs: [DOTAttribute] = [
         DOTAttribute("color", .id(weightRank.isEmpty ? color(tie.kind) : color(tie.kind) + Self.alpha(0.35 + 0.65 * weightRank[i]))),
         DOTAttribute("style", .id(style.confidenceStyles[tie.confidence] ?? "solid")),
-        DOTAttribute("penwidth", .number(style.penWidth * (1 + 0.5 * log2(max(tie.weight, 1))))),
+        DOTAttribute("penwidth", .number(lineWidth(tie.weight))),
         DOTAttribute("id", .text(CoalitionMap.elementID(ofTie: i, in: view))),
         DOTAttribute("class", .text("tie \(kind.id) \(kind.polarity.rawValue) \(tie.confidence.rawValue)")),
       ]

@@ -15,8 +15,13 @@ public struct MapStyle: Sendable {
   /// `constraint=false`, so ranks are set by cooperation only. The force-directed engines have no
   /// way to exempt an edge (`weight=0` is invalid for neato and fdp and splits twopi's tree).
   public var hostileTiesDriveLayout = false
-  /// Base pen width of a tie with one observation; heavier ties grow logarithmically.
-  public var penWidth = 1.4
+  /// Line width in points of a tie of the map's median weight. A tie of weight w is drawn
+  /// `penWidth × √(w ÷ median)` wide, within ``penWidthBounds``: width is proportional to the square
+  /// root of the weight, so a tie 4× as heavy is 2× as wide (and its line covers about 2× the
+  /// area at equal length). Ties of weight 0 or less are drawn at the lower bound.
+  public var penWidth = 1.6
+  /// The thinnest and the thickest line, in points.
+  public var penWidthBounds: ClosedRange<Double> = 0.8...8
   /// Font of labels, legend and caption.
   public var fontName = "Helvetica"
   /// Node diameter in inches for the smallest and the largest score.

@@ -135,3 +135,23 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
   let top = view.top(3, by: view.degree(.total))
   #expect((0..<top.nodeCount).map { top.actor($0).id }.sorted() == view.degree(.total).ranked().prefix(3).map(\.actor).sorted())
 }
+
+/// Line width is proportional to √weight (the median tie at the base width), within the bounds.
+@Test func lineWidthGrowsWithTheSquareRootOfWeight() throws {
+  var d = Dataset(title: "flows")
+  let weights: [Double] = [1, 4, 4, 16, 100, 10_000, 0]
+  d.observations = weights.enumerated().map { k, w in
+    TieObservation(source: "USA", target: ["GBR", "FRA", "DEU", "ITA", "JPN", "IND", "BRA"][k], kind: .armsTransfer, time: .on(PartialDate("2020")!), weight: w)
+  }
+  let view = try CoalitionNetwork(d).view()
+  let dot = CoalitionMap(view: view).dotGraph()
+  var width: [String: Double] = [:]
+  for e in dot.edges { if case .number(let x)? = e.attributes.first(where: { $0.name == "penwidth" })?.value { width[e.head] = x } }
+  let style = MapStyle()
+  // Positive weights 1, 4, 4, 16, 100, 10000: the median (upper middle) is 16, drawn at the base width.
+  #expect(width["ITA"] == style.penWidth)
+  #expect(abs(width["FRA"]! / width["ITA"]! - 0.5) < 1e-12, "4 is a quarter of 16: half the width")
+  #expect(abs(width["JPN"]! / width["ITA"]! - 2.5) < 1e-12, "100 is 6.25 × 16: 2.5 × the width")
+  #expect(width["IND"] == style.penWidthBounds.upperBound && width["BRA"] == style.penWidthBounds.lowerBound)
+  #expect(width["GBR"] == style.penWidthBounds.lowerBound, "√(1/16) × 1.6 = 0.4, below the floor")
+}
