@@ -86,9 +86,16 @@ public struct Exchange: Hashable, Sendable {
 }
 
 extension NetworkView {
+  /// The largest gap, in days, between the two halves of an exchange by default: two years.
+  public static let exchangeGapDays = 730
+
   /// Cross-kind exchanges: every pair of directed ties A → B of one kind and B → A of another
-  /// kind, listed once per combination of kinds, A being the actor with the lower index.
-  public func exchanges() -> [Exchange] {
+  /// kind, listed once per combination of kinds, A being the actor with the lower index — when
+  /// some observation of the one and some observation of the other lie within `gapDays` days of
+  /// each other (overlapping times count as 0 days apart), so that a delivery of 2017 is not
+  /// "answered" by a pledge of 2024.
+  /// - Parameter gapDays: The largest gap; `nil` pairs ties whatever their dates.
+  public func exchanges(within gapDays: Int? = NetworkView.exchangeGapDays) -> [Exchange] {
     let directedTies = ties.filter(\.directed)
     // Directed ties by (source, target), so that each tie finds its answers in one look-up.
     var byPair: [Int64: [Int]] = [:]
@@ -97,10 +104,25 @@ extension NetworkView {
     for t in directedTies where t.source < t.target {
       for k in byPair[Int64(t.target.rawValue) << 32 | Int64(t.source.rawValue)] ?? [] where directedTies[k].kind != t.kind {
         let u = directedTies[k]
+        if let gapDays, !withinGap(t, u, gapDays) { continue }
         out.append(Exchange(first: node(of: t.source)!, second: node(of: t.target)!, given: t.kind, returned: u.kind, confidence: min(t.confidence, u.confidence)))
       }
     }
     return out
+  }
+
+  /// Whether some observation of `a` and some of `b` are at most `gap` days apart.
+  private func withinGap(_ a: Tie, _ b: Tie, _ gap: Int) -> Bool {
+    let spans = { (t: Tie) in t.observations.map { (graph.observation($0).time.firstDay, graph.observation($0).time.lastDay) } }
+    let (sa, sb) = (spans(a), spans(b))
+    for x in sa {
+      for y in sb {
+        // Days between the spans, 0 when they overlap; open ends (Int32.min / .max) reach anything.
+        let apart = max(0, Int64(y.0) - Int64(x.1), Int64(x.0) - Int64(y.1))
+        if apart <= Int64(gap) { return true }
+      }
+    }
+    return false
   }
 }
 

@@ -145,7 +145,9 @@ public struct CoalitionReport: Sendable {
     let exchangeTable = ReportTable(
       title: "exchanges", columns: ["first", "second", "gives", "returns", "confidence"],
       rows: exchanges.map { [.text(names[$0.first]), .text(names[$0.second]), .text(g[$0.given].id), .text(g[$0.returned].id), .text($0.confidence.rawValue)] },
-      notes: ["A directed tie of one kind answered by a directed tie of another kind in the opposite direction."])
+      notes: [
+        "A directed tie of one kind answered by a directed tie of another kind in the opposite direction, the two within \(NetworkView.exchangeGapDays) days of each other."
+      ])
 
     // Brokers and the pairs they broker
     let brokerOrder = (0..<n).filter { betweenness[$0] > 0 }.sorted { (betweenness[$0], $1) > (betweenness[$1], $0) }.prefix(5)

@@ -85,3 +85,23 @@ func viewScoresAreTheEngineValuesKeyedByActor(_ measure: CentralityMeasure) thro
   #expect(communities.validate().isEmpty && communities.actors.allSatisfy { $0.name.hasPrefix("Community ") })
   #expect(try CoalitionNetwork(communities).view().nodeCount == communities.actors.count)
 }
+
+/// An exchange pairs ties close in time: a delivery of 2017 is not answered by a pledge of 2024.
+@Test func exchangesPairOnlyTiesCloseInTime() throws {
+  func exchanges(_ given: String, _ returned: ObservationTime, gap: Int? = NetworkView.exchangeGapDays) throws -> Int {
+    var d = Dataset(title: "exchange")
+    d.observations = [
+      TieObservation(source: "RUS", target: "PRK", kind: .technology, time: .on(PartialDate(given)!)),
+      TieObservation(source: "PRK", target: "RUS", kind: .armsTransfer, time: returned),
+    ]
+    return try CoalitionNetwork(d).view().exchanges(within: gap).count
+  }
+  #expect(try exchanges("2017", .on(PartialDate("2024-03")!)) == 0)
+  #expect(try exchanges("2017", .on(PartialDate("2024-03")!), gap: nil) == 1)
+  #expect(try exchanges("2023-06", .on(PartialDate("2024-03")!)) == 1)
+  #expect(try exchanges("2017", .ongoing(asOf: PartialDate("2024-03-20")!, since: PartialDate("2016"))) == 1, "an ongoing relation overlaps")
+  #expect(try exchanges("2017", .between(from: PartialDate("2020-01-01"), to: PartialDate("2020-12-31"))) == 0, "three years apart")
+  #expect(try exchanges("2018-06-01", .between(from: PartialDate("2020-01-01"), to: nil)) == 1, "577 days apart")
+  // The seed's exchanges (all as of 2024-03-20) stay.
+  #expect(seedView.exchanges().count == seedView.exchanges(within: nil).count && seedView.exchanges().count == 2)
+}
