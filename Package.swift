@@ -56,7 +56,7 @@ let package = Package(
       name: "CoalitionRenderTests",
       dependencies: ["CoalitionGraph", "CoalitionMaps", "CoalitionRender", "CGraphviz", "CoalitionInterchange", "CoalitionReports"],
       swiftSettings: strict),
-    .testTarget(name: "CoalitionCLITests", dependencies: ["coalition", "CoalitionMetrics"], swiftSettings: strict),
+    .testTarget(name: "CoalitionCLITests", dependencies: ["coalition", "CoalitionGraph", "CoalitionMetrics"], swiftSettings: strict),
   ]
 )
 

@@ -3,3 +3,28 @@ public enum CoalitionGraphVersion {
   /// The version, `MAJOR.MINOR.PATCH` as in CHANGELOG.md; `coalition --version` prints it.
   public static let current = "0.1.0"
 }
+
+extension Dataset {
+  /// A short fingerprint of the dataset's content: the 64-bit FNV-1a hash of its canonical JSON
+  /// (``jsonText()``), as 16 hexadecimal digits. Equal datasets have equal fingerprints, and any
+  /// edit changes it with near certainty; it identifies a version, it is not a cryptographic seal.
+  public var fingerprint: String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in jsonText().utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+  }
+}
+
+extension NetworkView {
+  /// Where a result comes from, in one line: the dataset's title and fingerprint, the view's
+  /// filters and the tool's version, e.g. `Dataset: Russia's coalition … (fingerprint 1f3a…) · View:
+  /// all ties · CoalitionGraph 0.1.0`. Reports, maps and pages carry it.
+  public var provenance: String {
+    let d = graph.dataset
+    return "Dataset: \(d.title ?? "untitled") (fingerprint \(d.fingerprint)) · View: \(filter.summary) · CoalitionGraph \(CoalitionGraphVersion.current)"
+  }
+}

@@ -189,7 +189,7 @@ public struct CoalitionReport: Sendable {
       frustration: frustration, exchanges: exchanges, rankAll: rankAll, rankReported: rankReported, ei: ei)
     return ReportDocument(
       title: "Coalition report — \(g.dataset.title ?? "coalition")", findings: findings,
-      tables: [actors, kindTable, blocs, densityTable, exchangeTable, brokers, balance])
+      tables: [actors, kindTable, blocs, densityTable, exchangeTable, brokers, balance], provenance: view.provenance)
   }
 
   private func findings(

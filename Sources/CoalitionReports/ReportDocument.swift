@@ -13,12 +13,16 @@ public struct ReportDocument: Sendable {
   public var findings: [String]
   /// The tables behind the findings.
   public var tables: [ReportTable]
+  /// Where the report comes from (``CoalitionGraph/NetworkView/provenance``): written last in text
+  /// and Markdown, as a first comment line in CSV and as `provenance` in JSON. `nil` for none.
+  public var provenance: String?
 
   /// A document.
-  public init(title: String, findings: [String], tables: [ReportTable]) {
+  public init(title: String, findings: [String], tables: [ReportTable], provenance: String? = nil) {
     self.title = title
     self.findings = findings
     self.tables = tables
+    self.provenance = provenance
   }
 
   /// The report in `format`; `digits` decimals for numbers in `text` and `markdown` (machine
@@ -28,16 +32,18 @@ public struct ReportDocument: Sendable {
     case .text:
       var out = title + "\n" + String(repeating: "=", count: title.count) + "\n\n"
       if !findings.isEmpty { out += "Findings\n\n" + findings.map { "  - " + $0 }.joined(separator: "\n") + "\n\n" }
-      return out + tables.map { $0.formatted(.text, digits: digits) }.joined(separator: "\n")
+      return out + tables.map { $0.formatted(.text, digits: digits) }.joined(separator: "\n") + (provenance.map { "\n" + $0 + "\n" } ?? "")
     case .markdown:
       var out = "# " + MarkdownText.escaped(title) + "\n\n"
       if !findings.isEmpty { out += "## Findings\n\n" + findings.map { "- " + MarkdownText.escaped($0) }.joined(separator: "\n") + "\n\n" }
       return out + tables.map { $0.formatted(.markdown, digits: digits) }.joined(separator: "\n")
+        + (provenance.map { "\n" + MarkdownText.escaped($0) + "\n" } ?? "")
     case .csv:
-      return tables.map { "# " + $0.title + "\r\n" + $0.formatted(.csv) }.joined(separator: "\r\n")
+      return (provenance.map { "# " + $0 + "\r\n" } ?? "") + tables.map { "# " + $0.title + "\r\n" + $0.formatted(.csv) }.joined(separator: "\r\n")
     case .json:
       let body = tables.map { $0.formatted(.json).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") }
-      return "{\n  \"title\": \(JSONText.quoted(title)),\n  \"findings\": [\(findings.map(JSONText.quoted).joined(separator: ", "))],\n"
+      return "{\n  \"title\": \(JSONText.quoted(title)),\n" + (provenance.map { "  \"provenance\": \(JSONText.quoted($0)),\n" } ?? "")
+        + "  \"findings\": [\(findings.map(JSONText.quoted).joined(separator: ", "))],\n"
         + "  \"tables\": [\n" + body.joined(separator: ",\n") + "\n  ]\n}\n"
     case .html:
       return HTMLReport(document: self, digits: digits).html()

@@ -268,7 +268,7 @@ public struct Timeline: Sendable {
     }
     return ReportDocument(
       title: title ?? "Timeline of \(graph.dataset.title ?? "the dataset") (\(points.count) windows)", findings: findings,
-      tables: [series, ranks])
+      tables: [series, ranks], provenance: graph.view(filter).provenance)
   }
 }
 
@@ -361,6 +361,6 @@ public struct TimelineDiff: Sendable {
           title: "ranks", columns: ["actor", "rank_before", "rank_after", "rise"],
           rows: rankRows.map { [.text($0.0), $0.1.map { .integer($0) } ?? .text(""), $0.2.map { .integer($0) } ?? .text(""), .integer($0.3)] },
           notes: ["Rank by \(measure.convention); rise = places gained."]),
-      ])
+      ], provenance: after.provenance)
   }
 }

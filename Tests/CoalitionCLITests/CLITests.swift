@@ -1,3 +1,4 @@
+import CoalitionGraph
 import CoalitionMetrics
 import Foundation
 import Testing
@@ -134,9 +135,12 @@ func helpWorksEverywhere(_ command: [String]) throws {
   #expect(text.text.contains("RUS is the only actor tied to all 3 partners in Coalition Russia is building."))
   let csv = try Run(["report", "--format", "csv"])
   #expect(csv.status == 0)
-  #expect(csv.text.hasPrefix("# actors\r\nrank,actor,name,bloc,degree"))
+  // A provenance comment first: dataset title and fingerprint, view, version.
+  #expect(csv.text.hasPrefix("# Dataset: Russia's coalition with China, North Korea and Iran (ISW, 2024-03-20) (fingerprint "))
+  #expect(csv.text.contains(" · View: all ties · CoalitionGraph \(CoalitionGraphVersion.current)\r\n# actors\r\nrank,actor,name,bloc,degree"))
   let json = try Run(["report", "--format", "json", "--polarity", "hostile", "--drop-isolates"])
   let document = try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any]
+  #expect((document?["provenance"] as? String)?.contains("View: hostile ties only; isolates dropped") == true, "\(document?["provenance"] ?? "")")
   let tables = document?["tables"] as? [[String: Any]]
   #expect(tables?.map { $0["title"] as? String } == ["actors", "kinds", "blocs", "bloc_density", "exchanges", "brokers", "balance"])
   let rows = tables?.first?["rows"] as? [[String: Any]]

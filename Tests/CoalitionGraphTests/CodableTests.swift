@@ -68,3 +68,15 @@ func codableMatchesTheDocumentedFormat(which: String) throws {
   let error: any Error = DatasetError(file: "x.json", problems: [DatasetProblem(path: "observations[0].date", message: "not a date")])
   #expect(error.localizedDescription == "x.json: observations[0].date: not a date")
 }
+
+/// The fingerprint names a dataset's content: equal content, equal fingerprint; an edit changes it.
+@Test func fingerprintFollowsTheContent() throws {
+  let seed = Dataset.seed
+  let again = try Dataset(json: Array(seed.jsonText().utf8))
+  #expect(seed.fingerprint == again.fingerprint && seed.fingerprint.count == 16)
+  var edited = seed
+  edited.observations[0].weight = 2
+  #expect(edited.fingerprint != seed.fingerprint)
+  let view = try CoalitionNetwork(seed).view(ViewFilter(minimumConfidence: .reported))
+  #expect(view.provenance == "Dataset: \(seed.title!) (fingerprint \(seed.fingerprint)) · View: reported only · CoalitionGraph \(CoalitionGraphVersion.current)")
+}
