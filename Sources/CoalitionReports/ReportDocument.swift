@@ -13,7 +13,7 @@ public struct ReportDocument: Sendable {
   public var findings: [String]
   /// The tables behind the findings.
   public var tables: [ReportTable]
-  /// Where the report comes from (``CoalitionGraph/NetworkView/provenance``): written last in text
+  /// Where the report comes from (`NetworkView.provenance`): written last in text
   /// and Markdown, as a first comment line in CSV and as `provenance` in JSON. `nil` for none.
   public var provenance: String?
 
