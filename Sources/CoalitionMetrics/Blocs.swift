@@ -78,9 +78,9 @@ extension NetworkView {
   /// - Returns: The whole-network index, one per declared bloc (ties with at least one member),
   ///   and one per actor (its own ties).
   /// - Complexity: O(n + m).
-  public func eiIndex() -> (whole: EIIndex, blocs: [EIIndex], actors: [EIIndex]) {
+  public func eiIndex(polarity: Polarity? = nil) -> (whole: EIIndex, blocs: [EIIndex], actors: [EIIndex]) {
     let assignment = BlocAssignment(view: self)
-    let g = simpleGraph(directed: false)
+    let g = simpleGraph(directed: false, polarity: polarity)
     let n = Double(nodeCount)
     let k = assignment.blocCount
     var whole = (0, 0)

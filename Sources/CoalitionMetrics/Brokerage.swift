@@ -133,8 +133,8 @@ extension SimpleGraph {
 
 extension NetworkView {
   /// Gould–Fernandez brokerage of each actor between the declared blocs (actors in no bloc each
-  /// form a group of their own), on the directed view.
-  public func brokerage() -> [BrokerageRoles] {
-    simpleGraph(directed: true).brokerage(groups: BlocAssignment(view: self).group)
+  /// form a group of their own), on the directed view, over the ties of `polarity` (`nil`: all).
+  public func brokerage(polarity: Polarity? = nil) -> [BrokerageRoles] {
+    simpleGraph(directed: true, polarity: polarity).brokerage(groups: BlocAssignment(view: self).group)
   }
 }

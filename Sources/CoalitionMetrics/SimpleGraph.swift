@@ -316,13 +316,19 @@ extension NetworkView {
   ///   arcs both ways); `false` ignores direction.
   /// Ties of several kinds between one pair merge into one edge whose weight is the sum of the tie
   /// weights.
-  public func simpleGraph(directed: Bool) -> SimpleGraph {
+  public func simpleGraph(directed: Bool) -> SimpleGraph { simpleGraph(directed: directed, polarity: nil) }
+
+  /// The view as a simple graph over its local node indices, with the ties of one polarity only
+  /// (`nil`: all ties): every node of the view stays, so indices and results line up with the view's.
+  /// Path measures follow cooperative ties (`.cooperative`): an accusation or a war is no channel
+  /// between two states.
+  public func simpleGraph(directed: Bool, polarity: Polarity?) -> SimpleGraph {
     let csr = directed ? outgoing : undirected
     var sources: [Int32] = []
     var targets: [Int32] = []
     var weights: [Double] = []
     for v in 0..<nodeCount {
-      for e in csr.arcs(of: v) where directed || Int(csr.target[e]) > v {
+      for e in csr.arcs(of: v) where (directed || Int(csr.target[e]) > v) && (polarity == nil || graph[ties[Int(csr.tie[e])].kind].polarity == polarity) {
         sources.append(Int32(v))
         targets.append(csr.target[e])
         weights.append(csr.weight[e])

@@ -20,12 +20,21 @@ public struct CoalitionReport: Sendable {
   public let view: NetworkView
   /// Threads for the all-pairs measures (betweenness, closeness); results do not depend on it.
   public var threads: Int
+  /// The ties the path measures follow — betweenness, closeness, constraint, brokerage, E-I and
+  /// the brokers' pairs: cooperative ones by default, since an accusation, a sanction or a war is
+  /// no channel between two states; `nil` for every tie. Degree, PageRank, participation and the
+  /// balance section use every tie of the view.
+  public var pathPolarity: Polarity?
 
   /// A report on `view`; its sensitivity columns compare with the same view on reported ties only.
-  public init(view: NetworkView, threads: Int = 1) {
+  public init(view: NetworkView, threads: Int = 1, pathPolarity: Polarity? = .cooperative) {
     self.view = view
     self.threads = max(1, threads)
+    self.pathPolarity = pathPolarity
   }
+
+  /// The ties the path measures follow, in words.
+  var pathTies: String { pathPolarity.map { "\($0.rawValue) ties only" } ?? "all ties" }
 
   /// Computes the report: findings in plain words, then its tables.
   /// - Throws: `MetricError` when an iterative measure does not converge.
@@ -35,21 +44,22 @@ public struct CoalitionReport: Sendable {
     let names = (0..<n).map { view.actor($0).id }
     let assignment = BlocAssignment(view: view)
     let simple = view.simpleGraph(directed: false)
+    let paths = view.simpleGraph(directed: false, polarity: pathPolarity)
     let degree = view.degree(.total)
     // One all-pairs pass: the normalised values are the raw ones (unordered pairs) over (n−1)(n−2)/2.
-    let betweennessRaw = simple.betweenness(normalized: false, threads: threads)
+    let betweennessRaw = paths.betweenness(normalized: false, threads: threads)
     let pairs = n > 2 ? Double(n - 1) * Double(n - 2) / 2 : 1
     let betweenness = betweennessRaw.map { $0 / pairs }
-    let closeness = simple.closeness(threads: threads)
+    let closeness = paths.closeness(threads: threads)
     let pagerank = try simple.pagerank()
     let participation = view.participationCoefficient()
-    let ei = view.eiIndex()
-    let constraint = simple.constraint()
-    let brokerage = view.brokerage()
+    let ei = view.eiIndex(polarity: pathPolarity)
+    let constraint = paths.constraint()
+    let brokerage = view.brokerage(polarity: pathPolarity)
     var reportedFilter = view.filter
     reportedFilter.minimumConfidence = .reported
     let reported = g.view(reportedFilter)
-    let reportedBetweenness = reported.simpleGraph(directed: false).betweenness(threads: threads)
+    let reportedBetweenness = reported.simpleGraph(directed: false, polarity: pathPolarity).betweenness(threads: threads)
     let reportedDegree = reported.degree(.total)
     let reportedScore = (0..<n).map { v -> Double in
       guard let r = reported.node(of: view.nodes[v]) else { return 0 }
@@ -79,7 +89,8 @@ public struct CoalitionReport: Sendable {
       rows: actorRows,
       notes: [
         "rank: by degree + normalised betweenness; rank_reported_only: the same on reported ties only.",
-        "degree: distinct partners; betweenness, closeness: NetworkX conventions, hops, direction ignored; pagerank: weighted, damping 0.85.",
+        "degree: distinct partners, every tie; betweenness, closeness: NetworkX conventions, hops, direction ignored, \(pathTies); pagerank: weighted, damping 0.85, every tie.",
+        "ei, constraint, brokerage: \(pathTies).",
         "participation: multiplex participation over the kinds present; ei: Krackhardt–Stern E-I of the actor's ties; constraint: Burt; brokerage: Gould–Fernandez open two-paths between blocs.",
       ])
 
@@ -152,12 +163,12 @@ public struct CoalitionReport: Sendable {
     // Brokers and the pairs they broker
     let brokerOrder = (0..<n).filter { betweenness[$0] > 0 }.sorted { (betweenness[$0], $1) > (betweenness[$1], $0) }.prefix(5)
     let brokerRows: [[Cell]] = brokerOrder.map { b in
-      let pairs = simple.pairsBrokered(by: b, limit: 6).map { "\(names[$0.0])–\(names[$0.1])" }
+      let pairs = paths.pairsBrokered(by: b, limit: 6).map { "\(names[$0.0])–\(names[$0.1])" }
       return [.text(names[b]), .number(betweenness[b]), .text(pairs.joined(separator: ", "))]
     }
     let brokers = ReportTable(
       title: "brokers", columns: ["broker", "betweenness", "brokered_pairs"], rows: brokerRows,
-      notes: ["brokered_pairs: up to six pairs whose every shortest path runs through the broker."])
+      notes: ["brokered_pairs: up to six pairs whose every shortest path runs through the broker; paths along \(pathTies)."])
 
     // Balance
     let signed = view.signedGraph()
@@ -208,7 +219,7 @@ public struct CoalitionReport: Sendable {
     }
     func cooperative(_ a: Int, _ b: Int) -> Bool { cooperativePairs.contains(Self.pairKey(a, b)) }
     if let hub = (0..<n).max(by: { (degree[$0], betweenness[$0], $1) < (degree[$1], betweenness[$1], $0) }), n > 1, degree[hub] > 0 {
-      out.append("\(names[hub]) is the hub: tied to \(Int(degree[hub])) of the \(n - 1) other actors, on \(Int((betweenness[hub] * 100).rounded()))% of the shortest paths between the others.")
+      out.append("\(names[hub]) is the hub: tied to \(Int(degree[hub])) of the \(n - 1) other actors, on \(Int((betweenness[hub] * 100).rounded()))% of the shortest paths between the others\(pathPolarity.map { " along \($0.rawValue) ties" } ?? "").")
     }
     for b in 0..<assignment.blocCount {
       let members = (0..<n).filter { assignment.group[$0] == b }
@@ -266,10 +277,10 @@ public struct CoalitionReport: Sendable {
     if !ei.whole.value.isNaN, assignment.blocCount > 0 {
       // Equal up to rounding (both are ratios of small counts): neither side of chance.
       if abs(ei.whole.value - ei.whole.expected) <= 1e-12 * max(1, abs(ei.whole.expected)) {
-        out.append("Ties are as outward-looking as chance would make them: E-I index \(Cell.format(ei.whole.value)), the value expected for these bloc sizes.")
+        out.append("\(pathPolarity == nil ? "Ties" : "\(pathPolarity!.rawValue.capitalized) ties") are as outward-looking as chance would make them: E-I index \(Cell.format(ei.whole.value)), the value expected for these bloc sizes.")
       } else {
         let side = ei.whole.value < ei.whole.expected ? "more inward-looking than" : "more outward-looking than"
-        out.append("Ties are \(side) chance: E-I index \(Cell.format(ei.whole.value)) against \(Cell.format(ei.whole.expected)) expected for these bloc sizes.")
+        out.append("\(pathPolarity == nil ? "Ties" : "\(pathPolarity!.rawValue.capitalized) ties") are \(side) chance: E-I index \(Cell.format(ei.whole.value)) against \(Cell.format(ei.whole.expected)) expected for these bloc sizes.")
       }
     }
     return out

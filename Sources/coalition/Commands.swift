@@ -155,7 +155,7 @@ struct Report: ParsableCommand {
     timeout.start("the report", hint: "narrow the view (--kind, --from/--to, --min-weight, --drop-isolates)")
     let whole = try loadView(input, view)
     let selected = try mapOptions.narrowed(whole, by: whole.degree(.total))
-    let report = CoalitionReport(view: selected, threads: ProcessInfo.processInfo.activeProcessorCount)
+    let report = CoalitionReport(view: selected, threads: ProcessInfo.processInfo.activeProcessorCount, pathPolarity: view.pathPolarity)
     let document = try report.document()
     guard table.format == .html else { return try output.write(table.text(document)) }
     // One page: the map rendered in process, the measures per actor for the panel, the tables.

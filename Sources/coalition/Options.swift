@@ -33,8 +33,17 @@ struct ViewOptions: ParsableArguments {
   @Option(name: .customLong("kind"), help: "Keep only ties of this kind (repeat for several).")
   var kinds: [String] = []
 
-  @Option(help: "Keep only cooperative or hostile ties.")
-  var polarity: Polarity?
+  @Option(help: "Keep only cooperative or hostile ties; all keeps both and lets path measures of the report follow hostile ties too (by default they follow cooperative ties only).")
+  var polarity: PolarityChoice?
+
+  /// `--polarity`: one side, or both.
+  enum PolarityChoice: String, ExpressibleByArgument, CaseIterable {
+    case cooperative, hostile, all
+    var kept: Polarity? { self == .all ? nil : Polarity(rawValue: rawValue) }
+  }
+
+  /// The ties path measures follow: cooperative ones unless `--polarity all` or `hostile` asks otherwise.
+  var pathPolarity: Polarity? { polarity == nil || polarity == .cooperative ? .cooperative : nil }
 
   @Option(help: "Lowest confidence to keep: reported, assessed or alleged (all).")
   var confidence: Confidence = .alleged
@@ -95,7 +104,7 @@ struct ViewOptions: ParsableArguments {
     let start = from.flatMap(PartialDate.init)
     if let start, let end, start.firstDay > end.lastDay { throw ToolError("the window ends (\(end)) before it starts (\(start))") }
     return ViewFilter(
-      kinds: kinds.isEmpty ? nil : Set(kinds), polarity: polarity, minimumConfidence: confidence,
+      kinds: kinds.isEmpty ? nil : Set(kinds), polarity: polarity?.kept, minimumConfidence: confidence,
       window: start == nil && end == nil ? nil : DateWindow(from: start, to: end),
       actors: keep.isEmpty ? nil : keep, aggregation: aggregate, dropIsolates: dropIsolates, minimumWeight: minWeight,
       actorTypes: actorTypes.isEmpty ? nil : Set(actorTypes))

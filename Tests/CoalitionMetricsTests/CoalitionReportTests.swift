@@ -7,7 +7,8 @@ import Testing
 @Test func seedCoalitionReportFindingsAreDerivedFromTheNumbers() throws {
   let document = try CoalitionReport(view: try CoalitionNetwork(Dataset.seed).view()).document()
   let findings = document.findings
-  #expect(findings.contains("RUS is the hub: tied to 6 of the 6 other actors, on 83% of the shortest paths between the others."))
+  // Path measures follow cooperative ties: accusations, rivalry and war are no channel between states.
+  #expect(findings.contains("RUS is the hub: tied to 6 of the 6 other actors, on 20% of the shortest paths between the others along cooperative ties."))
   #expect(findings.contains("RUS is the only actor tied to all 3 partners in Coalition Russia is building."))
   #expect(findings.contains("3 of the 6 pairs in Coalition Russia is building have no tie in this view: CHN–PRK, CHN–IRN, PRK–IRN."))
   #expect(findings.contains { $0.hasPrefix("The signed graph is balanced: RUS, CHN, PRK, IRN against USA, WEST, UKR") })
@@ -19,7 +20,11 @@ import Testing
   #expect(balance[.text("frustration_minimum")] == .number(0))
   let brokers = document.tables[5].rows
   #expect(brokers.first?[0] == .text("RUS"))
-  if case .text(let pairs)? = brokers.first?[2] { #expect(pairs.hasPrefix("CHN–PRK, CHN–IRN, CHN–UKR")) } else { Issue.record("no pairs") }
+  if case .text(let pairs)? = brokers.first?[2] { #expect(pairs == "CHN–PRK, CHN–IRN, PRK–IRN") } else { Issue.record("no pairs") }
+  #expect(document.tables[0].notes.contains { $0.contains("cooperative ties only") })
+  // Asked for every tie, the hostile ones count as paths again.
+  let allTies = try CoalitionReport(view: try CoalitionNetwork(Dataset.seed).view(), pathPolarity: nil).document()
+  #expect(allTies.findings.contains("RUS is the hub: tied to 6 of the 6 other actors, on 83% of the shortest paths between the others."))
   // JSON is valid and keeps the stable table names.
   let json = try JSONSerialization.jsonObject(with: Data(document.formatted(.json).utf8)) as? [String: Any]
   #expect((json?["findings"] as? [String])?.count == findings.count)
@@ -57,10 +62,10 @@ import Testing
     observations: [tie("AAA", "BBB"), tie("AAA", "CCC"), tie("BBB", "DDD")])
   d.blocs = [Bloc(id: "one", name: "One", members: ["AAA", "BBB"]), Bloc(id: "two", name: "Two", members: ["CCC", "DDD"])]
   let findings = try CoalitionReport(view: try CoalitionNetwork(d).view()).document().findings
-  #expect(findings.contains { $0.hasPrefix("Ties are as outward-looking as chance would make them: E-I index 0.333333") }, "\(findings)")
+  #expect(findings.contains { $0.hasPrefix("Cooperative ties are as outward-looking as chance would make them: E-I index 0.333333") }, "\(findings)")
   #expect(!findings.contains { $0.contains("more outward-looking") || $0.contains("more inward-looking") })
   // One more tie across tips it outward.
   d.observations.append(tie("AAA", "DDD"))
   let more = try CoalitionReport(view: try CoalitionNetwork(d).view()).document().findings
-  #expect(more.contains { $0.hasPrefix("Ties are more outward-looking than chance") }, "\(more)")
+  #expect(more.contains { $0.hasPrefix("Cooperative ties are more outward-looking than chance") }, "\(more)")
 }
