@@ -124,7 +124,7 @@ struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "The coalition report: findings, actors ranked, bloc cohesion, exchanges, brokers, balance.",
     discussion: """
-      Tables: actors, kinds, blocs, bloc_density, exchanges, brokers, balance (column names in the CoalitionReport documentation). Rank changes compare with the same view on reported ties only. CSV output writes the tables one after another, each after a line '# <table>'. HTML output is one self-contained page (no network access): the map with pan, zoom, search, filters and the evidence behind each tie, the findings, a chart of --measure and the tables, sortable.
+      Tables: actors, kinds, blocs, bloc_density, exchanges, brokers, balance (column names in the CoalitionReport documentation). Path measures (betweenness, closeness, constraint, brokerage, E-I) follow cooperative ties unless --polarity all. Rank changes compare with the same view on reported ties only. Every format records the provenance (dataset title and fingerprint, view, version); CSV output starts with it as a '# Dataset: …' line, then writes the tables one after another, each after a line '# <table>'. HTML output is one self-contained page (no network access): the map with pan, zoom, search, filters and the evidence behind each tie, the findings, a chart of --measure and the tables, sortable.
       """)
 
   @OptionGroup var input: DatasetArgument
