@@ -40,6 +40,8 @@ public final class CoalitionNetwork: Sendable {
   public let blocs: [(bloc: Bloc, members: [ActorIndex])]
 
   private let actorLookup: [String: Int32]
+  /// ``fingerprint``, once computed.
+  let fingerprintCache = Locked<String?>(nil)
   private let kindLookup: [String: Int32]
 
   // Observation columns, one entry per observation.

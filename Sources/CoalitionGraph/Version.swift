@@ -19,12 +19,25 @@ extension Dataset {
   }
 }
 
-extension NetworkView {
-  /// Where a result comes from, in one line: the dataset's title and fingerprint, the view's
-  /// filters and the tool's version, e.g. `Dataset: Russia's coalition … (fingerprint 1f3a…) · View:
-  /// all ties · CoalitionGraph 0.1.0`. Reports, maps and pages carry it.
-  public var provenance: String {
-    let d = graph.dataset
-    return "Dataset: \(d.title ?? "untitled") (fingerprint \(d.fingerprint)) · View: \(filter.summary) · CoalitionGraph \(CoalitionGraphVersion.current)"
+extension CoalitionNetwork {
+  /// The dataset's ``Dataset/fingerprint``, computed once for the network (it serialises the
+  /// whole dataset) and kept.
+  public var fingerprint: String {
+    if let known = fingerprintCache.withLock({ $0 }) { return known }
+    let computed = dataset.fingerprint
+    fingerprintCache.withLock { $0 = computed }
+    return computed
   }
+
+  /// Where a result made with `filter` comes from, in one line: the dataset's title and
+  /// fingerprint, the filters and the tool's version, e.g. `Dataset: Russia's coalition …
+  /// (fingerprint 1f3a…) · View: all ties · CoalitionGraph 0.1.0`. Reports, maps and pages carry it.
+  public func provenance(of filter: ViewFilter) -> String {
+    "Dataset: \(dataset.title ?? "untitled") (fingerprint \(fingerprint)) · View: \(filter.summary) · CoalitionGraph \(CoalitionGraphVersion.current)"
+  }
+}
+
+extension NetworkView {
+  /// Where this view's results come from (see ``CoalitionNetwork/provenance(of:)``).
+  public var provenance: String { graph.provenance(of: filter) }
 }

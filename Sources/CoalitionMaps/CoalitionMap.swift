@@ -256,7 +256,7 @@ public struct CoalitionMap: Sendable {
     parts.append("Node size: " + (sizeBy?.name ?? "degree (total)"))
     if nodeFill == .community { parts.append("Node colour: community (Louvain)") }
     if let k = style.labelTop, k < view.nodeCount { parts.append("Labels: the \(k) largest") }
-    parts.append("Dataset fingerprint \(view.graph.dataset.fingerprint) · CoalitionGraph \(CoalitionGraphVersion.current)")
+    parts.append("Dataset fingerprint \(view.graph.fingerprint) · CoalitionGraph \(CoalitionGraphVersion.current)")
     let hostilePresent = view.kindsPresent.contains { view.graph[$0].polarity == .hostile }
     if hostilePresent && !style.hostileTiesDriveLayout { parts.append("Hostile ties do not shape the layout") }
     return parts.joined(separator: " · ")

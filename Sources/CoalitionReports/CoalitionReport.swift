@@ -44,7 +44,7 @@ public struct CoalitionReport: Sendable {
     let names = (0..<n).map { view.actor($0).id }
     let assignment = BlocAssignment(view: view)
     let simple = view.simpleGraph(directed: false)
-    let paths = view.simpleGraph(directed: false, polarity: pathPolarity)
+    let paths = pathPolarity == nil ? simple : view.simpleGraph(directed: false, polarity: pathPolarity)
     let degree = view.degree(.total)
     // One all-pairs pass: the normalised values are the raw ones (unordered pairs) over (n−1)(n−2)/2.
     let betweennessRaw = paths.betweenness(normalized: false, threads: threads)

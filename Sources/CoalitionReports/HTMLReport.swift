@@ -279,7 +279,7 @@ public struct HTMLReport: Sendable {
       let d = view.graph.dataset
       if !d.sources.isEmpty { parts.append("Source: " + d.sources.map { e($0.citation) }.joined(separator: "; ")) }
       parts.append("View: " + e(view.filter.summary))
-      parts.append("Dataset fingerprint " + e(view.graph.dataset.fingerprint))
+      parts.append("Dataset fingerprint " + e(view.graph.fingerprint))
       if let date = view.latestDate { parts.append("Data as of " + e(date.description)) }
     }
     parts.append("Made with " + e(generator))

@@ -268,7 +268,7 @@ public struct Timeline: Sendable {
     }
     return ReportDocument(
       title: title ?? "Timeline of \(graph.dataset.title ?? "the dataset") (\(points.count) windows)", findings: findings,
-      tables: [series, ranks], provenance: graph.view(filter).provenance)
+      tables: [series, ranks], provenance: graph.provenance(of: filter))
   }
 }
 
