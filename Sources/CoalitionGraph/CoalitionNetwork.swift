@@ -51,6 +51,7 @@ public final class CoalitionNetwork: Sendable {
   let obsConfidence: [Confidence]
   let obsFirstDay: [Int32]
   let obsLastDay: [Int32]
+  let obsRecordDay: [Int32]
   let obsWeight: [Double]
 
   /// Validates and freezes a dataset.
@@ -90,6 +91,7 @@ public final class CoalitionNetwork: Sendable {
     obsConfidence = dataset.observations.map(\.confidence)
     obsFirstDay = dataset.observations.map(\.time.firstDay)
     obsLastDay = dataset.observations.map(\.time.lastDay)
+    obsRecordDay = dataset.observations.map(\.recordDay)
     obsWeight = dataset.observations.map(\.weight)
   }
 

@@ -125,7 +125,7 @@ extension Evidence: Codable {
 }
 
 extension TieObservation: Codable {
-  private enum Key: String, CodingKey { case id, source, target, kind, date, from, to, asOf, confidence, basis, weight, detail, evidence }
+  private enum Key: String, CodingKey { case id, source, target, kind, date, from, to, asOf, recorded, confidence, basis, weight, detail, evidence }
 
   /// Decodes an observation. Its time is `date`, or a range `from`/`to`, or `asOf` (with an
   /// optional `from`) for something ongoing; other combinations are data-corrupted errors.
@@ -151,7 +151,8 @@ extension TieObservation: Codable {
       target: try c.decode(String.self, forKey: .target), kind: try c.decode(String.self, forKey: .kind), time: time,
       confidence: try c.decodeIfPresent(Confidence.self, forKey: .confidence) ?? .reported,
       basis: try c.decodeIfPresent(Basis.self, forKey: .basis), weight: try c.decodeIfPresent(Double.self, forKey: .weight) ?? 1,
-      detail: try c.decodeIfPresent(String.self, forKey: .detail), evidence: try c.decodeIfPresent([Evidence].self, forKey: .evidence) ?? [])
+      detail: try c.decodeIfPresent(String.self, forKey: .detail), evidence: try c.decodeIfPresent([Evidence].self, forKey: .evidence) ?? [],
+      recorded: try c.decodeIfPresent(PartialDate.self, forKey: .recorded))
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -169,6 +170,7 @@ extension TieObservation: Codable {
       try c.encodeIfPresent(since, forKey: .from)
       try c.encode(asOf, forKey: .asOf)
     }
+    try c.encodeIfPresent(recorded, forKey: .recorded)
     try c.encode(confidence, forKey: .confidence)
     try c.encodeIfPresent(basis, forKey: .basis)
     if weight != 1 { try c.encode(weight, forKey: .weight) }

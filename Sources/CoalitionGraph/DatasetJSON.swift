@@ -251,7 +251,8 @@ struct DatasetDecoder {
 
   private mutating func observation(_ node: JSONNode, at path: String) -> TieObservation? {
     let allowed = [
-      "id", "source", "target", "kind", "date", "from", "to", "asOf", "confidence", "basis", "weight", "detail", "evidence",
+      "id", "source", "target", "kind", "date", "from", "to", "asOf", "recorded", "confidence", "basis", "weight", "detail",
+      "evidence",
     ]
     guard let m = members(node, at: path, allowed: allowed) else { return nil }
     let before = problems.count
@@ -288,6 +289,7 @@ struct DatasetDecoder {
       if let e = self.evidence(e, at: "\(path).evidence[\(k)]") { evidence.append(e) }
     }
     let detail = string(m, "detail", at: path)
+    let recorded = date(m, "recorded", at: path)
     guard let source, let target, let kind else { return nil }
     // An observation with a shape problem (a bad date, say) is still kept, with neutral stand-ins
     // for what could not be read, so that validation reports its other problems (an unknown
@@ -296,7 +298,7 @@ struct DatasetDecoder {
     let complete = problems.count == before && time != nil && confidence != nil
     return TieObservation(
       id: id, source: source, target: target, kind: kind, time: complete ? time! : .on(PartialDate(year: 2000)!),
-      confidence: confidence ?? .reported, basis: basis, weight: weight, detail: detail, evidence: evidence)
+      confidence: confidence ?? .reported, basis: basis, weight: weight, detail: detail, evidence: evidence, recorded: recorded)
   }
 }
 
@@ -367,6 +369,7 @@ enum DatasetEncoder {
       put(&m, "from", since?.description)
       m.append(("asOf", str(asOf.description)))
     }
+    put(&m, "recorded", o.recorded?.description)
     m.append(("confidence", str(o.confidence.rawValue)))
     put(&m, "basis", o.basis?.rawValue)
     if o.weight != 1 { m.append(("weight", JSONNode(.number(o.weight)))) }

@@ -62,13 +62,15 @@ public struct NetworkView: Sendable {
       if let p = filter.polarity, kind.polarity != p { kindAllowed[k] = false }
     }
     let (lo, hi) = (filter.window?.firstDay ?? .min, filter.window?.lastDay ?? .max)
+    let knownBy = filter.knownBy?.lastDay ?? .max
 
     // Select observations and order them by canonical (source, target, kind).
     var selected: [Int] = []
     for i in 0..<g.observationCount {
       let k = Int(g.obsKind[i])
       guard kindAllowed[k], actorAllowed[Int(g.obsSource[i])], actorAllowed[Int(g.obsTarget[i])],
-        g.obsConfidence[i] >= filter.minimumConfidence, g.obsFirstDay[i] <= hi, g.obsLastDay[i] >= lo
+        g.obsConfidence[i] >= filter.minimumConfidence, g.obsFirstDay[i] <= hi, g.obsLastDay[i] >= lo,
+        g.obsRecordDay[i] <= knownBy
       else { continue }
       selected.append(i)
     }

@@ -125,13 +125,23 @@ public struct TieObservation: Hashable, Sendable {
   public var detail: String?
   /// What supports it, each item citing a ``Source``.
   public var evidence: [Evidence]
+  /// Record time: when the relation was first reported or recorded, as distinct from ``time``,
+  /// when it held (valid time). A GDELT event of 2018 may be added to the record in 2019; an
+  /// alliance may be made public after it was signed. `nil` when the source does not say: the
+  /// relation is then taken to be known from the first day it held (``recordDay``).
+  public var recorded: PartialDate?
+
+  /// The first day the observation is on record (days since 1970-01-01): ``recorded``'s first day,
+  /// else the first day of ``time`` (an undated start counts as always known).
+  public var recordDay: Int32 { recorded?.firstDay ?? time.firstDay }
 
   /// An observation of the kind with id `kind`.
   public init(
     id: String? = nil, source: String, target: String, kind: String, time: ObservationTime,
     confidence: Confidence = .reported, basis: Basis? = nil, weight: Double = 1, detail: String? = nil,
-    evidence: [Evidence] = []
+    evidence: [Evidence] = [], recorded: PartialDate? = nil
   ) {
+    self.recorded = recorded
     self.id = id
     self.source = source
     self.target = target
@@ -157,11 +167,11 @@ extension TieObservation {
   /// its identifier: `TieObservation(source: "PRK", target: "RUS", kind: .armsTransfer, time: .on(date))`.
   public init(
     id: String? = nil, source: String, target: String, kind: Kind, time: ObservationTime, confidence: Confidence = .reported,
-    basis: Basis? = nil, weight: Double = 1, detail: String? = nil, evidence: [Evidence] = []
+    basis: Basis? = nil, weight: Double = 1, detail: String? = nil, evidence: [Evidence] = [], recorded: PartialDate? = nil
   ) {
     self.init(
       id: id, source: source, target: target, kind: kind.id, time: time, confidence: confidence, basis: basis, weight: weight,
-      detail: detail, evidence: evidence)
+      detail: detail, evidence: evidence, recorded: recorded)
   }
 }
 

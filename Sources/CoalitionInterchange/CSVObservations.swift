@@ -18,6 +18,8 @@ public enum ObservationField: String, CaseIterable, Sendable, Hashable {
   case to
   /// The date as of which something is ongoing.
   case asOf = "as_of"
+  /// When the observation was first reported or recorded (record time), if it differs from when it held.
+  case recorded
   /// `directed` or `undirected`, checked against the kind.
   case direction
   /// A non-negative number; 1 when empty.
@@ -204,6 +206,14 @@ public enum CSVObservations {
         try fail(e.field, e.message)
         continue
       }
+      var recorded: PartialDate?
+      if let r = value(.recorded) {
+        guard let d = PartialDate(flexible: r) else {
+          try fail(.recorded, "\"\(r.clipped())\" is not a date (YYYY, YYYY-MM, YYYY-MM-DD or YYYYMMDD)")
+          continue
+        }
+        recorded = d
+      }
       let year = PartialDate(dayNumber: time.firstDay == .min ? time.lastDay : time.firstDay)?.year
       // Actors.
       var ends: [String] = []
@@ -307,7 +317,7 @@ public enum CSVObservations {
         builder.add(
           TieObservation(
             id: id, source: pair.0, target: pair.1, kind: kind, time: time, confidence: confidence, basis: basis,
-            weight: weight, detail: value(.detail), evidence: evidence))
+            weight: weight, detail: value(.detail), evidence: evidence, recorded: recorded))
       }
     }
     return ImportResult(
@@ -390,6 +400,7 @@ public enum CSVObservations {
         }
     }
     var columns: [ObservationField] = [.id, .source, .target, .kind, .date, .from, .to, .asOf, .direction, .weight, .confidence, .basis, .detail]
+    if dataset.observations.contains(where: { $0.recorded != nil }) { columns.insert(.recorded, at: 8) }
     columns += multiEvidence ? [.evidence] : [.evidenceSource, .evidenceNote, .evidenceVia, .evidenceURL]
     let declared = Dictionary(dataset.actors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     if !declared.isEmpty { columns += [.sourceName, .sourceType, .targetName, .targetType] }
@@ -412,6 +423,7 @@ public enum CSVObservations {
           }
         case .to: if case .between(_, let t) = o.time { cells.append(t?.description ?? "") } else { cells.append("") }
         case .asOf: if case .ongoing(let a, _) = o.time { cells.append(a.description) } else { cells.append("") }
+        case .recorded: cells.append(o.recorded?.description ?? "")
         case .direction: cells.append(kinds[o.kind]?.directed == false ? "both" : "forward")
         case .weight: cells.append(JSONWriter.number(o.weight))
         case .confidence: cells.append(o.confidence.rawValue)

@@ -118,6 +118,7 @@ extension ExchangeGraph {
           attrs.append(("as_of", .string(a.description)))
           if let since { attrs.append(("from", .string(since.description))) }
         }
+        if let r = o.recorded { attrs.append(("recorded", .string(r.description))) }
         attrs.append(("confidence", .string(o.confidence.rawValue)))
         if let b = o.basis { attrs.append(("basis", .string(b.rawValue))) }
         attrs.append(("weight", .double(o.weight)))
@@ -328,6 +329,14 @@ extension ExchangeGraph {
           builder.dataset.sources.append(Source(id: x.source, title: x.source))
         }
       }
+      var recorded: PartialDate?
+      if let r = a["recorded"]?.text {
+        guard let d = PartialDate(flexible: r) else {
+          try fail("recorded \"\(r.clipped())\" is not a date")
+          continue
+        }
+        recorded = d
+      }
       var id = a["observation"]?.text
       if let i = id, !ids.insert(i).inserted { id = nil }
       if directed { directions[kindID, default: (0, 0)].directed += 1 } else { directions[kindID, default: (0, 0)].undirected += 1 }
@@ -335,7 +344,7 @@ extension ExchangeGraph {
         builder.add(
           TieObservation(
             id: times.count == 1 ? id : nil, source: s, target: t, kind: kindID, time: time, confidence: confidence,
-            basis: basis, weight: abs(rawWeight), detail: a["detail"]?.text, evidence: evidence))
+            basis: basis, weight: abs(rawWeight), detail: a["detail"]?.text, evidence: evidence, recorded: recorded))
       }
     }
     if !edges.isEmpty, builder.dataset.observations.isEmpty {
@@ -372,7 +381,7 @@ extension ExchangeGraph {
   /// Edge attributes the reader turns into observation fields (or kinds).
   static let edgeAttributes: Set<String> = [
     "kind", "type", "relation", "label", "kind_directed", "weight", "sign", "polarity", "materiality", "date", "year", "from", "start",
-    "to", "end", "as_of", "first", "last", "confidence", "basis", "evidence", "observation", "detail",
+    "to", "end", "as_of", "recorded", "first", "last", "confidence", "basis", "evidence", "observation", "detail",
   ]
   /// Edge attributes this package writes that follow from the others (tie counts).
   static let ownEdgeAttributes: Set<String> = ["count", "tie_kind", "reversed"]

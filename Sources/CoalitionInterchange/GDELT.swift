@@ -185,6 +185,10 @@ public struct GDELTOptions: Sendable {
 /// `Actor1CountryCode`/`Actor2CountryCode`: ISO alpha-3 codes are states; the CAMEO regional and IGO
 /// codes in ``regions`` become aggregate actors with ``GDELTOptions/keepRegions``; events with any
 /// other or an empty code are filtered out, as are events whose two actors are the same country.
+///
+/// Two times are kept: an observation's date is its events' SQLDATE (when they happened, valid
+/// time) and its ``TieObservation/recorded`` date the earliest DATEADDED (when GDELT coded them,
+/// record time) — a 2019 export holds events dated 2018, which `--known-by 2018-12-31` leaves out.
 public enum GDELT {
   /// The CAMEO regional codes, with the names the CAMEO codebook gives them.
   public static let regions: [String: String] = [
@@ -206,6 +210,8 @@ public enum GDELT {
     let id = 0, date = 1, actor1Name = 6, actor1Country = 7, actor2Name = 16, actor2Country = 17, isRoot = 25
     let eventCode = 26, rootCode = 28, quadClass = 29, goldstein = 30, mentions = 31, sources = 32, articles = 33
     var url: Int? { count == 61 ? 60 : count == 58 ? 57 : nil }
+    /// DATEADDED: when GDELT added the event (record time); YYYYMMDDHHMMSS in 2.0, YYYYMMDD in 1.0.
+    var added: Int { count == 61 ? 59 : 56 }
     init?(count: Int) {
       guard count == 57 || count == 58 || count == 61 else { return nil }
       self.count = count
@@ -222,6 +228,8 @@ public enum GDELT {
     var codes: Set<String> = []
     var ids: [String] = []
     var url: String?
+    /// The earliest DATEADDED of the bundle's events (days since 1970-01-01).
+    var firstAdded = Int32.max
   }
 
   /// One bundle: the window's date, the pair, the kind, and the event id when each event is its own.
@@ -352,6 +360,10 @@ public enum GDELT {
       b.mentions += record.int(cols.mentions) ?? 0
       b.codes.insert(code)
       if b.ids.count < 5 { b.ids.append(eventID) }
+      let addedText = record.text(cols.added)
+      if addedText.count >= 8, let added = PartialDate(flexible: String(addedText.prefix(8))), added.day != nil {
+        b.firstAdded = min(b.firstAdded, added.firstDay)
+      }
       if b.url == nil, let u = cols.url { b.url = record.string(u).flatMap { $0.isEmpty ? nil : $0 } }
       bundles[key] = b
     }
@@ -366,7 +378,8 @@ public enum GDELT {
           source: key.source, target: key.target, kind: key.kind, time: .on(key.span),
           confidence: b.mostSources >= options.reportedAtSources ? .reported : .alleged, basis: .event,
           weight: b.weight, detail: "CAMEO " + b.codes.sorted().joined(separator: ", "),
-          evidence: [Evidence(source: sourceID, note: note, url: b.url)]))
+          evidence: [Evidence(source: sourceID, note: note, url: b.url)],
+          recorded: b.firstAdded == .max ? nil : PartialDate(dayNumber: b.firstAdded)))
     }
     var d = builder.finish()
     d.description = "Events from \(reader.file) by CAMEO code, bundled per \(options.window.rawValue); weight = \(options.weight.rawValue); "

@@ -129,6 +129,7 @@ public enum GEXF: GraphFileFormat {
       put("as_of", a.description)
       put("from", s?.description)
     }
+    put("recorded", o.recorded?.description)
     put("confidence", o.confidence.rawValue)
     put("basis", o.basis?.rawValue)
     m.append((key: "weight", value: JSONNode(.number(o.weight))))

@@ -22,6 +22,10 @@ public struct YearRange: Sendable, Hashable {
 /// five ``kinds``; the tie is undirected, so a directed file (every pair in both orders) gives the
 /// same ties as an undirected one. Consecutive years of one pair and kind merge into one spell
 /// (`from`–`to`, whole years) unless `spells` is off, which keeps one observation per year.
+///
+/// A spell that reaches the last year of the rows read is right-censored: the data stop, not the
+/// alliance. It is kept open — ``ObservationTime/ongoing(asOf:since:)``, "since 1992, ongoing as
+/// of 2018" — so that a view in force on a later date still holds it.
 public enum ATOP {
   /// Defence and offence pacts commit forces (material); neutrality, non-aggression and
   /// consultation pacts are promises (verbal). All are cooperative and undirected.
@@ -83,6 +87,7 @@ public enum ATOP {
     var builder = DatasetBuilder(title: "ATOP alliances", sources: [source], kinds: kinds)
     var yearsByTie: [PairKind: [Int]] = [:]
     var read = 0, skipped = 0, filtered = 0
+    var lastYear = Int.min
     while try reader.next(into: &record) {
       read += 1
       guard try log.matchesHeader(record, width: header.count) else {
@@ -95,6 +100,7 @@ public enum ATOP {
         continue
       }
       guard years.contains(year) else { filtered += 1; continue }
+      lastYear = max(lastYear, year)
       var ids: [String] = []
       for c in [c1, c2] {
         guard let n = record.int(c), let r = CountryCodes.resolveCOW(n, year: year) else {
@@ -129,7 +135,9 @@ public enum ATOP {
       }
       for (a, b) in runs {
         let time: ObservationTime =
-          a == b ? .on(PartialDate(year: a)!) : .between(from: PartialDate(year: a)!, to: PartialDate(year: b)!)
+          spells && b == lastYear
+          ? .ongoing(asOf: PartialDate(year: b)!, since: PartialDate(year: a)!)
+          : a == b ? .on(PartialDate(year: a)!) : .between(from: PartialDate(year: a)!, to: PartialDate(year: b)!)
         builder.add(
           TieObservation(
             source: key.a, target: key.b, kind: kinds[key.kind].id, time: time, confidence: .reported, basis: .event,
@@ -139,7 +147,7 @@ public enum ATOP {
     var d = builder.finish()
     let used = Set(d.observations.map(\.kind))
     d.kinds.removeAll { !used.contains($0.id) }
-    d.description = "Alliance commitments from \(reader.file)\(spells ? ", consecutive years merged into spells" : "")."
+    d.description = "Alliance commitments from \(reader.file)\(spells ? ", consecutive years merged into spells; spells reaching \(lastYear), the last year read, stay open (ongoing)" : "")."
     return ImportResult(dataset: d, recordsRead: read, recordsSkipped: skipped, recordsFiltered: filtered, issues: log.issues, ignoredColumns: [])
   }
 

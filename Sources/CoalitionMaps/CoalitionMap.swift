@@ -312,7 +312,7 @@ public struct GeographicLayout: Hashable, Sendable {
   /// The position of each node of `view`, in points, with nodes at least `spacing` points apart in
   /// one direction or the other (0 leaves overlaps).
   public func positions(of view: NetworkView, spacing: Double = 0) -> [(x: Double, y: Double)] {
-    let on = date ?? view.filter.window?.to ?? view.latestDate
+    let on = date ?? view.filter.window?.to ?? view.filter.knownBy ?? view.latestDate
     var placed = [(x: Double, y: Double)?](repeating: nil, count: view.nodeCount)
     for v in 0..<view.nodeCount {
       let actor = view.actor(v)

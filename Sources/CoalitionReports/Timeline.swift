@@ -119,6 +119,8 @@ public struct Timeline: Sendable {
     var f = filter
     f.dropIsolates = true
     if let h = halfLifeDays, let end = w.to {
+      // Everything on record by the point's end and begun by then, faded by age.
+      f = f.at(end, reading: .knownBy)
       f.window = DateWindow(to: end)
       f.decay = Decay(halfLifeDays: h, reference: end)
     } else {
@@ -282,8 +284,13 @@ public struct TimelineDiff: Sendable {
   public let measure: CentralityMeasure
 
   /// Compares the views at two dates. With `window`, each side is the window of that length
-  /// ending on its date; without, each is the record as of its date.
-  public init(graph: CoalitionNetwork, filter: ViewFilter = ViewFilter(), from a: PartialDate, to b: PartialDate, window: TimeSpan? = nil, measure: CentralityMeasure = .degree) {
+  /// ending on its date; without, each side is the filter read at its date: what was in force
+  /// then (the default: an alliance that ended in between disappears) or, with
+  /// ``TimeReading/knownBy``, the record as known then (nothing ever disappears).
+  public init(
+    graph: CoalitionNetwork, filter: ViewFilter = ViewFilter(), from a: PartialDate, to b: PartialDate, window: TimeSpan? = nil,
+    measure: CentralityMeasure = .degree, reading: TimeReading = .inForce
+  ) {
     func side(_ d: PartialDate) -> NetworkView {
       var f = filter
       f.dropIsolates = true
@@ -291,7 +298,7 @@ public struct TimelineDiff: Sendable {
         let start = window.advance(d.lastDay + 1, times: -1)
         f.window = DateWindow(from: PartialDate(dayNumber: start), to: d)
       } else {
-        f.window = DateWindow.asOf(d)
+        f = f.at(d, reading: reading)
       }
       return graph.view(f)
     }
@@ -342,7 +349,7 @@ public struct TimelineDiff: Sendable {
       rankRows.append((a, r0, r1, (r0 != nil && r1 != nil) ? r0! - r1! : 0))
     }
     rankRows.sort { (abs($0.3), $1.0) > (abs($1.3), $0.0) }
-    let label0 = before.filter.window?.description ?? "all", label1 = after.filter.window?.description ?? "all"
+    let label0 = before.filter.timeLabel, label1 = after.filter.timeLabel
     var findings = ["\(label0) → \(label1): \(appeared) ties appeared, \(gone) disappeared, \(changed) changed weight or confidence; actors \(pb.actors) → \(pa.actors)."]
     if let top = rankRows.first, top.3 != 0 {
       findings.append("Biggest rank change (\(measure.rawValue)): \(top.0) from \(top.1!) to \(top.2!).")

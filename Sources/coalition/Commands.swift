@@ -10,6 +10,7 @@ extension RenderFormat: ExpressibleByArgument {}
 extension LayoutEngine: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 extension ActorType: ExpressibleByArgument {}
+extension TimeReading: ExpressibleByArgument {}
 
 /// Loads, freezes and filters the dataset given on the command line.
 func loadView(_ input: DatasetArgument, _ options: ViewOptions) throws -> NetworkView {

@@ -228,7 +228,7 @@ struct Timeline: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Coalition measures across time windows, or what changed between two dates.",
     discussion: """
-      Series: one row per window (--window 1y, 6m, 30d, 2w; --step for sliding windows; --half-life to fade older observations instead of cutting them off) with actors, ties, density, degree centralisation, balance and the density of each kind; then each actor's rank per window. The range defaults to the dataset's first and last dated observation. Diff: --diff DATE DATE compares the record as of each date (or the --window ending on each date).
+      Series: one row per window (--window 1y, 6m, 30d, 2w; --step for sliding windows; --half-life to fade older observations instead of cutting them off) with actors, ties, density, degree centralisation, balance and the density of each kind; then each actor's rank per window. The range defaults to the dataset's first and last dated observation. Diff: --diff DATE DATE compares what was in force on each date (--reading known-by: the record as known then; or the --window ending on each date).
       """)
 
   @OptionGroup var input: DatasetArgument
@@ -241,6 +241,9 @@ struct Timeline: ParsableCommand {
   var halfLife: String?
   @Option(parsing: .upToNextOption, help: "Compare two dates: --diff YYYY[-MM[-DD]] YYYY[-MM[-DD]].")
   var diff: [String] = []
+
+  @Option(help: "How --diff reads each date: in-force (what held then; ended relations disappear) or known-by (the record as known then).")
+  var reading: TimeReading = .inForce
   @Option(help: "Rank actors by: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
   var measure: CentralityMeasure = .degree
   @OptionGroup var table: TableFormatOptions
@@ -269,7 +272,7 @@ struct Timeline: ParsableCommand {
         throw ValidationError("--diff takes two dates (YYYY, YYYY-MM or YYYY-MM-DD)")
       }
       filter.window = nil
-      let d = TimelineDiff(graph: graph, filter: filter, from: a, to: b, window: windowSpan, measure: measure)
+      let d = TimelineDiff(graph: graph, filter: filter, from: a, to: b, window: windowSpan, measure: measure, reading: reading)
       try output.write(table.text(d.document()))
       return
     }

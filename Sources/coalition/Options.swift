@@ -48,13 +48,19 @@ struct ViewOptions: ParsableArguments {
   @Option(help: "Lowest confidence to keep: reported, assessed or alleged (all).")
   var confidence: Confidence = .alleged
 
-  @Option(name: .customLong("as-of"), help: "Keep what was observed on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+  @Option(name: .customLong("in-force"), help: "Keep what held on this date (valid time; a year or month keeps what held on any of its days). Spells still open at the end of their source stay in force.")
+  var inForce: String?
+
+  @Option(name: .customLong("known-by"), help: "Keep what was on record by this date (record time: the observation's 'recorded' date, else the day it began), whether or not it still held.")
+  var knownBy: String?
+
+  @Option(name: .customLong("as-of"), help: "Same as --known-by, its old name: the record as known on this date, not what was in force then.")
   var asOf: String?
 
-  @Option(help: "Keep observations that hold on or after this date.")
+  @Option(help: "Keep observations that hold on or after this date (valid time).")
   var from: String?
 
-  @Option(help: "Keep observations that hold on or before this date.")
+  @Option(help: "Keep observations that hold on or before this date (valid time).")
   var to: String?
 
   @Option(name: .customLong("actor"), help: "Keep only these actors (repeat for several).")
@@ -76,12 +82,15 @@ struct ViewOptions: ParsableArguments {
   var minWeight: Double?
 
   func validate() throws {
-    for (name, value) in [("--as-of", asOf), ("--from", from), ("--to", to)] {
+    for (name, value) in [("--in-force", inForce), ("--known-by", knownBy), ("--as-of", asOf), ("--from", from), ("--to", to)] {
       if let value, PartialDate(value) == nil {
         throw ValidationError("\(name) \(value): not a date of the form YYYY, YYYY-MM or YYYY-MM-DD, or no such day")
       }
     }
-    if asOf != nil && to != nil { throw ValidationError("--as-of and --to both set the end of the window; give one") }
+    if asOf != nil && knownBy != nil { throw ValidationError("--as-of is the old name of --known-by; give one") }
+    if inForce != nil && (from != nil || to != nil) {
+      throw ValidationError("--in-force is one date; --from/--to give a range of valid time; give one or the other")
+    }
   }
 
   /// The filter, after checking kind and actor names against the dataset.
@@ -100,14 +109,14 @@ struct ViewOptions: ParsableArguments {
       }
       keep.formUnion(entry.members.map { graph[$0].id })
     }
-    let end = (asOf ?? to).flatMap(PartialDate.init)
-    let start = from.flatMap(PartialDate.init)
+    let end = (inForce ?? to).flatMap(PartialDate.init)
+    let start = (inForce ?? from).flatMap(PartialDate.init)
     if let start, let end, start.firstDay > end.lastDay { throw ToolError("the window ends (\(end)) before it starts (\(start))") }
     return ViewFilter(
       kinds: kinds.isEmpty ? nil : Set(kinds), polarity: polarity?.kept, minimumConfidence: confidence,
       window: start == nil && end == nil ? nil : DateWindow(from: start, to: end),
       actors: keep.isEmpty ? nil : keep, aggregation: aggregate, dropIsolates: dropIsolates, minimumWeight: minWeight,
-      actorTypes: actorTypes.isEmpty ? nil : Set(actorTypes))
+      actorTypes: actorTypes.isEmpty ? nil : Set(actorTypes), knownBy: (knownBy ?? asOf).flatMap(PartialDate.init))
   }
 }
 

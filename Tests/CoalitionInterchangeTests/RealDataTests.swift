@@ -17,7 +17,8 @@ import Testing
   #expect(counts == sums)
   let ties = Set(r.dataset.observations.map { [$0.source, $0.target].sorted().joined(separator: "|") + "|" + $0.kind })
   #expect(ties == Set(ref("atop_2018", "ties") as! [String]))
-  #expect(r.dataset.observations.allSatisfy { $0.time == .on(PartialDate(year: 2018)!) })
+  // One year, the last of the file: every alliance is in force and stays open (right-censored).
+  #expect(r.dataset.observations.allSatisfy { $0.time == .ongoing(asOf: PartialDate(year: 2018)!, since: PartialDate(year: 2018)!) })
   // Serbia is COW 345 in 2018.
   #expect(r.dataset.observations.contains { $0.source == "SRB" || $0.target == "SRB" })
   #expect(r.dataset.validate().isEmpty)
@@ -42,7 +43,8 @@ import Testing
   defer { try? FileManager.default.removeItem(atPath: path) }
   let r = try ATOP.read(path: path)
   let times = r.dataset.observations.map { "\($0.kind) \($0.time.text)" }
-  #expect(Set(times) == ["nonaggression-pact 2001 – 2003", "nonaggression-pact 2005", "consultation-pact 2001 – 2002"])
+  // 2005 is the last year read: that spell is open.
+  #expect(Set(times) == ["nonaggression-pact 2001 – 2003", "nonaggression-pact since 2005, ongoing as of 2005", "consultation-pact 2001 – 2002"])
   #expect(times.count == 3)
   let yearly = try ATOP.read(path: path, spells: false)
   #expect(yearly.dataset.observations.count == 6)

@@ -73,8 +73,8 @@ import Testing
 
 @Test func diffListsWhatAppearedBetweenTwoDates() throws {
   let graph = try CoalitionNetwork(.seed)
-  let diff = TimelineDiff(graph: graph, from: PartialDate("2024-03-18")!, to: PartialDate("2024-03-20")!)
-  // As of 18 March only the war (2022) and the media meeting dated "2024-03" are on record.
+  let diff = TimelineDiff(graph: graph, from: PartialDate("2024-03-18")!, to: PartialDate("2024-03-20")!, reading: .knownBy)
+  // Known by 18 March: only the war (2022) and the media meeting dated "2024-03" are on record.
   #expect(diff.before.ties.count == 2)
   #expect(diff.after.ties.count == 16)
   let doc = diff.document()
@@ -82,7 +82,11 @@ import Testing
   #expect(ties.filter { $0[0] == .text("appeared") }.count == 14)
   #expect(ties.filter { $0[0] == .text("disappeared") }.isEmpty)
   #expect(doc.tables[1].rows.filter { $0[0] == .text("appeared") }.count == 4)
-  #expect(doc.findings[0].hasPrefix("as of 2024-03-18 → as of 2024-03-20: 14 ties appeared, 0 disappeared"))
+  #expect(doc.findings[0].hasPrefix("known by 2024-03-18 → known by 2024-03-20: 14 ties appeared, 0 disappeared"))
+  // In force (the default): the 19 March meetings held on neither day.
+  let inForce = TimelineDiff(graph: graph, from: PartialDate("2024-03-18")!, to: PartialDate("2024-03-20")!)
+  #expect(inForce.after.ties.count == 10)
+  #expect(inForce.document().findings[0].hasPrefix("in force in 2024-03-18 → in force in 2024-03-20: 8 ties appeared, 0 disappeared"))
   // With a one-day window each side holds only what overlaps that day.
   let daily = TimelineDiff(graph: graph, from: PartialDate("2024-03-19")!, to: PartialDate("2024-03-20")!, window: TimeSpan("1d")!)
   #expect(daily.before.filter.window == DateWindow(from: PartialDate("2024-03-19"), to: PartialDate("2024-03-19")))
