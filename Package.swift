@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "CoalitionMaps", targets: ["CoalitionMaps"]),
     .library(name: "CoalitionInterchange", targets: ["CoalitionInterchange"]),
     .library(name: "CoalitionRender", targets: ["CoalitionRender"]),
+    .library(name: "CoalitionExact", targets: ["CoalitionExact"]),
     .executable(name: "coalition", targets: ["coalition"]),
   ],
   dependencies: [
@@ -36,11 +37,14 @@ let package = Package(
       name: "CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
     .target(name: "CoalitionRender", dependencies: ["CGraphviz", "CoalitionMaps"], swiftSettings: strict),
+    // Exact integer programs through GLPK (Debian: libglpk-dev); no pkg-config file exists for it.
+    .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]),
+    .target(name: "CoalitionExact", dependencies: ["CGLPK", "CoalitionGraph", "CoalitionMetrics"], swiftSettings: strict),
     .executableTarget(
       name: "coalition",
       dependencies: [
         "CoalitionGraph", "CoalitionMetrics", "CoalitionReports", "CoalitionMaps", "CoalitionRender", "CoalitionInterchange",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "CoalitionExact", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
     .testTarget(name: "CoalitionGraphTests", dependencies: ["CoalitionGraph"], swiftSettings: strict),
@@ -51,6 +55,7 @@ let package = Package(
       name: "CoalitionInterchangeTests",
       dependencies: ["CoalitionGraph", "CoalitionInterchange", "CoalitionReports", "CoalitionMetrics"],
       swiftSettings: strict),
+    .testTarget(name: "CoalitionExactTests", dependencies: ["CoalitionExact", "CoalitionMetrics", "CoalitionGraph"], swiftSettings: strict),
     .testTarget(name: "CoalitionMapsTests", dependencies: ["CoalitionGraph", "CoalitionMaps"], swiftSettings: strict),
     .testTarget(
       name: "CoalitionRenderTests",

@@ -5,7 +5,7 @@
 #   scripts/check-browser.sh [--screenshot docs/html-report-seed.png]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/ensure-graphviz.sh
+scripts/ensure-libraries.sh
 if ! command -v chromium > /dev/null || ! command -v chromedriver > /dev/null; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -q

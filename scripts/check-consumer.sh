@@ -3,7 +3,7 @@
 # products — with zero warnings allowed, then runs each of its programs and checks what they print.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/ensure-graphviz.sh
+scripts/ensure-libraries.sh
 root=$PWD
 cd examples/Consumer
 log=$(mktemp)

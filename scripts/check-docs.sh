@@ -8,11 +8,11 @@
 # Output: .build/plugins/Swift-DocC/outputs/<Target>.doccarchive
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/ensure-graphviz.sh
+scripts/ensure-libraries.sh
 swift package dump-symbol-graph --minimum-access-level public > /dev/null
 python3 scripts/doc-coverage.py --list "$(swift build --show-bin-path)/../symbolgraph"
 scripts/cli-extras.sh "$(mktemp -d)"
-for target in CoalitionGraph CoalitionMetrics CoalitionReports CoalitionMaps CoalitionInterchange CoalitionRender CoalitionGraphLegacyNames; do
+for target in CoalitionGraph CoalitionMetrics CoalitionReports CoalitionMaps CoalitionInterchange CoalitionRender CoalitionExact CoalitionGraphLegacyNames; do
   log=$(mktemp)
   if ! swift package generate-documentation --target "$target" --warnings-as-errors > "$log" 2>&1; then
     grep -E -A4 "error|warning" "$log" | head -60 >&2

@@ -10,7 +10,7 @@
 #   install -m 644 out/cli/coalition.fish ~/.config/fish/completions/
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/ensure-graphviz.sh
+scripts/ensure-libraries.sh
 out=${1:-out/cli}
 mkdir -p "$out"
 swift build --product coalition > /dev/null

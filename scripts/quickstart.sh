@@ -4,7 +4,7 @@
 # writes the interactive report coalition-report.html (one file, no network access).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/ensure-graphviz.sh
+scripts/ensure-libraries.sh
 swift build -c release --product coalition
 .build/release/coalition render -o coalition-map.svg
 .build/release/coalition report --format html -o coalition-report.html

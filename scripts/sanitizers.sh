@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
-scripts/ensure-graphviz.sh >/dev/null
+scripts/ensure-libraries.sh >/dev/null
 
 need() {  # need COMMAND DEBIAN-PACKAGE
   command -v "$1" >/dev/null && return 0

@@ -3,5 +3,5 @@
 # The tests never call Python; reference values are committed under Tests/Fixtures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/ensure-graphviz.sh
+scripts/ensure-libraries.sh
 swift test "$@"

@@ -25,12 +25,21 @@ public struct CoalitionReport: Sendable {
   /// no channel between two states; `nil` for every tie. Degree, PageRank, participation and the
   /// balance section use every tie of the view.
   public var pathPolarity: Polarity?
+  /// Solves the frustration index of the balance section for components too large to enumerate
+  /// (over `SignedGraph.exactLimit` nodes after reduction). The default local search gives an
+  /// upper bound, and the report says so; `IntegerProgramFrustration` from `CoalitionExact`
+  /// (GLPK) gives the exact value, as the `coalition` tool does.
+  public var frustrationSolver: any FrustrationSolver
 
   /// A report on `view`; its sensitivity columns compare with the same view on reported ties only.
-  public init(view: NetworkView, threads: Int = 1, pathPolarity: Polarity? = .cooperative) {
+  public init(
+    view: NetworkView, threads: Int = 1, pathPolarity: Polarity? = .cooperative,
+    frustrationSolver: any FrustrationSolver = LocalSearchFrustration()
+  ) {
     self.view = view
     self.threads = max(1, threads)
     self.pathPolarity = pathPolarity
+    self.frustrationSolver = frustrationSolver
   }
 
   /// The ties the path measures follow, in words.
@@ -173,7 +182,7 @@ public struct CoalitionReport: Sendable {
     // Balance
     let signed = view.signedGraph()
     let census = signed.triangleCensus()
-    let frustration = signed.minimumFrustration()
+    let frustration = signed.minimumFrustration(using: frustrationSolver)
     let declared = signed.frustration(of: assignment.group.map { $0 < assignment.blocCount ? $0 : -1 - $0 })
     let balanceRows: [[Cell]] = [
       [.text("signed_pairs"), .number(Double(signed.edges.count))],
@@ -184,6 +193,7 @@ public struct CoalitionReport: Sendable {
       [.text("balance_ratio"), .number(signed.balanceRatio())],
       [.text("frustration_declared_blocs"), .number(Double(declared))],
       [.text("frustration_minimum"), .number(Double(frustration.frustration))],
+      [.text("frustration_lower_bound"), .number(Double(frustration.lowerBound))],
       [.text("balance_1_minus_2L_over_m"), .number(frustration.balance)],
       [.text("reciprocity"), .number(view.simpleGraph(directed: true).reciprocity())],
       [.text("reciprocity_garlaschelli_loffredo"), .number(view.simpleGraph(directed: true).reciprocityGarlaschelliLoffredo())],
@@ -192,7 +202,7 @@ public struct CoalitionReport: Sendable {
       title: "balance", columns: ["measure", "value"], rows: balanceRows,
       notes: [
         "Signs: cooperative +, hostile −, one per pair; mixed pairs by majority of weight. Triangles +++ and +−− are balanced.",
-        "frustration_declared_blocs: + ties across blocs and − ties inside; frustration_minimum: the fewest such ties any split achieves (\(frustration.exact ? "exact" : "local search, an upper bound")).",
+        "frustration_declared_blocs: + ties across blocs and − ties inside; frustration_minimum: the fewest such ties any split achieves, \(frustration.description); frustration_lower_bound: proven, equal to it when exact.",
       ])
 
     let findings = self.findings(
@@ -205,7 +215,7 @@ public struct CoalitionReport: Sendable {
 
   private func findings(
     names: [String], assignment: BlocAssignment, simple: SimpleGraph, betweenness: [Double], degree: ActorScores,
-    signed: SignedGraph, frustration: (frustration: Int, split: [Int], exact: Bool, balance: Double), exchanges: [Exchange],
+    signed: SignedGraph, frustration: FrustrationResult, exchanges: [Exchange],
     rankAll: [Int], rankReported: [Int], ei: (whole: EIIndex, blocs: [EIIndex], actors: [EIIndex])
   ) -> [String] {
     let g = view.graph
@@ -258,7 +268,8 @@ public struct CoalitionReport: Sendable {
     } else if !signed.edges.contains(where: { $0.sign < 0 }) {
       if !signed.edges.isEmpty { out.append("Every pair in this view cooperates: there is no hostile tie to split the actors into camps.") }
     } else if !signed.edges.isEmpty {
-      out.append("The signed graph is not balanced: at least \(frustration.frustration) of \(signed.edges.count) signed pairs contradict any two-camp split (balance \(Cell.format(frustration.balance))).")
+      let count = frustration.exact ? "\(frustration.frustration)" : "between \(frustration.lowerBound) and \(frustration.frustration)"
+      out.append("The signed graph is not balanced: \(count) of \(signed.edges.count) signed pairs contradict the best two-camp split (balance \(frustration.exact ? "" : "at least ")\(Cell.format(frustration.balance))).")
     }
     // Findings name the cooperative exchanges (the kind of quid pro quo the report is after); the
     // exchanges table lists every pair of kinds.

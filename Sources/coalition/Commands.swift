@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoalitionExact
 import CoalitionGraph
 import CoalitionMaps
 import CoalitionMetrics
@@ -142,10 +143,13 @@ struct Report: ParsableCommand {
   var window: String?
   @Option(help: "HTML: step between windows (default: the window's length).")
   var step: String?
+  @Option(help: "Seconds the exact frustration index (an integer program, GLPK) may take per component; past it the balance section gives proven bounds.")
+  var frustrationTimeLimit: Double = 10
   @OptionGroup var timeout: TimeoutOption
   @OptionGroup var output: OutputOption
 
   func validate() throws {
+    guard frustrationTimeLimit > 0, frustrationTimeLimit.isFinite else { throw ValidationError("--frustration-time-limit must be a positive number of seconds") }
     for (name, value) in [("--window", window), ("--step", step)] {
       if let value, TimeSpan(value) == nil { throw ValidationError("\(name) \(value): expected N followed by d, w, m or y (e.g. 1y, 6m, 30d)") }
     }
@@ -156,7 +160,9 @@ struct Report: ParsableCommand {
     timeout.start("the report", hint: "narrow the view (--kind, --from/--to, --min-weight, --drop-isolates)")
     let whole = try loadView(input, view)
     let selected = try mapOptions.narrowed(whole, by: whole.degree(.total))
-    let report = CoalitionReport(view: selected, threads: ProcessInfo.processInfo.activeProcessorCount, pathPolarity: view.pathPolarity)
+    let report = CoalitionReport(
+      view: selected, threads: ProcessInfo.processInfo.activeProcessorCount, pathPolarity: view.pathPolarity,
+      frustrationSolver: IntegerProgramFrustration(timeLimit: frustrationTimeLimit))
     let document = try report.document()
     guard table.format == .html else { return try output.write(table.text(document)) }
     // One page: the map rendered in process, the measures per actor for the panel, the tables.

@@ -362,3 +362,25 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   #expect(!FileManager.default.fileExists(atPath: out.path))
   #expect(try Run(["render", "--memory-limit", "10"]).stderr.contains("--memory-limit must be at least 64"))
 }
+
+/// Issue 19, finding 5: the report's minimum frustration is proven (GLPK) where the local search
+/// alone, the library default, finds a split but cannot prove it on the same real GDELT graph.
+@Test func reportFrustrationIsExactOnGDELT() throws {
+  let dir = try temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let events = fixtureData.appendingPathComponent("gdelt2_20191024143000.export.CSV").path
+  let imported = try Run(["import", "--format", "gdelt", events, "-o", "events.json"], in: dir)
+  #expect(imported.status == 0, "\(imported.stderr)")
+  let r = try Run(["report", "events.json", "--format", "json"], in: dir)
+  #expect(r.status == 0, "\(r.stderr)")
+  let doc = try JSONSerialization.jsonObject(with: r.stdout) as! [String: Any]
+  let balance = (doc["tables"] as! [[String: Any]]).first { $0["title"] as? String == "balance" }!
+  var values: [String: Double] = [:]
+  for row in balance["rows"] as! [[String: Any]] { values[row["measure"] as! String] = row["value"] as? Double }
+  let (minimum, lower) = (try #require(values["frustration_minimum"]), try #require(values["frustration_lower_bound"]))
+  #expect(minimum == lower)
+  #expect((balance["notes"] as! [String]).joined().contains("exact (integer program)"))
+  let dataset = try Dataset(contentsOf: dir.appendingPathComponent("events.json"))
+  let local = try CoalitionNetwork(dataset).view(ViewFilter()).signedGraph().minimumFrustration()
+  #expect(Double(local.frustration) >= minimum && !local.exact)
+}

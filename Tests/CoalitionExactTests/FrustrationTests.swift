@@ -1,0 +1,92 @@
+import CoalitionGraph
+import CoalitionMetrics
+import Foundation
+import Testing
+
+@testable import CoalitionExact
+
+// The frustration index against SciPy's HiGHS on seeded random signed graphs of 30–150 nodes
+// (Tests/Fixtures/reference/frustration.json, written by scripts/reference/frustration_reference.py).
+
+struct ReferenceGraph: Decodable {
+  let name: String
+  let nodes: Int
+  let edges: [[Int]]
+  let frustration: Int
+}
+
+private func referenceGraphs() throws -> [ReferenceGraph] {
+  struct File: Decodable { let graphs: [ReferenceGraph] }
+  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/reference/frustration.json")
+  return try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).graphs
+}
+
+private func signed(_ g: ReferenceGraph) -> SignedGraph {
+  SignedGraph(nodeCount: g.nodes, edges: g.edges.map { ($0[0], $0[1], $0[2]) })
+}
+
+@Test func integerProgramMatchesHiGHSOnRandomSignedGraphs() throws {
+  let graphs = try referenceGraphs()
+  #expect(graphs.count == 9)
+  for g in graphs {
+    let graph = signed(g)
+    let result = graph.minimumFrustration(using: IntegerProgramFrustration(timeLimit: 120))
+    #expect(result.exact, "\(g.name): \(result.description)")
+    #expect(result.frustration == g.frustration, "\(g.name)")
+    #expect(graph.frustration(of: result.split) == result.frustration, "\(g.name)")
+    #expect(result.split.count == g.nodes)
+  }
+}
+
+/// The local search alone overshoots on some of the same graphs: the program is needed.
+@Test func localSearchIsOnlyAnUpperBound() throws {
+  var overshoots = 0
+  for g in try referenceGraphs() {
+    let result = signed(g).minimumFrustration()
+    #expect(result.frustration >= g.frustration && result.lowerBound <= g.frustration, "\(g.name)")
+    if result.frustration > g.frustration { overshoots += 1 }
+    if !result.exact { #expect(result.description.contains("local search, an upper bound")) }
+  }
+  #expect(overshoots > 0)
+}
+
+/// Worked by hand: a balanced graph costs 0; a triangle with one negative edge costs 1; the
+/// complete graph on four nodes with every edge negative costs 2 (any split keeps at least two
+/// pairs together); opposite parallel ties are impossible in a SignedGraph, so a square with a
+/// chord stands for the reductions.
+@Test func handWorkedFrustration() {
+  let solver = IntegerProgramFrustration()
+  let balanced = SignedGraph(nodeCount: 4, edges: [(0, 1, 1), (2, 3, 1), (0, 2, -1), (1, 3, -1)])
+  #expect(balanced.minimumFrustration(using: solver).frustration == 0)
+  let triangle = SignedGraph(nodeCount: 3, edges: [(0, 1, 1), (1, 2, 1), (0, 2, -1)])
+  #expect(triangle.minimumFrustration(using: solver).frustration == 1)
+  let k4 = SignedGraph(nodeCount: 4, edges: [(0, 1, -1), (0, 2, -1), (0, 3, -1), (1, 2, -1), (1, 3, -1), (2, 3, -1)])
+  let r = k4.minimumFrustration(using: solver)
+  #expect(r.frustration == 2 && r.exact)
+}
+
+/// Past its time limit the program returns the best split and a proven lower bound, labelled.
+@Test func timeLimitGivesLabelledBounds() {
+  var rng = SplitMix64(seed: 11)
+  var pairs = Set<[Int]>()
+  while pairs.count < 600 {
+    let (u, v) = (Int(rng.next() % 150), Int(rng.next() % 150))
+    if u != v { pairs.insert([min(u, v), max(u, v)]) }
+  }
+  let edges = pairs.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }.map { ($0[0], $0[1], rng.next() % 10 < 4 ? -1 : 1) }
+  let graph = SignedGraph(nodeCount: 150, edges: edges)
+  let r = graph.minimumFrustration(using: IntegerProgramFrustration(timeLimit: 0.5))
+  #expect(!r.exact)
+  #expect(r.lowerBound > 0 && r.lowerBound < r.frustration)
+  #expect(r.description.hasPrefix("between \(r.lowerBound) and \(r.frustration) (integer program"))
+  #expect(graph.frustration(of: r.split) == r.frustration)
+}
+
+/// Components too large for the program are left to the local search, and said to be.
+@Test func tooLargeForTheProgramFallsBackToLocalSearch() throws {
+  let g = try referenceGraphs().first { $0.name == "planted-150" }!
+  let r = signed(g).minimumFrustration(using: IntegerProgramFrustration(maximumNodes: 10))
+  #expect(r.method == .localSearch)
+  #expect(r.frustration >= g.frustration)
+}
