@@ -121,7 +121,7 @@ private final class Program {
       guard glp_simplex(lp, &smcp) == 0, glp_get_status(lp) == GLP_OPT else { break }
       rootBound = glp_get_obj_val(lp)
       if proven(rootBound) { return FrustrationSolution(value: start.value, lowerBound: start.value, split: start.split) }
-      let cuts = separator.cuts(y: cutValues { glp_get_col_prim(lp, $0) }, limit: 4 * n)
+      let cuts = separator.cuts(y: cutValues { glp_get_col_prim(lp, $0) }, limit: 4 * n, until: deadline)
       if cuts.isEmpty || Program.now() > deadline { break }
       for c in cuts { addRow(lp, c.terms, c.rhs) }
     }
@@ -195,7 +195,7 @@ private final class Program {
       guard glp_ios_node_level(tree, node) <= 8, cutRounds[node, default: 0] < 4 else { return }
       cutRounds[node, default: 0] += 1
       guard let lp = glp_ios_get_prob(tree) else { return }
-      for c in separator.cuts(y: cutValues { glp_get_col_prim(lp, $0) }, limit: 2 * n) {
+      for c in separator.cuts(y: cutValues { glp_get_col_prim(lp, $0) }, limit: 2 * n, until: deadline) {
         var ind: [Int32] = [0] + c.terms.map(\.0)
         var val: [Double] = [0] + c.terms.map(\.1)
         _ = glp_ios_add_row(tree, nil, 101, 0, Int32(c.terms.count), &ind, &val, GLP_LO, c.rhs)
@@ -231,8 +231,9 @@ struct OddCycleSeparator {
     var rhs: Double
   }
 
-  /// Up to `limit` violated inequalities, written over the f columns, deduplicated.
-  func cuts(y: [Double], limit: Int) -> [Cut] {
+  /// Up to `limit` violated inequalities, written over the f columns, deduplicated; the search
+  /// stops early at `deadline` (a monotonic time in seconds).
+  func cuts(y: [Double], limit: Int, until deadline: Double) -> [Cut] {
     let n = problem.nodeCount
     var out: [Cut] = []
     var seen = Set<[Int]>()
@@ -240,6 +241,7 @@ struct OddCycleSeparator {
     var previous = [(state: Int, edge: Int, inF: Bool)](repeating: (-1, -1, false), count: 2 * n)
     var touched: [Int] = []
     for s in 0..<n where out.count < limit {
+      if s % 16 == 15, Program.now() > deadline { break }
       for t in touched { dist[t] = .infinity }
       touched = [2 * s]
       dist[2 * s] = 0
