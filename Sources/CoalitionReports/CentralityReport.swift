@@ -16,6 +16,14 @@ public struct CentralityReport: Sendable {
   public let labels: [String]
   /// The graph the measures run on.
   public let graph: SimpleGraph
+  /// The graph the path measures (``pathMeasures``) run on, when it differs from ``graph``: a
+  /// view's cooperative ties, since an accusation or a war is no channel between two actors.
+  public private(set) var pathGraph: SimpleGraph?
+  /// Which ties ``pathGraph`` keeps, in words for the notes (`cooperative ties only`).
+  public private(set) var pathTies: String?
+  /// The measures that follow ties from actor to actor — betweenness, the closeness forms,
+  /// harmonic, and Burt's constraint and effective size — and so run on ``pathGraph``.
+  public static let pathMeasures: Set<CentralityMeasure> = [.betweenness, .closeness, .closenessIgraph, .harmonic, .constraint, .effectiveSize]
   /// The measures, one column each.
   public let measures: [CentralityMeasure]
   /// Edge length of the path measures.
@@ -35,14 +43,24 @@ public struct CentralityReport: Sendable {
     self.graph = graph
     self.measures = measures
     self.length = length
+    pathGraph = nil
+    pathTies = nil
   }
 
-  /// A report on a view of a coalition graph.
-  public init(view: NetworkView, directed: Bool, measures: [CentralityMeasure], length: EdgeLength) {
+  /// A report on a view of a coalition graph. The path measures (``pathMeasures``) follow the
+  /// view's ties of `pathPolarity` — cooperative ones by default; `nil` for every tie — and the
+  /// others (degree, strength, PageRank, eigenvector, Katz, core, clustering) every tie.
+  public init(view: NetworkView, directed: Bool, measures: [CentralityMeasure], length: EdgeLength, pathPolarity: Polarity? = .cooperative) {
     self.init(
       title: "Centrality — \(view.graph.dataset.title ?? "coalition")", names: (0..<view.nodeCount).map { view.actor($0).id },
       labels: (0..<view.nodeCount).map { view.actor($0).name }, graph: view.simpleGraph(directed: directed), measures: measures,
       length: length)
+    let g = view.graph
+    let mixed = view.ties.contains { g[$0.kind].polarity != pathPolarity }
+    if let pathPolarity, mixed, measures.contains(where: CentralityReport.pathMeasures.contains) {
+      pathGraph = view.simpleGraph(directed: directed, polarity: pathPolarity)
+    }
+    pathTies = pathPolarity.map { "\($0.rawValue) ties only" } ?? "every tie"
   }
 
   /// Computes every measure and assembles the table.
@@ -52,7 +70,10 @@ public struct CentralityReport: Sendable {
       throw MetricError.invalidParameter(measure: sortBy.rawValue, reason: "the report is sorted by a measure it does not compute; add it to the measures")
     }
     var columns: [[Double]] = []
-    for m in measures { columns.append(try m.values(on: graph, length: length, options: options)) }
+    for m in measures {
+      let on = CentralityReport.pathMeasures.contains(m) ? pathGraph ?? graph : graph
+      columns.append(try m.values(on: on, length: length, options: options))
+    }
     let key = sortBy.flatMap { measures.firstIndex(of: $0) }.map { columns[$0] } ?? columns.first ?? [Double](repeating: 0, count: graph.nodeCount)
     let ranks = Ranking.ranks(key)
     let rows: [[Cell]] = Ranking.order(key).map { v in [.integer(ranks[v]), .text(names[v]), .text(labels[v])] + columns.map { .number($0[v]) } }
@@ -60,6 +81,11 @@ public struct CentralityReport: Sendable {
       "\(graph.nodeCount) nodes, \(graph.edgeCount) \(graph.directed ? "directed" : "undirected") edges; path lengths: \(length.rawValue)."
     ]
     notes += measures.map(\.convention)
+    if let pathTies, measures.contains(where: CentralityReport.pathMeasures.contains) {
+      let names = measures.filter(CentralityReport.pathMeasures.contains).map(\.rawValue).joined(separator: ", ")
+      let others = measures.filter { !CentralityReport.pathMeasures.contains($0) }.map(\.rawValue).joined(separator: ", ")
+      notes.append("\(names): \(pathTies)\(pathGraph.map { " (\($0.edgeCount) edges)" } ?? "")\(others.isEmpty ? "" : "; \(others): every tie")")
+    }
     if let sortBy, sortBy != measures.first, measures.contains(sortBy) { notes.append("ranked by \(sortBy.rawValue)") }
     if !options.normalized, measures.contains(where: \.hasRawForm) {
       notes.append("raw values (not normalised) for \(measures.filter(\.hasRawForm).map(\.rawValue).joined(separator: ", "))")

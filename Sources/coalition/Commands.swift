@@ -207,7 +207,7 @@ struct Metrics: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compute chosen centrality measures per actor, on a dataset or a plain edge list.",
     discussion: """
-      Measures: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")). With --edges FILE the input is an edge list (`source target [weight]` per line, white space or commas, # comments) instead of a dataset. Ties of several kinds between one pair count as one edge whose weight is the sum of the tie weights.
+      Measures: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")). With --edges FILE the input is an edge list (`source target [weight]` per line, white space or commas, # comments) instead of a dataset. Ties of several kinds between one pair count as one edge whose weight is the sum of the tie weights. On a dataset the path measures (betweenness, closeness, closeness-igraph, harmonic, constraint, effective-size) follow cooperative ties unless --polarity all; the others count every tie.
       """)
 
   @OptionGroup var input: DatasetArgument
@@ -261,7 +261,7 @@ struct Metrics: ParsableCommand {
       let graph = SimpleGraph(nodeCount: list.nodeCount, sources: list.sources, targets: list.targets, weights: list.weights, directed: directed)
       report = CentralityReport(title: "Centrality — \(edges)", names: list.names, graph: graph, measures: chosen, length: length)
     } else {
-      report = CentralityReport(view: try loadView(input, view), directed: directed, measures: chosen, length: length)
+      report = CentralityReport(view: try loadView(input, view), directed: directed, measures: chosen, length: length, pathPolarity: view.pathPolarity)
     }
     report.options = MeasureOptions(
       threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, betweennessSamples: samples, normalized: normalized,

@@ -171,8 +171,13 @@ func helpWorksEverywhere(_ command: [String]) throws {
   #expect(seed.status == 0, "\(seed.stderr)")
   let lines = seed.text.split(separator: "\r\n")
   #expect(lines.first == "rank,actor,name,betweenness,degree")
-  #expect(lines[1].hasPrefix("1,RUS,Russia,0.8333333333333334,1"))  // RUS brokers 25 of the 30 ordered pairs; CSV is exact
-  let rounded = try Run(["metrics", "--measure", "betweenness", "--digits", "3"])
+  // Cooperative ties only: RUS joins CHN, PRK and IRN, 6 of the 30 ordered pairs (issue 19, finding 1).
+  #expect(lines[1].hasPrefix("1,RUS,Russia,0.2,1"))
+  let notes = try Run(["metrics", "--measure", "betweenness", "--measure", "degree"])
+  #expect(notes.text.contains("betweenness: cooperative ties only (3 edges); degree: every tie"))
+  let all = try Run(["metrics", "--measure", "betweenness", "--format", "csv", "--polarity", "all"])
+  #expect(all.text.split(separator: "\r\n")[1].hasPrefix("1,RUS,Russia,0.8333333333333334"))  // 25 of 30 pairs, hostile ties included; CSV is exact
+  let rounded = try Run(["metrics", "--measure", "betweenness", "--digits", "3", "--polarity", "all"])
   #expect(rounded.text.contains(" 0.833\n") && !rounded.text.contains("0.8333"), "\(rounded.text)")
   let badDigits = try Run(["metrics", "--digits", "40"])
   #expect(badDigits.status != 0 && badDigits.stderr.contains("--digits must be between 0 and 17"))
