@@ -6,8 +6,9 @@ import CoalitionMetrics
 /// much rests on alleged or assessed evidence (computed again on reported ties only).
 ///
 /// Tables, in this order, and their columns (stable names):
-/// - `actors`: rank, actor, name, bloc, degree, degree_normalized, betweenness, betweenness_raw,
-///   closeness, pagerank, participation, ei, constraint, brokerage, rank_reported_only, rank_change.
+/// - `actors`: rank, actor, name, bloc, degree, degree_normalized, partners_cooperative,
+///   partners_hostile, betweenness, betweenness_raw, closeness, pagerank, participation, ei,
+///   constraint, brokerage, rank_reported_only, rank_change.
 /// - `kinds`: actor, then one column per kind present: partners in that kind.
 /// - `blocs`: bloc, members, internal_ties, density, one `density_<kind>` per kind present,
 ///   multiplexity, ei, ei_expected, hostile_ties_out, degree_centralization.
@@ -78,12 +79,15 @@ public struct CoalitionReport: Sendable {
     let rankAll = NodeScores(name: "", values: fullScore).ranks
     let rankReported = NodeScores(name: "", values: reportedScore).ranks
 
-    // Actors
+    // Actors; signed degree from the signed graph of the balance section (one sign per pair).
+    let signed = view.signedGraph()
+    let signedDegree = signed.signedDegree()
     let order = (0..<n).sorted { (rankAll[$0], $0) < (rankAll[$1], $1) }
     let actorRows: [[Cell]] = order.map { v in
       [
         .integer(rankAll[v]), .text(names[v]), .text(view.actor(v).name), .text(assignment.group[v] < assignment.blocCount ? assignment.names[assignment.group[v]] : ""),
-        .integer(Int(degree[v])), .number(n > 1 ? degree[v] / Double(n - 1) : 0), .number(betweenness[v]), .number(betweennessRaw[v]),
+        .integer(Int(degree[v])), .number(n > 1 ? degree[v] / Double(n - 1) : 0), .integer(signedDegree[v].positive),
+        .integer(signedDegree[v].negative), .number(betweenness[v]), .number(betweennessRaw[v]),
         .number(closeness[v]), .number(pagerank[v]), .number(participation[v]),
         .number(ei.actors[v].value), .number(constraint[v]), .integer(brokerage[v].total), .integer(rankReported[v]),
         .integer(rankReported[v] - rankAll[v]),
@@ -92,13 +96,14 @@ public struct CoalitionReport: Sendable {
     let actors = ReportTable(
       title: "actors",
       columns: [
-        "rank", "actor", "name", "bloc", "degree", "degree_normalized", "betweenness", "betweenness_raw", "closeness", "pagerank",
+        "rank", "actor", "name", "bloc", "degree", "degree_normalized", "partners_cooperative", "partners_hostile", "betweenness",
+        "betweenness_raw", "closeness", "pagerank",
         "participation", "ei", "constraint", "brokerage", "rank_reported_only", "rank_change",
       ],
       rows: actorRows,
       notes: [
         "rank: by degree + normalised betweenness; rank_reported_only: the same on reported ties only.",
-        "degree: distinct partners, every tie; betweenness, closeness: NetworkX conventions, hops, direction ignored, \(pathTies); pagerank: weighted, damping 0.85, every tie.",
+        "degree: distinct partners, every tie; partners_cooperative, partners_hostile: signed degree, one sign per pair (a pair with both kinds of tie takes the sign of the heavier, as in the balance section); betweenness, closeness: NetworkX conventions, hops, direction ignored, \(pathTies); pagerank: weighted, damping 0.85, every tie.",
         "ei, constraint, brokerage: \(pathTies).",
         "participation: multiplex participation over the kinds present; ei: Krackhardt–Stern E-I of the actor's ties; constraint: Burt; brokerage: Gould–Fernandez open two-paths between blocs.",
       ])
@@ -180,7 +185,6 @@ public struct CoalitionReport: Sendable {
       notes: ["brokered_pairs: up to six pairs whose every shortest path runs through the broker; paths along \(pathTies)."])
 
     // Balance
-    let signed = view.signedGraph()
     let census = signed.triangleCensus()
     let frustration = signed.minimumFrustration(using: frustrationSolver)
     let declared = signed.frustration(of: assignment.group.map { $0 < assignment.blocCount ? $0 : -1 - $0 })

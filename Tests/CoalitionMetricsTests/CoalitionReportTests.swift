@@ -46,7 +46,8 @@ import Testing
   let actors = document.tables[0]
   let bbb = try #require(actors.rows.first { $0[1] == .text("BBB") })
   #expect(bbb[0] == .integer(1))
-  #expect(bbb[15] != .integer(0))  // rank_change
+  #expect(actors.columns[17] == "rank_change")
+  #expect(bbb[17] != .integer(0))
   #expect(document.findings.contains { $0.contains("ranks change") && $0.contains("BBB 1→") })
 }
 
