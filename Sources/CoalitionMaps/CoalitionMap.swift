@@ -23,6 +23,11 @@ public struct CoalitionMap: Sendable {
   /// Place states at their capitals instead of letting the layout engine choose; render the map
   /// with `LayoutEngine.pinned` (CoalitionRender). `nil` for the usual layout.
   public var geographic: GeographicLayout?
+  /// Place every actor where this layout puts it (render with `LayoutEngine.pinned`), so that a
+  /// series of maps — one per time window — keeps each actor in one place and one frame. Blocs
+  /// then show in the fill only. Actors the layout lacks go in a row below it. Ignored with
+  /// ``geographic``.
+  public var layout: MapLayout?
 
   /// A map of `view`; nodes are sized by `sizeBy` (degree by default).
   public init(view: NetworkView, style: MapStyle = MapStyle(), sizeBy: ActorScores? = nil, title: String? = nil, caption: String? = nil) {
@@ -121,6 +126,29 @@ public struct CoalitionMap: Sendable {
         return n
       }
       clusters = []
+    } else if let layout, let frame = layout.frame {
+      var extra = 0
+      loose = (0..<view.nodeCount).map { v in
+        var n = node(v)
+        let p = layout.positions[view.actor(v).id] ?? {
+          extra += 1
+          return MapPoint(x: frame.min.x + Double(extra - 1) * 72, y: frame.min.y - 72)
+        }()
+        n.attributes.append(DOTAttribute("pos", .id("\(DOTWriter.number(p.x)),\(DOTWriter.number(p.y))")))
+        return n
+      }
+      // Two invisible corners fix the frame, whoever is present. Their names start with a space,
+      // which no actor identifier may.
+      for (name, p) in [(" frame min", frame.min), (" frame max", frame.max)] {
+        loose.append(
+          DOTNode(
+            name,
+            [
+              DOTAttribute("style", .id("invis")), DOTAttribute("shape", .id("point")), DOTAttribute("width", .number(0.01)),
+              DOTAttribute("label", .text("")), DOTAttribute("pos", .id("\(DOTWriter.number(p.x)),\(DOTWriter.number(p.y))")),
+            ]))
+      }
+      clusters = []
     }
 
     let kindPosition = Dictionary(uniqueKeysWithValues: g.kinds.filter { !$0.isBuiltIn }.enumerated().map { ($1.id, $0) })
@@ -166,8 +194,9 @@ public struct CoalitionMap: Sendable {
       DOTAttribute("rankdir", .id(style.rankDirection)), DOTAttribute("fontname", .text(style.fontName)),
       DOTAttribute("newrank", .bool(true)), DOTAttribute("nodesep", .number(0.5)), DOTAttribute("ranksep", .number(1.1)),
       DOTAttribute("splines", .id(view.ties.count > style.straightEdgesAbove ? "line" : "true")),
-      // Geographic maps come with overlaps already removed (GeographicLayout), in a way that keeps order.
-      DOTAttribute("overlap", .id(geographic == nil ? "false" : "true")), DOTAttribute("bgcolor", .id("white")),
+      // Geographic maps come with overlaps already removed (GeographicLayout), in a way that keeps
+      // order; a shared layout's positions must not move either.
+      DOTAttribute("overlap", .id(geographic == nil && layout == nil ? "false" : "true")), DOTAttribute("bgcolor", .id("white")),
       // Edges first, so nodes and their labels are drawn over the edges, never under them.
       DOTAttribute("outputorder", .id("edgesfirst")),
       DOTAttribute("pad", .number(0.3)), DOTAttribute("labelloc", .id("b")), DOTAttribute("labeljust", .id("l")),
@@ -283,6 +312,45 @@ public struct CoalitionMap: Sendable {
   public static func elementID(ofTie index: Int, in view: NetworkView) -> String {
     let (g, tie) = (view.graph, view.ties[index])
     return "tie-\(index)-\(g[tie.source].id)-\(g[tie.target].id)-\(g[tie.kind].id)"
+  }
+}
+
+/// A point on a map, in points (1/72 inch), y upwards as Graphviz has it.
+public struct MapPoint: Sendable, Hashable {
+  /// Horizontal position.
+  public var x: Double
+  /// Vertical position.
+  public var y: Double
+  /// A point.
+  public init(x: Double, y: Double) {
+    self.x = x
+    self.y = y
+  }
+}
+
+/// Actor positions shared by several maps (``CoalitionMap/layout``): made once, usually by laying
+/// out the union of the maps' views (`GraphvizRenderer.layout(of:engine:)` in CoalitionRender).
+public struct MapLayout: Sendable, Hashable {
+  /// Position of each actor, by identifier.
+  public var positions: [String: MapPoint]
+  /// How wide the laid-out map was, legend included: the shared frame is at least this wide, so
+  /// that a map's legend never widens it (Graphviz would then centre the drawing and move it).
+  public var width: ClosedRange<Double>?
+
+  /// A layout from positions, and the horizontal extent of the map they came from.
+  public init(positions: [String: MapPoint], width: ClosedRange<Double>? = nil) {
+    self.positions = positions
+    self.width = width
+  }
+
+  /// The frame every map of the layout shares: the positions with room for the largest node,
+  /// widened to ``width``.
+  public var frame: (min: MapPoint, max: MapPoint)? {
+    guard !positions.isEmpty else { return nil }
+    let xs = positions.values.map(\.x), ys = positions.values.map(\.y)
+    let margin = 36.0
+    let left = min(xs.min()! - margin, width?.lowerBound ?? .infinity), right = max(xs.max()! + margin, width?.upperBound ?? -.infinity)
+    return (MapPoint(x: left, y: ys.min()! - margin), MapPoint(x: right, y: ys.max()! + margin))
   }
 }
 

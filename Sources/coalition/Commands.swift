@@ -185,12 +185,14 @@ struct Report: ParsableCommand {
       let timeline = CoalitionReports.Timeline(graph: selected.graph, filter: filter, windows: windows, measure: measure)
       page.series = timeline.series()
       page.seriesMeasure = measure.rawValue
+      let shared = try sharedLayout(timeline)
       for w in windows.prefix(24) {
         let v = timeline.view(w)
         guard v.nodeCount > 0 else { continue }
         var small = CoalitionMap(view: v, caption: w.description)
         small.style.showLegend = false
-        let e = LayoutEngine.automatic(nodes: v.nodeCount, edges: v.ties.count)
+        small.layout = shared
+        let e = shared == nil ? LayoutEngine.automatic(nodes: v.nodeCount, edges: v.ties.count) : .pinned
         let out = try GraphvizRenderer.shared.render(try small.dot(), engine: e, format: .svg)
         page.windowMaps.append(HTMLReport.WindowMap(label: w.description, svg: String(decoding: out.bytes, as: UTF8.self)))
       }

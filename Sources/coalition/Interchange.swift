@@ -297,11 +297,13 @@ struct Timeline: ParsableCommand {
         throw ToolError("--maps \(maps): no such directory")
       }
       let digits = String(windows.count).count
+      let shared = try sharedLayout(timeline)
       for (k, w) in windows.enumerated() {
         let v = timeline.view(w)
-        let label = halfLifeDays == nil ? w.description : "as of \(w.to?.description ?? "")"
-        let map = CoalitionMap(view: v, caption: "\(label) · window \(k + 1) of \(windows.count)")
-        let engine = LayoutEngine.automatic(nodes: v.nodeCount, edges: v.ties.count)
+        let label = halfLifeDays == nil ? w.description : "known by \(w.to?.description ?? "")"
+        var map = CoalitionMap(view: v, caption: "\(label) · window \(k + 1) of \(windows.count)")
+        map.layout = shared
+        let engine = shared == nil ? LayoutEngine.automatic(nodes: v.nodeCount, edges: v.ties.count) : .pinned
         let result = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: .svg)
         let name = "window-\(String(k + 1).leftPadded(to: digits))-\(w.from?.description ?? "start").svg"
         do { try OutputFile.write(result.bytes, toPath: (maps as NSString).appendingPathComponent(name)) } catch { throw ToolError("\(error)") }
@@ -310,6 +312,21 @@ struct Timeline: ParsableCommand {
     }
     try output.write(table.text(timeline.document()))
   }
+}
+
+/// One layout for every map of a series, so that each actor keeps its place from window to
+/// window: the union of the windows' views (every actor with a tie in any of them), laid out once.
+func sharedLayout(_ timeline: CoalitionReports.Timeline) throws -> MapLayout? {
+  var filter = timeline.filter
+  filter.dropIsolates = true
+  let first = timeline.windows.first?.from, last = timeline.windows.last?.to
+  filter.window = timeline.halfLifeDays == nil ? DateWindow(from: first, to: last) : DateWindow(to: last)
+  let union = timeline.graph.view(filter)
+  guard union.nodeCount > 0 else { return nil }
+  // With its legend (every kind of the series) and caption, so that the frame is wide enough for
+  // any window's.
+  let map = CoalitionMap(view: union)
+  return try GraphvizRenderer.shared.layout(of: map, engine: LayoutEngine.automatic(nodes: union.nodeCount, edges: union.ties.count))
 }
 
 /// The windows of a series: `length` long, every `step`, over the filter's window if it has one,

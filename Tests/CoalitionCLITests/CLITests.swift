@@ -389,3 +389,28 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   let local = try CoalitionNetwork(dataset).view(ViewFilter()).signedGraph().minimumFrustration()
   #expect(Double(local.frustration) >= minimum && !local.exact)
 }
+
+/// Issue 19, finding 6: timeline maps keep each actor in one place and one frame across windows.
+@Test func timelineMapsKeepEachActorInPlace() throws {
+  let dir = try temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let r = try Run(["timeline", "--window", "6m", "--from", "2023-01", "--to", "2024-06", "--maps", dir.path])
+  #expect(r.status == 0, "\(r.stderr)")
+  let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".svg") }.sorted()
+  #expect(files.count == 3)
+  var places: [String: Set<String>] = [:]
+  var widths = Set<String>()
+  for f in files {
+    let svg = try String(contentsOf: dir.appendingPathComponent(f), encoding: .utf8)
+    // Screen position = the node's centre plus the drawing's translation.
+    let shift = try #require(svg.firstMatch(of: /translate\(([-0-9.]+) ([-0-9.]+)\)/))
+    let (tx, ty) = (Double(shift.1)!, Double(shift.2)!)
+    widths.insert(String(try #require(svg.firstMatch(of: /viewBox="0.00 0.00 ([0-9.]+)/)).1))
+    for m in svg.matches(of: /<title>([A-Z]+)<\/title>\s*<g id="a_actor[^"]*"><a [^>]*>\s*<ellipse [^>]*cx="([-0-9.]+)" cy="([-0-9.]+)"/) {
+      places[String(m.1), default: []].insert("\(Double(m.2)! + tx),\(Double(m.3)! + ty)")
+    }
+  }
+  #expect(places["RUS"]?.count == 1 && places["UKR"]?.count == 1, "\(places)")
+  #expect(places.count >= 5)  // the third window adds the coalition and its adversaries
+  #expect(widths.count == 1)
+}
