@@ -86,6 +86,10 @@ extension ExchangeGraph {
     if !d.sources.isEmpty { attributes.append(("sources", .string(DatasetJSONParts.sources(d.sources)))) }
     if !d.blocs.isEmpty { attributes.append(("blocs", .string(DatasetJSONParts.blocs(d.blocs)))) }
     if !view.filter.summary.isEmpty, view.filter.summary != "all ties" { attributes.append(("view", .string(view.filter.summary))) }
+    // Provenance: which dataset (by content), which view, which release wrote the file.
+    attributes.append(("dataset_fingerprint", .string(g.fingerprint)))
+    attributes.append(("generator", .string("CoalitionGraph \(CoalitionGraphVersion.current)")))
+    attributes.append(("provenance", .string(view.provenance)))
 
     let declared = Set(d.actors.map(\.id))
     for v in 0..<view.nodeCount {

@@ -24,7 +24,9 @@ public enum GEXF: GraphFileFormat {
     out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\""
     out += " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
     out += " xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
-    out += "  <meta>\n    <creator>CoalitionGraph</creator>\n"
+    out += "  <meta>\n    <creator>CoalitionGraph \(CoalitionGraphVersion.current)</creator>\n"
+    // GEXF's meta has no field for provenance; keywords is its free-text one.
+    out += "    <keywords>\(XMLText.escape(view.provenance))</keywords>\n"
     if let t = g.dataset.title { out += "    <title>\(XMLText.escape(t))</title>\n" }
     if let d = g.dataset.description { out += "    <description>\(XMLText.escape(d))</description>\n" }
     out += "  </meta>\n"

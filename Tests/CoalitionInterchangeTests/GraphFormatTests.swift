@@ -204,3 +204,21 @@ enum CSVObservationsTable {
   #expect(g.warnings.contains { $0.contains("edge attribute \"colour\" on 1 edge") && $0.contains("node attribute \"population\" on 1 node") }, "\(g.warnings)")
   #expect(g.warnings.contains { $0.hasPrefix("kind \"talks\": 1 directed and 1 undirected edges") }, "\(g.warnings)")
 }
+
+/// Issue 19, finding 6: exported graph files record the dataset (title and fingerprint), the view
+/// and the release, and reading them back is unaffected.
+@Test func exportsCarryProvenance() throws {
+  let g = try CoalitionNetwork(.seed)
+  let view = g.view(ViewFilter(kinds: ["war", "military"]))
+  let line = "Dataset: \(Dataset.seed.title!) (fingerprint \(Dataset.seed.fingerprint)) · View: kinds: military, war · CoalitionGraph \(CoalitionGraphVersion.current)"
+  #expect(view.provenance == line)
+  let graphml = GraphML.write(view)
+  #expect(graphml.contains("<data key=\"g_dataset_fingerprint\">\(Dataset.seed.fingerprint)</data>"))
+  #expect(graphml.contains("<data key=\"g_generator\">CoalitionGraph \(CoalitionGraphVersion.current)</data>"))
+  let nodeLink = try JSONSerialization.jsonObject(with: Data(NodeLink.write(view).utf8)) as! [String: Any]
+  #expect((nodeLink["graph"] as! [String: Any])["provenance"] as? String == line)
+  #expect(GEXF.write(view).contains("<keywords>\(line)</keywords>"))
+  // Reading back gives the same observations as before.
+  let back = try GraphML.read(bytes: Array(graphml.utf8), name: "seed.graphml").dataset
+  #expect(back.observations.count == view.ties.reduce(0) { $0 + $1.count })
+}
