@@ -71,6 +71,13 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
     }
   }
 
+  /// Whether the measure is about direction — in- and out-degree, in- and out-strength, in- and
+  /// out-share, reversed PageRank — and so follows directed kinds' direction on a view even when
+  /// other measures ignore it (an "export share" with direction ignored would be no share at all).
+  public var isDirectional: Bool {
+    [.inDegree, .outDegree, .inStrength, .outStrength, .inShare, .outShare, .pagerankReversed].contains(self)
+  }
+
   /// Whether `length` changes the result.
   public var usesPathLength: Bool { [.betweenness, .closeness, .closenessIgraph, .harmonic].contains(self) }
 
@@ -204,7 +211,8 @@ extension NetworkView {
   /// - Parameters:
   ///   - measure: What to compute.
   ///   - directed: Follow the direction of directed kinds (undirected kinds count both ways);
-  ///     `false` ignores direction.
+  ///     `false` ignores direction, except for directional measures
+  ///     (``CentralityMeasure/isDirectional``), which always follow it.
   ///   - length: Edge length for path measures.
   ///   - options: Threads, sampling, raw or normalised values, weights, tolerance.
   /// - Throws: ``MetricError`` when an iterative measure does not converge or is not defined.
@@ -221,7 +229,12 @@ extension NetworkView {
     _ measures: [CentralityMeasure], directed: Bool = false, length: EdgeLength = .hops, options: MeasureOptions = MeasureOptions()
   ) throws -> [ActorScores] {
     let g = simpleGraph(directed: directed)
-    return try measures.map { ActorScores(in: self, name: $0.rawValue, values: try $0.values(on: g, length: length, options: options)) }
+    // Directional measures follow direction whatever `directed` says; the directed graph is built
+    // once, and only when one of them is asked for on an undirected reading.
+    let directedGraph = !directed && measures.contains(where: \.isDirectional) ? simpleGraph(directed: true) : g
+    return try measures.map {
+      ActorScores(in: self, name: $0.rawValue, values: try $0.values(on: $0.isDirectional ? directedGraph : g, length: length, options: options))
+    }
   }
 
   /// PageRank of each actor (see ``SimpleGraph/pagerank(damping:weighted:personalization:reversed:tolerance:maxIterations:)``):

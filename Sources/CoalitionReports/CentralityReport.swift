@@ -19,6 +19,10 @@ public struct CentralityReport: Sendable {
   /// The graph the path measures (``pathMeasures``) run on, when it differs from ``graph``: a
   /// view's cooperative ties, since an accusation or a war is no channel between two actors.
   public private(set) var pathGraph: SimpleGraph?
+  /// The graph the directional measures (`CentralityMeasure.isDirectional`: in-/out-degree,
+  /// strength and share, reversed PageRank) run on when ``graph`` ignores direction: a view's
+  /// ties with the direction of directed kinds.
+  public private(set) var directedGraph: SimpleGraph?
   /// Which ties ``pathGraph`` keeps, in words for the notes (`cooperative ties only`).
   public private(set) var pathTies: String?
   /// The measures that follow ties from actor to actor — betweenness, the closeness forms,
@@ -44,6 +48,7 @@ public struct CentralityReport: Sendable {
     self.measures = measures
     self.length = length
     pathGraph = nil
+    directedGraph = nil
     pathTies = nil
   }
 
@@ -61,6 +66,7 @@ public struct CentralityReport: Sendable {
       pathGraph = view.simpleGraph(directed: directed, polarity: pathPolarity)
     }
     pathTies = pathPolarity.map { "\($0.rawValue) ties only" } ?? "every tie"
+    if !directed, measures.contains(where: \.isDirectional) { directedGraph = view.simpleGraph(directed: true) }
   }
 
   /// Computes every measure and assembles the table.
@@ -71,7 +77,7 @@ public struct CentralityReport: Sendable {
     }
     var columns: [[Double]] = []
     for m in measures {
-      let on = CentralityReport.pathMeasures.contains(m) ? pathGraph ?? graph : graph
+      let on = CentralityReport.pathMeasures.contains(m) ? pathGraph ?? graph : m.isDirectional ? directedGraph ?? graph : graph
       columns.append(try m.values(on: on, length: length, options: options))
     }
     let key = sortBy.flatMap { measures.firstIndex(of: $0) }.map { columns[$0] } ?? columns.first ?? [Double](repeating: 0, count: graph.nodeCount)
@@ -85,6 +91,9 @@ public struct CentralityReport: Sendable {
       let names = measures.filter(CentralityReport.pathMeasures.contains).map(\.rawValue).joined(separator: ", ")
       let others = measures.filter { !CentralityReport.pathMeasures.contains($0) }.map(\.rawValue).joined(separator: ", ")
       notes.append("\(names): \(pathTies)\(pathGraph.map { " (\($0.edgeCount) edges)" } ?? "")\(others.isEmpty ? "" : "; \(others): every tie")")
+    }
+    if directedGraph != nil {
+      notes.append("\(measures.filter(\.isDirectional).map(\.rawValue).joined(separator: ", ")): direction of directed kinds followed (they are about direction)")
     }
     if let sortBy, sortBy != measures.first, measures.contains(sortBy) { notes.append("ranked by \(sortBy.rawValue)") }
     if !options.normalized, measures.contains(where: \.hasRawForm) {

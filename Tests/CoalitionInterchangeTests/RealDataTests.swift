@@ -224,6 +224,10 @@ func gdeltEventsMatchAnIndependentCount(key: String, file: String, window: GDELT
   for (id, share) in sheetImports { #expect(percent(imports, id) == share, "\(id) imports") }
   #expect(exports.ranked().prefix(5).map(\.actor) == sheetExports.map(\.0))
   #expect(imports.ranked().prefix(5).map(\.actor) == sheetImports.map(\.0))
+  // Shares are about direction: asked for without `directed`, they follow it all the same
+  // (before, they came out undirected: the USA at 20.5 %).
+  #expect(try view.scores(.outShare).values == exports.values)
+  #expect(try view.scores([.degree, .inShare])[1].values == imports.values)
 }
 
 /// GDELT events are graded: one source makes a claim (alleged), two or more a report; a floor on
