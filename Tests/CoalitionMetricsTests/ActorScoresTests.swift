@@ -5,11 +5,12 @@ import Testing
 
 private let seedView = try! CoalitionNetwork(.seed).view()
 
-/// Scores keyed by actor are the engine's values, node for node, under the actor of each node.
+/// Scores keyed by actor are the engine's values, node for node, under the actor of each node;
+/// directional measures (in-/out-…) on the directed graph whatever `directed` says.
 @Test(arguments: CentralityMeasure.allCases)
 func viewScoresAreTheEngineValuesKeyedByActor(_ measure: CentralityMeasure) throws {
   for directed in [false, true] {
-    let g = seedView.simpleGraph(directed: directed)
+    let g = seedView.simpleGraph(directed: directed || measure.isDirectional)
     let engine: [Double]
     do { engine = try measure.values(on: g, length: .hops) } catch { continue }  // directed eigenvector may be undefined
     let keyed = try seedView.scores(measure, directed: directed)
