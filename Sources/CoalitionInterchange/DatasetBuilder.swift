@@ -18,9 +18,12 @@ public struct ImportResult: Sendable {
   /// has no place for, with counts; a kind whose edges disagree on direction).
   public var warnings: [String] = []
 
+  /// Records kept: read, less those skipped and those filtered out.
+  public var recordsKept: Int { max(0, recordsRead - recordsSkipped - recordsFiltered) }
+
   /// One line for a terminal: counts of what was read, kept and left out.
   public var summary: String {
-    var s = "\(recordsRead) records read, \(dataset.observations.count) observations, \(dataset.actors.count) declared actors"
+    var s = "\(recordsRead) records read, \(dataset.observations.count) observations from \(recordsKept) kept records, \(dataset.actors.count) declared actors"
     if recordsFiltered > 0 { s += ", \(recordsFiltered) filtered out" }
     if recordsSkipped > 0 { s += ", \(recordsSkipped) skipped with problems" }
     return s

@@ -414,3 +414,14 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   #expect(places.count >= 5)  // the third window adds the coalition and its adversaries
   #expect(widths.count == 1)
 }
+
+/// Issue 19, finding 4, as the tool prints it: two sources keep 13 of the sample's events.
+@Test func gdeltImportSaysHowManyEventsItKept() throws {
+  let dir = try temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let events = fixtureData.appendingPathComponent("gdelt2_20191024143000.export.CSV").path
+  let r = try Run(["import", "--format", "gdelt", events, "--min-sources", "2", "-o", "events.json"], in: dir)
+  #expect(r.status == 0, "\(r.stderr)")
+  #expect(r.stderr.contains("2111 records read, 8 observations from 13 kept records"), "\(r.stderr)")
+  #expect(r.stderr.contains("409 events left out: fewer than 2 sources"))
+}
