@@ -187,7 +187,7 @@ public struct GDELTOptions: Sendable {
 /// other or an empty code are filtered out, as are events whose two actors are the same country.
 ///
 /// Two times are kept: an observation's date is its events' SQLDATE (when they happened, valid
-/// time) and its ``TieObservation/recorded`` date the earliest DATEADDED (when GDELT coded them,
+/// time) and its `recorded` date the earliest DATEADDED (when GDELT coded them,
 /// record time) — a 2019 export holds events dated 2018, which `--known-by 2018-12-31` leaves out.
 public enum GDELT {
   /// The CAMEO regional codes, with the names the CAMEO codebook gives them.

@@ -24,7 +24,7 @@ public struct YearRange: Sendable, Hashable {
 /// (`from`–`to`, whole years) unless `spells` is off, which keeps one observation per year.
 ///
 /// A spell that reaches the last year of the rows read is right-censored: the data stop, not the
-/// alliance. It is kept open — ``ObservationTime/ongoing(asOf:since:)``, "since 1992, ongoing as
+/// alliance. It is kept open — `ObservationTime.ongoing(asOf:since:)`, "since 1992, ongoing as
 /// of 2018" — so that a view in force on a later date still holds it.
 public enum ATOP {
   /// Defence and offence pacts commit forces (material); neutrality, non-aggression and

@@ -3,7 +3,7 @@ import Foundation
 
 extension GraphvizRenderer {
   /// Lays out `map` with `engine` and returns where each actor was placed, for maps that must
-  /// share it (``CoalitionMaps/CoalitionMap/layout``): lay out the union of a series' views once,
+  /// share it (`CoalitionMap.layout`): lay out the union of a series' views once,
   /// then render each window with `LayoutEngine.pinned`.
   /// - Throws: ``RenderError`` from the layout, or ``RenderError/render(format:message:)`` when
   ///   Graphviz's JSON cannot be read.

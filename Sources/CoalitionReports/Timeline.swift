@@ -286,7 +286,7 @@ public struct TimelineDiff: Sendable {
   /// Compares the views at two dates. With `window`, each side is the window of that length
   /// ending on its date; without, each side is the filter read at its date: what was in force
   /// then (the default: an alliance that ended in between disappears) or, with
-  /// ``TimeReading/knownBy``, the record as known then (nothing ever disappears).
+  /// `TimeReading.knownBy`, the record as known then (nothing ever disappears).
   public init(
     graph: CoalitionNetwork, filter: ViewFilter = ViewFilter(), from a: PartialDate, to b: PartialDate, window: TimeSpan? = nil,
     measure: CentralityMeasure = .degree, reading: TimeReading = .inForce
