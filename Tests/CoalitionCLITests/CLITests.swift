@@ -47,13 +47,13 @@ func temporaryDirectory() throws -> URL {
   return url
 }
 
-@Test(arguments: [[], ["render"], ["dot"], ["validate"], ["report"], ["metrics"], ["import"], ["export"], ["timeline"], ["format"], ["bench"]])
+@Test(arguments: [[], ["render"], ["dot"], ["validate"], ["report"], ["metrics"], ["alignment"], ["import"], ["export"], ["timeline"], ["format"], ["bench"]])
 func helpWorksEverywhere(_ command: [String]) throws {
   let r = try Run(command + ["--help"])
   #expect(r.status == 0)
   #expect(r.text.contains("USAGE:"))
   if command.isEmpty {
-    for sub in ["render", "dot", "validate", "report", "metrics", "import", "export", "timeline", "format", "bench"] { #expect(r.text.contains(sub)) }
+    for sub in ["render", "dot", "validate", "report", "metrics", "alignment", "import", "export", "timeline", "format", "bench"] { #expect(r.text.contains(sub)) }
   }
 }
 
@@ -424,4 +424,25 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   #expect(r.status == 0, "\(r.stderr)")
   #expect(r.stderr.contains("2111 records read, 8 observations from 13 kept records"), "\(r.stderr)")
   #expect(r.stderr.contains("409 events left out: fewer than 2 sources"))
+}
+
+/// Issue 14, as the State Department publishes it: every state against the USA in 2018.
+@Test func alignmentWithTheUSAIn2018() throws {
+  let votes = fixtureData.appendingPathComponent("unvotes_sessions70plus_votes.csv").path
+  let calls = fixtureData.appendingPathComponent("unvotes_sessions70plus_roll_calls.csv").path
+  let r = try Run([
+    "alignment", "--votes", votes, "--roll-calls", calls, "--from", "2018-01-01", "--to", "2018-12-31", "--measure", "coincidence", "--with", "USA",
+    "--format", "csv",
+  ])
+  #expect(r.status == 0, "\(r.stderr)")
+  let lines = r.text.split(separator: "\r\n")
+  #expect(lines.first == "rank,state,name,joint_votes,same,opposite,partial,both_abstained,coincidence,agreement,kappa,pi")
+  #expect(lines.contains { $0.hasPrefix("1,ISR,Israel,91,73,4,6,8,0.9156626506024096,") })
+  #expect(lines.contains { $0.hasPrefix("89,RUS,Russia,95,14,57,19,5,0.2611111111111111,0.3,") })
+  let pairs = try Run(["alignment", "--votes", votes, "--roll-calls", calls, "--from", "2018", "--to", "2018", "--actor", "RUS", "--actor", "CHN"])
+  #expect(pairs.text.contains("RUS      CHN               93    67         5       15               6     0.856322"), "\(pairs.text)")
+  let bad = try Run(["alignment", "--votes", votes, "--roll-calls", calls, "--with", "ATL"])
+  #expect(bad.status == 1 && bad.stderr.contains("ATL cast no vote in the selected roll calls"))
+  let lonely = try Run(["alignment", "--votes", votes, "--roll-calls", calls, "--actor", "RUS"])
+  #expect(lonely.status == 2 && lonely.stderr.contains("--actor needs at least two states"))
 }
