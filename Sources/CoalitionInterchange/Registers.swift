@@ -1,4 +1,5 @@
 import CoalitionGraph
+import CoalitionMetrics
 
 /// A range of years to keep, either end open.
 public struct YearRange: Sendable, Hashable {
@@ -367,5 +368,48 @@ public enum SIPRI {
     var d = builder.finish()
     d.description = "Arms transfers from \(reader.file); weight = SIPRI trend-indicator value (millions)."
     return ImportResult(dataset: d, recordsRead: read, recordsSkipped: skipped, recordsFiltered: filtered, issues: log.issues, ignoredColumns: [])
+  }
+}
+
+extension ATOP {
+  /// The alliance portfolios of one year of an ATOP dyad-year file: every state that appears in a
+  /// row of that year, and for each pair the strongest commitment flagged — 3 defence or offence,
+  /// 2 neutrality or non-aggression, 1 consultation. COW numbers are read as ``read(path:years:kinds:spells:policy:)``
+  /// reads them.
+  /// - Throws: ``ImportError`` for an unreadable file, missing columns, no row of that year, or a
+  ///   bad row.
+  public static func portfolios(path: String, year: Int) throws -> AlliancePortfolios {
+    try portfolios(RecordReader(path: path, delimiter: UInt8(ascii: ","), quoting: true), year: year)
+  }
+
+  static func portfolios(_ reader: RecordReader, year: Int) throws(ImportError) -> AlliancePortfolios {
+    var record = Record()
+    guard try reader.next(into: &record) else { throw ImportError(file: reader.file, line: 1, "the file is empty") }
+    let header = (0..<record.count).map { record.text($0).lowercased() }
+    func index(_ name: String) throws(ImportError) -> Int {
+      guard let i = header.firstIndex(of: name) else { throw ImportError(file: reader.file, line: 1, "no \(name) column") }
+      return i
+    }
+    let (c1, c2, cy) = (try index("ccode1"), try index("ccode2"), try index("year"))
+    let weights: [(String, Int)] = [("atop_defense", 3), ("atop_offense", 3), ("atop_neutral", 2), ("atop_nonagg", 2), ("atop_consul", 1)]
+    let flags = weights.compactMap { w in header.firstIndex(of: w.0).map { ($0, w.1) } }
+    var states = Set<String>()
+    var pairs: [(a: String, b: String, level: Int)] = []
+    while try reader.next(into: &record) {
+      guard record.count == header.count else { throw ImportError(file: reader.file, line: record.line, "\(record.count) fields, but the header has \(header.count)") }
+      guard record.int(cy) == year else { continue }
+      var ids: [String] = []
+      for c in [c1, c2] {
+        guard let n = record.int(c), let r = CountryCodes.resolveCOW(n, year: year) else {
+          throw ImportError(file: reader.file, line: record.line, column: record.columns[c], "\"\(record.text(c).clipped())\" is not a known COW state number")
+        }
+        ids.append(r.actorID)
+      }
+      states.formUnion(ids)
+      let level = flags.reduce(0) { record.int($1.0) == 1 ? max($0, $1.1) : $0 }
+      if level > 0 { pairs.append((ids[0], ids[1], level)) }
+    }
+    guard !states.isEmpty else { throw ImportError(file: reader.file, line: 1, "no row of the year \(year)") }
+    return AlliancePortfolios(states: Array(states), pairs: pairs)
   }
 }

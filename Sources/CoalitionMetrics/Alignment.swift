@@ -256,3 +256,117 @@ public enum VoteMeasure: String, CaseIterable, Sendable, Hashable {
   /// Scott's π.
   case pi
 }
+
+/// Alliance portfolios of one year (Bueno de Mesquita 1975; Signorino and Ritter 1999): for each
+/// state i and each state k of the year's data, the strongest commitment between them — 3 a
+/// defence or offence pact, 2 neutrality or non-aggression, 1 consultation, 0 none — and 3 for i
+/// itself.
+public struct AlliancePortfolios: Sendable {
+  /// State identifiers, sorted: every state of the year's data.
+  public let states: [String]
+  /// Row-major states × states levels 0…3.
+  let levels: [UInt8]
+  private let lookup: [String: Int]
+
+  /// Portfolios from the strongest level of each pair (either order; a pair given twice keeps
+  /// its higher level) over `states`; the diagonal is 3.
+  public init(states: [String], pairs: [(a: String, b: String, level: Int)]) {
+    let sorted = Array(Set(states)).sorted()
+    let index = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })
+    let n = sorted.count
+    var levels = [UInt8](repeating: 0, count: n * n)
+    for i in 0..<n { levels[i * n + i] = 3 }
+    for p in pairs {
+      guard let i = index[p.a], let j = index[p.b], i != j else { continue }
+      let l = UInt8(max(0, min(3, p.level)))
+      levels[i * n + j] = max(levels[i * n + j], l)
+      levels[j * n + i] = max(levels[j * n + i], l)
+    }
+    self.states = sorted
+    self.levels = levels
+    lookup = index
+  }
+
+  /// The row of state `id`, or `nil`.
+  public func index(of id: String) -> Int? { lookup[id] }
+
+  /// The level (0…3) of `k` in `i`'s portfolio.
+  public func level(_ i: Int, _ k: Int) -> Int { Int(levels[i * states.count + k]) }
+
+  /// How alike the portfolios of states `i` and `j` are, over every state of the year.
+  public func similarity(_ i: Int, _ j: Int) -> PortfolioSimilarity {
+    let n = states.count
+    var table = [Int](repeating: 0, count: 16)
+    var absolute = 0, squared = 0
+    for k in 0..<n {
+      let (x, y) = (Int(levels[i * n + k]), Int(levels[j * n + k]))
+      absolute += abs(x - y)
+      squared += (x - y) * (x - y)
+      table[x * 4 + y] += 1
+    }
+    return PortfolioSimilarity(states: n, absoluteDistance: absolute, squaredDistance: squared, table: table)
+  }
+}
+
+/// The similarity of two alliance portfolios over the n states of a year.
+///
+/// - ``s``: Signorino and Ritter's S (1999, "Tau-b or not tau-b", ISQ 43), unweighted, with
+///   absolute distances: 1 − 2·Σ_k |x_ik − x_jk| / (3n); 1 for identical portfolios, −1 for
+///   portfolios as far apart as the scale allows.
+/// - ``sSquared``: the same with squared distances: 1 − 2·Σ_k (x_ik − x_jk)² / (9n).
+/// - ``kappa``, ``pi``: Cohen's κ and Scott's π over the four levels taken as categories (Häge
+///   2011, "Choosing the right tool for the job", Political Analysis 19): (p_o − p_e) / (1 − p_e).
+public struct PortfolioSimilarity: Sendable, Hashable {
+  /// States of the year (n).
+  public let states: Int
+  /// Σ_k |x_ik − x_jk|.
+  public let absoluteDistance: Int
+  /// Σ_k (x_ik − x_jk)².
+  public let squaredDistance: Int
+  /// Counts [level of i][level of j], 4 × 4, row-major.
+  public let table: [Int]
+
+  /// S with absolute distances.
+  public var s: Double { states == 0 ? .nan : 1 - 2 * Double(absoluteDistance) / (3 * Double(states)) }
+  /// S with squared distances.
+  public var sSquared: Double { states == 0 ? .nan : 1 - 2 * Double(squaredDistance) / (9 * Double(states)) }
+
+  private func chanceCorrected(scott: Bool) -> Double {
+    guard states > 0 else { return .nan }
+    let n = Double(states)
+    let a = (0..<4).map { r in Double((0..<4).reduce(0) { $0 + table[r * 4 + $1] }) / n }
+    let b = (0..<4).map { c in Double((0..<4).reduce(0) { $0 + table[$1 * 4 + c] }) / n }
+    let observed = Double((0..<4).reduce(0) { $0 + table[$1 * 5] }) / n
+    let chance = scott ? zip(a, b).reduce(0) { $0 + (($1.0 + $1.1) / 2) * (($1.0 + $1.1) / 2) } : zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
+    return chance >= 1 ? .nan : (observed - chance) / (1 - chance)
+  }
+
+  /// Cohen's κ over the four levels.
+  public var kappa: Double { chanceCorrected(scott: false) }
+  /// Scott's π over the four levels.
+  public var pi: Double { chanceCorrected(scott: true) }
+}
+
+/// The portfolio-similarity measures of ``PortfolioSimilarity``.
+public enum PortfolioMeasure: String, CaseIterable, Sendable, Hashable {
+  /// Signorino and Ritter's S, absolute distances.
+  case s
+  /// S with squared distances.
+  case sSquared = "s-squared"
+  /// Cohen's κ over the four levels.
+  case kappa
+  /// Scott's π over the four levels.
+  case pi
+}
+
+extension PortfolioSimilarity {
+  /// The value of `measure`.
+  public func value(_ measure: PortfolioMeasure) -> Double {
+    switch measure {
+    case .s: return s
+    case .sSquared: return sSquared
+    case .kappa: return kappa
+    case .pi: return pi
+    }
+  }
+}

@@ -45,17 +45,28 @@ public struct AlignmentReport: Sendable {
   /// - Throws: ``AlignmentError`` when `state` cast no vote in the selection.
   public func against(_ state: String) throws -> ReportTable {
     guard let s = matrix.index(of: state) else { throw AlignmentError.noVotes(state: state, selection: selection) }
-    let others = matrix.states.indices.filter { $0 != s }
-    let results = others.map { matrix.agreement($0, s) }
-    let key = results.map { $0.value(measure) }
-    let ranks = Ranking.ranks(key)
-    let rows: [[Cell]] = Ranking.order(key).map { k in
-      let id = matrix.states[others[k]]
-      return [.integer(ranks[k]), .text(id), .text(AlignmentReport.name(id))] + AlignmentReport.cells(results[k])
+    return AlignmentReport.ranked(
+      against: state, states: matrix.states, skipping: s, compare: { matrix.agreement($0, s) }, key: { $0.value(measure) },
+      cells: AlignmentReport.cells, columns: AlignmentReport.measureColumns, notes: notes, measure: measure.rawValue)
+  }
+
+  /// The rows of every state but `skipping` against `state`, ranked by `key` (highest first,
+  /// NaN last): one builder for votes and portfolios.
+  static func ranked<R>(
+    against state: String, states: [String], skipping s: Int, compare: (Int) -> R, key: (R) -> Double, cells: (R) -> [Cell],
+    columns: [String], notes: [String], measure: String
+  ) -> ReportTable {
+    let others = states.indices.filter { $0 != s }
+    let results = others.map(compare)
+    let values = results.map(key)
+    let ranks = Ranking.ranks(values)
+    let rows: [[Cell]] = Ranking.order(values).map { k in
+      let id = states[others[k]]
+      return [.integer(ranks[k]), .text(id), .text(name(id))] + cells(results[k])
     }
     return ReportTable(
-      title: "alignment with \(state)", columns: ["rank", "state", "name"] + AlignmentReport.measureColumns, rows: rows,
-      notes: notes + ["Ranked by \(measure.rawValue) with \(state) (\(AlignmentReport.name(state)))."])
+      title: "alignment with \(state)", columns: ["rank", "state", "name"] + columns, rows: rows,
+      notes: notes + ["Ranked by \(measure) with \(state) (\(name(state)))."])
   }
 
   /// Every pair among `states` (all states when empty), in the order given.
@@ -78,15 +89,78 @@ public struct AlignmentReport: Sendable {
   }
 }
 
+/// Alliance-portfolio similarity as a table: every state against one, or every pair among chosen
+/// states. Columns: `rank`, `state`, `name` (or `state_a`, `state_b`), then `states` (n),
+/// `absolute_distance`, `squared_distance`, `s`, `s_squared`, `kappa`, `pi` (see `PortfolioSimilarity`).
+public struct PortfolioReport: Sendable {
+  /// The portfolios of one year.
+  public let portfolios: AlliancePortfolios
+  /// The measure rows are ranked by.
+  public let measure: PortfolioMeasure
+  /// The year, for the notes.
+  public let year: Int
+
+  /// A report on `portfolios` of `year`, ranked by `measure`.
+  public init(portfolios: AlliancePortfolios, year: Int, measure: PortfolioMeasure = .s) {
+    self.portfolios = portfolios
+    self.year = year
+    self.measure = measure
+  }
+
+  static let columns = ["states", "absolute_distance", "squared_distance", "s", "s_squared", "kappa", "pi"]
+
+  static func cells(_ p: PortfolioSimilarity) -> [Cell] {
+    [.integer(p.states), .integer(p.absoluteDistance), .integer(p.squaredDistance), .number(p.s), .number(p.sSquared), .number(p.kappa), .number(p.pi)]
+  }
+
+  var notes: [String] {
+    [
+      "ATOP alliance portfolios of \(year), over the \(portfolios.states.count) states of that year's data: 3 defence or offence pact, 2 neutrality or non-aggression, 1 consultation, 0 none; 3 for the state itself.",
+      "s: Signorino and Ritter's S, 1 − 2·Σ|x_ik − x_jk| / (3n); s_squared: 1 − 2·Σ(x_ik − x_jk)² / (9n); kappa (Cohen) and pi (Scott) over the four levels as categories.",
+    ]
+  }
+
+  /// Every other state against `state`, ranked by ``measure``.
+  /// - Throws: ``AlignmentError`` when `state` is not in the year's data.
+  public func against(_ state: String) throws -> ReportTable {
+    guard let s = portfolios.index(of: state) else { throw AlignmentError.notInData(state: state, year: year) }
+    return AlignmentReport.ranked(
+      against: state, states: portfolios.states, skipping: s, compare: { portfolios.similarity($0, s) }, key: { $0.value(measure) },
+      cells: PortfolioReport.cells, columns: PortfolioReport.columns, notes: notes, measure: measure.rawValue)
+  }
+
+  /// Every pair among `states` (all states when empty), in the order given.
+  /// - Throws: ``AlignmentError`` when one of `states` is not in the year's data.
+  public func pairs(among states: [String] = []) throws -> ReportTable {
+    var rows: [Int] = []
+    for id in states {
+      guard let s = portfolios.index(of: id) else { throw AlignmentError.notInData(state: id, year: year) }
+      rows.append(s)
+    }
+    if states.isEmpty { rows = Array(portfolios.states.indices) }
+    var out: [[Cell]] = []
+    for i in rows.indices {
+      for j in rows.indices where j > i {
+        out.append([.text(portfolios.states[rows[i]]), .text(portfolios.states[rows[j]])] + PortfolioReport.cells(portfolios.similarity(rows[i], rows[j])))
+      }
+    }
+    return ReportTable(title: "alliance-portfolio similarity between pairs", columns: ["state_a", "state_b"] + PortfolioReport.columns, rows: out, notes: notes)
+  }
+}
+
 /// Why an alignment table cannot be made.
 public enum AlignmentError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The state cast no vote among the selected roll calls (or is not in the files).
   case noVotes(state: String, selection: String)
+  /// The state is not in the year's alliance data.
+  case notInData(state: String, year: Int)
 
   public var description: String {
     switch self {
     case .noVotes(let state, let selection):
       return "\(state) cast no vote in the selected roll calls (\(selection)); states are ISO alpha-3 codes such as USA, RUS, CHN"
+    case .notInData(let state, let year):
+      return "\(state) is not in the alliance data of \(year); states are ISO alpha-3 codes such as USA, RUS, CHN"
     }
   }
 }

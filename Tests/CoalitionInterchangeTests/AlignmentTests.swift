@@ -87,3 +87,40 @@ private func check(_ got: VoteAgreement, _ want: [String: Any], _ label: String)
   #expect(rus[8] == .number(47.0 / 180.0))  // (14 + 19/2) / (14 + 57 + 19)
   #expect(throws: AlignmentError.self) { try AlignmentReport(matrix: m).against("ATL") }
 }
+
+/// Alliance-portfolio similarity of ATOP 2018 against the same reference script.
+@Test func portfolioSimilarityMatchesPandas() throws {
+  let data = try Data(contentsOf: fixtures.appendingPathComponent("reference/alignment.json"))
+  let reference = (try JSONSerialization.jsonObject(with: data) as! [String: Any])["portfolios"] as! [String: Any]
+  let p = try ATOP.portfolios(path: fixture("data/atop5_1_ddyr_2018.csv"), year: 2018)
+  #expect(p.states.count == reference["states"] as? Int)
+  func id(_ cow: Substring) -> String { CountryCodes.resolveCOW(Int(cow)!, year: 2018)!.actorID }
+  func check(_ got: PortfolioSimilarity, _ want: [String: Any], _ label: String) {
+    #expect(got.states == want["states"] as? Int && got.absoluteDistance == want["absolute_distance"] as? Int, "\(label)")
+    #expect(got.squaredDistance == want["squared_distance"] as? Int, "\(label)")
+    for (name, value) in [("s", got.s), ("s_squared", got.sSquared), ("kappa", got.kappa), ("pi", got.pi)] {
+      #expect(same(value, (want[name] as? Double) ?? .nan), "\(label) \(name)")
+    }
+  }
+  let usa = try #require(p.index(of: "USA"))
+  let against = reference["against_usa"] as! [String: [String: Any]]
+  #expect(against.count == p.states.count - 1)
+  for (cow, want) in against { check(p.similarity(try #require(p.index(of: id(Substring(cow)))), usa), want, "\(cow)–USA") }
+  for (key, want) in reference["pairs"] as! [String: [String: Any]] {
+    let codes = key.split(separator: "|")
+    check(p.similarity(try #require(p.index(of: id(codes[0]))), try #require(p.index(of: id(codes[1])))), want, key)
+  }
+}
+
+/// Worked from the formula: identical portfolios give S = 1; portfolios 3 apart on every state give −1.
+@Test func portfolioSimilarityOnHandWorkedCases() {
+  let p = AlliancePortfolios(states: ["AAA", "BBB", "CCC"], pairs: [("AAA", "BBB", 3), ("AAA", "CCC", 3), ("BBB", "CCC", 3)])
+  let same = p.similarity(0, 1)
+  #expect(same.s == 1 && same.sSquared == 1 && same.kappa.isNaN)  // one category only: chance agreement is 1
+  // AAA allied with CCC and DDD, BBB with nobody: 3 apart on all four states.
+  let q = AlliancePortfolios(states: ["AAA", "BBB", "CCC", "DDD"], pairs: [("AAA", "CCC", 3), ("AAA", "DDD", 3)])
+  let far = q.similarity(0, 1)
+  #expect(far.s == -1 && far.sSquared == -1)
+  // κ: p_o = 0, p_e = ¾·¼ + ¼·¾ = ⅜, κ = −⅜ / ⅝ = −0.6; π: pooled shares ½ and ½, π = −1.
+  #expect(abs(far.kappa + 0.6) < 1e-15 && far.pi == -1)
+}

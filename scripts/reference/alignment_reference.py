@@ -14,6 +14,11 @@ Korea, Iran and the United States, with the vote counts and four measures:
     pip install pandas numpy
     python3 scripts/reference/alignment_reference.py
 
+Alliance portfolios (ATOP 5.1, 2018, Tests/Fixtures/data/atop5_1_ddyr_2018.csv), keyed by COW number:
+every state against the United States and the pairs among Russia, China, North Korea, Iran, the
+United States and Belarus, with Signorino and Ritter's S (absolute and squared distances) and
+Cohen's kappa and Scott's pi over the four levels.
+
 Written from the definitions with crosstabs, not from the Swift code: Namibia's "NA" is kept as a
 code (keep_default_na=False) and Yugoslavia's "YU" is Serbia, as unvotes codes it.
 """
@@ -83,6 +88,36 @@ def selection(votes, calls, issues, spec):
     return {"spec": spec, "roll_calls": int(len(keep)), "against_usa": against, "pairs": pairs}
 
 
+def portfolios(year):
+    """Alliance portfolios from an ATOP dyad-year file, keyed by COW number; S, S squared, kappa, pi."""
+    atop = pd.read_csv(os.path.join(DATA, "atop5_1_ddyr_2018.csv"))
+    atop = atop[atop.year == year]
+    atop["level"] = np.select(
+        [(atop.atop_defense == 1) | (atop.atop_offense == 1), (atop.atop_neutral == 1) | (atop.atop_nonagg == 1), atop.atop_consul == 1],
+        [3, 2, 1], default=0)
+    states = sorted(set(atop.ccode1) | set(atop.ccode2))
+    level = pd.DataFrame(0, index=states, columns=states)
+    for a, b, l in zip(atop.ccode1, atop.ccode2, atop.level):
+        level.loc[a, b] = max(level.loc[a, b], l)
+        level.loc[b, a] = max(level.loc[b, a], l)
+    for c in states:
+        level.loc[c, c] = 3
+    n = len(states)
+    def similarity(i, j):
+        x, y = level.loc[i].to_numpy(), level.loc[j].to_numpy()
+        table = pd.crosstab(pd.Categorical(x, categories=range(4)), pd.Categorical(y, categories=range(4)), dropna=False).to_numpy()
+        po = np.trace(table) / n
+        pa, pb = table.sum(axis=1) / n, table.sum(axis=0) / n
+        pe_k, pe_p = float(np.dot(pa, pb)), float(np.sum(((pa + pb) / 2) ** 2))
+        return {"states": n, "absolute_distance": int(np.abs(x - y).sum()), "squared_distance": int(((x - y) ** 2).sum()),
+                "s": 1 - 2 * np.abs(x - y).sum() / (3 * n), "s_squared": 1 - 2 * ((x - y) ** 2).sum() / (9 * n),
+                "kappa": (po - pe_k) / (1 - pe_k), "pi": (po - pe_p) / (1 - pe_p)}
+    group = [365, 710, 731, 630, 2, 370]  # RUS, CHN, PRK, IRN, USA, BLR
+    against = {str(c): similarity(c, 2) for c in states if c != 2}
+    pairs = {f"{a}|{b}": similarity(a, b) for i, a in enumerate(group) for b in group[i + 1:]}
+    return {"year": year, "states": n, "against_usa": against, "pairs": pairs}
+
+
 def main():
     votes, calls, issues = load()
     specs = [
@@ -91,7 +126,7 @@ def main():
         {"name": "human-rights-important", "issue": "hr", "important": True},
     ]
     out = {"generator": "scripts/reference/alignment_reference.py", "pandas": pd.__version__,
-           "selections": [selection(votes, calls, issues, s) for s in specs]}
+           "selections": [selection(votes, calls, issues, s) for s in specs], "portfolios": portfolios(2018)}
     with open(OUT, "w", encoding="utf-8") as f:
         json.dump(out, f, indent=1, sort_keys=True, allow_nan=False)
         f.write("\n")
