@@ -1,4 +1,5 @@
 import CoalitionGraph
+import Foundation
 
 /// A vote in a roll call of the UN General Assembly.
 public enum Vote: Int8, Sendable, Hashable, CaseIterable {
@@ -368,5 +369,30 @@ extension PortfolioSimilarity {
     case .kappa: return kappa
     case .pi: return pi
     }
+  }
+}
+
+/// The backbone of a weighted undirected graph by the disparity filter (Serrano, Boguñá and
+/// Vespignani 2009, "Extracting the multiscale backbone of complex weighted networks", PNAS 106):
+/// an edge is kept when, for at least one of its ends i with k_i > 1 edges and strength s_i, the
+/// chance that a uniformly random split of s_i gives it a share of at least p = w / s_i,
+/// α = (1 − p)^(k_i − 1), is below `alpha`. An edge of a node with one edge is kept only if
+/// the other end keeps it.
+public enum DisparityFilter {
+  /// Which of `edges` (u, v, weight > 0) the filter keeps at significance `alpha`.
+  public static func keeps(nodeCount: Int, edges: [(u: Int, v: Int, weight: Double)], alpha: Double) -> [Bool] {
+    var degree = [Int](repeating: 0, count: nodeCount)
+    var strength = [Double](repeating: 0, count: nodeCount)
+    for e in edges where e.weight > 0 {
+      degree[e.u] += 1
+      degree[e.v] += 1
+      strength[e.u] += e.weight
+      strength[e.v] += e.weight
+    }
+    func significant(_ i: Int, _ w: Double) -> Bool {
+      guard degree[i] > 1, strength[i] > 0 else { return false }
+      return pow(1 - w / strength[i], Double(degree[i] - 1)) < alpha
+    }
+    return edges.map { $0.weight > 0 && (significant($0.u, $0.weight) || significant($0.v, $0.weight)) }
   }
 }

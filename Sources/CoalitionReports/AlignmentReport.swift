@@ -164,3 +164,60 @@ public enum AlignmentError: Error, Sendable, Equatable, CustomStringConvertible 
     }
   }
 }
+
+/// Which similarities become ties of an alignment dataset.
+public enum AlignmentTieSelection: Sendable, Hashable {
+  /// Pairs whose similarity is at least this.
+  case threshold(Double)
+  /// The disparity-filter backbone at this significance (`DisparityFilter`), over the pairs with
+  /// a positive similarity.
+  case backbone(alpha: Double)
+}
+
+/// Similarities as a dataset: one undirected, weighted tie per pair kept, so that maps, reports,
+/// communities and the HTML report work on alignment as on any coalition graph.
+public enum AlignmentDataset {
+  /// The kind of UN-vote similarity ties.
+  public static let voteKind = Kind(
+    id: "vote-alignment", label: "UN vote alignment", polarity: .cooperative, materiality: .verbal, directed: false, color: "#4C72B0")
+  /// The kind of alliance-portfolio similarity ties.
+  public static let allianceKind = Kind(
+    id: "alliance-similarity", label: "Alliance-portfolio similarity", polarity: .cooperative, materiality: .material, directed: false,
+    color: "#55A868")
+
+  /// A dataset of `states` and one tie of `kind` per kept pair, weighted by its similarity.
+  /// - Parameters:
+  ///   - similarity: The value of each pair (i < j, indices into `states`); NaN and values ≤ 0
+  ///     never become ties (a weight must be positive).
+  ///   - note: What each tie's evidence says, given the pair.
+  public static func make(
+    title: String, description: String, states: [String], kind: Kind, source: Source, time: ObservationTime, selection: AlignmentTieSelection,
+    similarity: (Int, Int) -> Double, note: (Int, Int) -> String
+  ) -> Dataset {
+    var pairs: [(u: Int, v: Int, weight: Double)] = []
+    for i in states.indices {
+      for j in states.indices where j > i {
+        let w = similarity(i, j)
+        if w.isFinite, w > 0 { pairs.append((i, j, w)) }
+      }
+    }
+    let keep: [Bool]
+    switch selection {
+    case .threshold(let t): keep = pairs.map { $0.weight >= t }
+    case .backbone(let alpha): keep = DisparityFilter.keeps(nodeCount: states.count, edges: pairs, alpha: alpha)
+    }
+    var d = Dataset(title: title, description: description)
+    d.kinds = [kind]
+    d.sources = [source]
+    d.actors = states.map { id in
+      CoalitionActor(id: id, name: CountryTable.country(alpha3: id)?.name ?? id, type: .state)
+    }
+    for (p, kept) in zip(pairs, keep) where kept {
+      d.observations.append(
+        TieObservation(
+          source: states[p.u], target: states[p.v], kind: kind.id, time: time, confidence: .reported, basis: .event, weight: p.weight,
+          evidence: [Evidence(source: source.id, note: note(p.u, p.v))]))
+    }
+    return d
+  }
+}

@@ -16,6 +16,8 @@ import CoalitionMetrics
 /// - `exchanges`: first, second, gives, returns, confidence.
 /// - `brokers`: broker, betweenness, brokered_pairs (examples of pairs whose every shortest path runs through the broker).
 /// - `balance`: measure, value.
+/// - `communities`: measure, value — Louvain communities, modularity, and their NMI and ARI
+///   against the declared blocs.
 public struct CoalitionReport: Sendable {
   /// The view the report describes.
   public let view: NetworkView
@@ -209,12 +211,33 @@ public struct CoalitionReport: Sendable {
         "frustration_declared_blocs: + ties across blocs and − ties inside; frustration_minimum: the fewest such ties any split achieves, \(frustration.description); frustration_lower_bound: proven, equal to it when exact.",
       ])
 
-    let findings = self.findings(
+    // Communities found in the ties, against the declared blocs (over the actors in a bloc).
+    let louvain = paths.louvain()
+    let inBloc = (0..<n).filter { assignment.group[$0] < assignment.blocCount }
+    let found = inBloc.map { louvain.partition[$0] }, declaredBlocs = inBloc.map { assignment.group[$0] }
+    let comparable = inBloc.count > 1 && paths.edgeCount > 0
+    let nmi = comparable ? PartitionComparison.normalizedMutualInformation(found, declaredBlocs) : .nan
+    let ari = comparable ? PartitionComparison.adjustedRandIndex(found, declaredBlocs) : .nan
+    let communities = ReportTable(
+      title: "communities", columns: ["measure", "value"],
+      rows: [
+        [.text("communities"), .integer(Set(louvain.partition).count)], [.text("modularity"), .number(louvain.modularity)],
+        [.text("actors_in_blocs"), .integer(inBloc.count)], [.text("nmi_communities_blocs"), .number(nmi)],
+        [.text("ari_communities_blocs"), .number(ari)],
+      ],
+      notes: [
+        "Communities: Louvain, weighted, seed 1, on \(pathTies); nmi and ari compare them with the declared blocs over the actors in a bloc (1: the same split; ari about 0: no more alike than chance; NaN without blocs or ties)."
+      ])
+    var findings = self.findings(
       names: names, assignment: assignment, simple: simple, betweenness: betweenness, degree: degree, signed: signed,
       frustration: frustration, exchanges: exchanges, rankAll: rankAll, rankReported: rankReported, ei: ei)
+    if comparable {
+      findings.append(
+        "Communities found in the ties (\(Set(found).count) among the \(inBloc.count) actors in blocs) \(nmi > 0.999 ? "are the declared blocs" : "match the declared blocs with NMI \(Cell.format(nmi)) and ARI \(Cell.format(ari))") (1 = the same split).")
+    }
     return ReportDocument(
       title: "Coalition report — \(g.dataset.title ?? "coalition")", findings: findings,
-      tables: [actors, kindTable, blocs, densityTable, exchangeTable, brokers, balance], provenance: view.provenance)
+      tables: [actors, kindTable, blocs, densityTable, exchangeTable, brokers, balance, communities], provenance: view.provenance)
   }
 
   private func findings(

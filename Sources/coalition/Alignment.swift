@@ -41,10 +41,25 @@ struct Alignment: ParsableCommand {
   var counterpart: String?
   @Option(name: .customLong("actor"), help: "Pairs among these states (ISO alpha-3; repeat).")
   var actors: [String] = []
+  @Flag(help: "Write the similarities as a dataset (JSON) of weighted, undirected ties — vote-alignment or alliance-similarity — for render, report and the HTML report.")
+  var ties = false
+  @Option(help: "With --ties: keep the pairs whose --measure is at least this.")
+  var threshold: Double?
+  @Option(help: "With --ties: keep the disparity-filter backbone at this significance (e.g. 0.05). Similarities of almost every pair are alike, so the backbone keeps few ties; a threshold often says more.")
+  var backbone: Double?
+  @Option(help: "With --ties: copy the blocs of this dataset (members that are states of the data), so that the report compares them with the communities found.")
+  var blocs: String?
   @OptionGroup var table: TableFormatOptions
   @OptionGroup var output: OutputOption
 
   func validate() throws {
+    if !ties, threshold != nil || backbone != nil || blocs != nil { throw ValidationError("--threshold, --backbone and --blocs apply to --ties") }
+    if threshold != nil, backbone != nil { throw ValidationError("give --threshold or --backbone, not both") }
+    if ties, threshold == nil, backbone == nil {
+      throw ValidationError("--ties needs a rule for which pairs become ties: --threshold X (e.g. 0.9 for coincidence) or --backbone ALPHA (e.g. 0.05)")
+    }
+    if let backbone, !(backbone > 0 && backbone < 1) { throw ValidationError("--backbone must be a significance between 0 and 1, e.g. 0.05") }
+    if ties, counterpart != nil { throw ValidationError("--ties writes the pairs among every state (or the --actor states); --with makes a table") }
     if atop != nil {
       guard votes == nil, rollCalls == nil else { throw ValidationError("give --votes and --roll-calls, or --atop, not both") }
       guard year != nil else { throw ValidationError("--atop needs --year") }
@@ -72,7 +87,22 @@ struct Alignment: ParsableCommand {
     if let atop, let year {
       let portfolios: AlliancePortfolios
       do { portfolios = try ATOP.portfolios(path: atop, year: year) } catch { throw ToolError("\(error)") }
-      let report = PortfolioReport(portfolios: portfolios, year: year, measure: measure.flatMap(PortfolioMeasure.init) ?? .s)
+      let chosen = measure.flatMap(PortfolioMeasure.init) ?? .s
+      if ties {
+        let d = AlignmentDataset.make(
+          title: "Alliance-portfolio similarity, \(year)",
+          description: "Signorino–Ritter \(chosen.rawValue) of ATOP alliance portfolios in \(year), \(tieWords); written by coalition alignment.",
+          states: try subset(portfolios.states) { portfolios.index(of: $0) }.map { portfolios.states[$0] }, kind: AlignmentDataset.allianceKind,
+          source: Source(id: "atop-5.1", title: "Alliance Treaty Obligations and Provisions (ATOP) 5.1", publisher: "Leeds, Ritter, Mitchell and Long", url: "http://www.atopdata.org/"),
+          time: .on(PartialDate(year: year)!), selection: selection,
+          similarity: { [rows = try subset(portfolios.states) { portfolios.index(of: $0) }] in portfolios.similarity(rows[$0], rows[$1]).value(chosen) },
+          note: { [rows = try subset(portfolios.states) { portfolios.index(of: $0) }] i, j in
+            let p = portfolios.similarity(rows[i], rows[j])
+            return "S \(JSONWriter.number(p.s)), S squared \(JSONWriter.number(p.sSquared)), kappa \(JSONWriter.number(p.kappa)), pi \(JSONWriter.number(p.pi)) over \(p.states) states"
+          })
+        return try writeTies(d)
+      }
+      let report = PortfolioReport(portfolios: portfolios, year: year, measure: chosen)
       let result: ReportTable
       do {
         result = try counterpart.map { try report.against($0.uppercased()) } ?? report.pairs(among: actors.map { $0.uppercased() })
@@ -97,12 +127,64 @@ struct Alignment: ParsableCommand {
     if !issue.isEmpty { words.append("issues " + issue.joined(separator: ", ")) }
     if important { words.append("important votes only") }
     if noAmendments { words.append("no amendments") }
-    let report = AlignmentReport(matrix: matrix, measure: measure.flatMap(VoteMeasure.init) ?? .coincidence, selection: words.isEmpty ? "all roll calls" : words.joined(separator: "; "))
+    let chosen = measure.flatMap(VoteMeasure.init) ?? .coincidence
+    if ties {
+      let dates = matrix.rollCalls.compactMap(\.date)
+      let d = AlignmentDataset.make(
+        title: "UN General Assembly vote alignment", description: "\(chosen.rawValue) of UN General Assembly votes (\(words.isEmpty ? "all roll calls" : words.joined(separator: "; ")), \(matrix.rollCalls.count) roll calls), \(tieWords); written by coalition alignment.",
+        states: try subset(matrix.states) { matrix.index(of: $0) }.map { matrix.states[$0] }, kind: AlignmentDataset.voteKind,
+        source: Source(id: "unvotes", title: "United Nations General Assembly voting data (Voeten), via the unvotes package", publisher: "Erik Voeten; David Robinson", url: "https://dataverse.harvard.edu/dataverse/Voeten"),
+        time: .between(from: dates.min(), to: dates.max()), selection: selection,
+        similarity: { [rows = try subset(matrix.states) { matrix.index(of: $0) }] in matrix.agreement(rows[$0], rows[$1]).value(chosen) },
+        note: { [rows = try subset(matrix.states) { matrix.index(of: $0) }] i, j in
+          let a = matrix.agreement(rows[i], rows[j])
+          return "\(a.jointVotes) joint votes: \(a.same) same, \(a.opposite) opposite, \(a.partial) partial, \(a.bothAbstained) both abstained; coincidence \(JSONWriter.number(a.coincidence)), agreement \(JSONWriter.number(a.agreement)), kappa \(JSONWriter.number(a.kappa)), pi \(JSONWriter.number(a.pi))"
+        })
+      return try writeTies(d)
+    }
+    let report = AlignmentReport(matrix: matrix, measure: chosen, selection: words.isEmpty ? "all roll calls" : words.joined(separator: "; "))
     let result: ReportTable
     do {
       result = try counterpart.map { try report.against($0.uppercased()) } ?? report.pairs(among: actors.map { $0.uppercased() })
     } catch { throw ToolError("\(error)") }
     output.note("\(read.votesKept) votes of \(read.votesRead) read; \(matrix.rollCalls.count) roll calls kept")
     try output.write(table.text(result))
+  }
+
+  /// The rows of the --actor states (every state when none is given).
+  func subset(_ all: [String], _ index: (String) -> Int?) throws -> [Int] {
+    guard !actors.isEmpty else { return Array(all.indices) }
+    return try actors.map { id in
+      guard let i = index(id.uppercased()) else { throw ToolError("\(id.uppercased()) is not in the data; states are ISO alpha-3 codes such as USA, RUS, CHN") }
+      return i
+    }
+  }
+
+  var selection: AlignmentTieSelection { threshold.map { .threshold($0) } ?? .backbone(alpha: backbone ?? 1) }
+
+  var tieWords: String {
+    switch selection {
+    case .threshold(let t): return "pairs at \(JSONWriter.number(t)) or more"
+    case .backbone(let a): return "the disparity-filter backbone at alpha \(JSONWriter.number(a))"
+    }
+  }
+
+  /// Writes the alignment dataset, with the blocs of `--blocs` restricted to its states.
+  func writeTies(_ dataset: Dataset) throws {
+    var d = dataset
+    if let blocs {
+      let source: Dataset
+      do { source = try Dataset(contentsOf: blocs) } catch { throw ToolError("\(error)") }
+      let present = Set(d.actors.map(\.id))
+      for var b in source.blocs {
+        b.members = b.members.filter(present.contains)
+        if !b.members.isEmpty { d.blocs.append(b) }
+      }
+    }
+    if d.observations.isEmpty { printError("warning: no pair passes \(tieWords): the dataset has states but no ties") }
+    let problems = d.validate()
+    guard problems.isEmpty else { throw ToolError(problems.map(\.description).joined(separator: "\n")) }
+    try output.write(d.jsonText())
+    if let path = output.path { output.note("wrote \(path) (\(d.actors.count) states, \(d.observations.count) ties, \(d.blocs.count) blocs)") }
   }
 }

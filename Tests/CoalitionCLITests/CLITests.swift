@@ -142,7 +142,7 @@ func helpWorksEverywhere(_ command: [String]) throws {
   let document = try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any]
   #expect((document?["provenance"] as? String)?.contains("View: hostile ties only; isolates dropped") == true, "\(document?["provenance"] ?? "")")
   let tables = document?["tables"] as? [[String: Any]]
-  #expect(tables?.map { $0["title"] as? String } == ["actors", "kinds", "blocs", "bloc_density", "exchanges", "brokers", "balance"])
+  #expect(tables?.map { $0["title"] as? String } == ["actors", "kinds", "blocs", "bloc_density", "exchanges", "brokers", "balance", "communities"])
   let rows = tables?.first?["rows"] as? [[String: Any]]
   #expect(rows?.count == 5)
   #expect(rows?.first?["actor"] as? String == "RUS")
@@ -445,4 +445,31 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   #expect(bad.status == 1 && bad.stderr.contains("ATL cast no vote in the selected roll calls"))
   let lonely = try Run(["alignment", "--votes", votes, "--roll-calls", calls, "--actor", "RUS"])
   #expect(lonely.status == 2 && lonely.stderr.contains("--actor needs at least two states"))
+}
+
+/// Issue 14: similarities become a dataset of weighted ties that the report and the maps read,
+/// and the report compares the communities found in it with declared blocs.
+@Test func alignmentTiesBecomeADataset() throws {
+  let dir = try temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let votes = fixtureData.appendingPathComponent("unvotes_sessions70plus_votes.csv").path
+  let calls = fixtureData.appendingPathComponent("unvotes_sessions70plus_roll_calls.csv").path
+  let blocs = fixtureData.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("examples/alignment-blocs.json").path
+  var args = ["alignment", "--votes", votes, "--roll-calls", calls, "--from", "2015", "--to", "2019", "--ties", "--threshold", "0.7", "--blocs", blocs]
+  for s in ["RUS", "CHN", "PRK", "IRN", "SYR", "BLR", "VEN", "CUB", "NIC", "USA", "GBR", "FRA", "DEU", "ISR", "UKR", "JPN", "KOR", "AUS", "CAN", "POL"] {
+    args += ["--actor", s]
+  }
+  let made = try Run(args + ["-o", "align.json"], in: dir)
+  #expect(made.status == 0, "\(made.stderr)")
+  #expect(made.stderr.contains("wrote align.json (20 states, 76 ties, 2 blocs)"))
+  let d = try Dataset(contentsOf: dir.appendingPathComponent("align.json"))
+  #expect(d.observations.allSatisfy { $0.kind == "vote-alignment" && $0.weight >= 0.7 })
+  #expect(d.observations.contains { Set([$0.source, $0.target]) == ["RUS", "CHN"] && abs($0.weight - 0.8444206008583691) < 1e-15 })
+  let report = try Run(["report", "align.json"], in: dir)
+  #expect(report.text.contains("Communities found in the ties (2 among the 13 actors in blocs) are the declared blocs"), "\(report.text)")
+  let map = try Run(["render", "align.json", "--engine", "neato", "-o", "align.svg"], in: dir)
+  #expect(map.status == 0, "\(map.stderr)")
+  let none = try Run(["alignment", "--votes", votes, "--roll-calls", calls, "--ties"], in: dir)
+  #expect(none.status == 2 && none.stderr.contains("--ties needs a rule"))
 }

@@ -14,7 +14,7 @@ import Testing
   #expect(findings.contains { $0.hasPrefix("The signed graph is balanced: RUS, CHN, PRK, IRN against USA, WEST, UKR") })
   #expect(findings.contains("RUS → PRK technology is answered by PRK → RUS arms transfer (alleged)."))
   #expect(findings.contains("6 of 16 ties rest only on alleged or assessed evidence; on reported ties alone no rank changes."))
-  #expect(document.tables.map(\.title) == ["actors", "kinds", "blocs", "bloc_density", "exchanges", "brokers", "balance"])
+  #expect(document.tables.map(\.title) == ["actors", "kinds", "blocs", "bloc_density", "exchanges", "brokers", "balance", "communities"])
   let balance = Dictionary(uniqueKeysWithValues: document.tables[6].rows.map { ($0[0], $0[1]) })
   #expect(balance[.text("triangles_pnn")] == .number(2))
   #expect(balance[.text("frustration_minimum")] == .number(0))
