@@ -11,6 +11,11 @@ import CoalitionMetrics
 /// - roll calls: `rcid, session, importantvote, date, unres, amend, para, short, descr`.
 /// - issues (optional): `rcid, short_name, issue`, one row per issue of a roll call.
 ///
+/// The UN Digital Library's own export is read too, from one file, when its header has `ms_code`
+/// and `ms_vote`: one row per member state and resolution, with `undl_id` (the record, used as
+/// the roll-call id; else `resolution`), `ms_code` (ISO alpha-3), `ms_vote` (`Y`, `N`, `A`; empty,
+/// `X` or `NV` for not voting), `date`, `session`, `resolution` and `title`.
+///
 /// Votes of unknown countries or roll calls, and malformed rows, are reported with their line
 /// and left out (or stop the read under ``ErrorPolicy/strict``).
 public enum UNVotes {
@@ -29,7 +34,13 @@ public enum UNVotes {
   /// Reads the three files (issues optional).
   /// - Throws: ``ImportError`` for an unreadable file, a missing column, or any bad row under
   ///   ``ErrorPolicy/strict``.
-  public static func read(votes: String, rollCalls: String, issues: String? = nil, policy: ErrorPolicy = .skip) throws -> Result {
+  public static func read(votes: String, rollCalls: String?, issues: String? = nil, policy: ErrorPolicy = .skip) throws -> Result {
+    if let result = try readDigitalLibrary(try RecordReader(path: votes, delimiter: UInt8(ascii: ","), quoting: true), policy: policy) {
+      return result
+    }
+    guard let rollCalls else {
+      throw ImportError(file: votes, line: 1, "a votes file in the unvotes layout needs its roll-call file (the UN Digital Library layout has ms_code and ms_vote columns)")
+    }
     var problems: [String] = []
     var calls = try readRollCalls(try RecordReader(path: rollCalls, delimiter: UInt8(ascii: ","), quoting: true), policy: policy, problems: &problems)
     if let issues {
@@ -73,6 +84,61 @@ public enum UNVotes {
     }
     problems += log.issues.map { "\(reader.file.visible):\($0)" }
     return Result(matrix: VoteMatrix(rollCalls: Array(calls.values), votes: rows), issues: problems, votesRead: read, votesKept: rows.count)
+  }
+
+  /// The UN Digital Library layout, or `nil` when the header is not that layout.
+  static func readDigitalLibrary(_ reader: RecordReader, policy: ErrorPolicy) throws(ImportError) -> Result? {
+    var record = Record()
+    guard try reader.next(into: &record) else { throw ImportError(file: reader.file, line: 1, "the file is empty") }
+    let header = (0..<record.count).map { record.text($0).lowercased() }
+    guard let cCode = header.firstIndex(of: "ms_code"), let cVote = header.firstIndex(of: "ms_vote") else { return nil }
+    guard let cKey = header.firstIndex(of: "undl_id") ?? header.firstIndex(of: "resolution") else {
+      throw ImportError(file: reader.file, line: 1, "no undl_id or resolution column to tell the roll calls apart")
+    }
+    func optional(_ name: String) -> Int? { header.firstIndex(of: name) }
+    let (cDate, cSession, cRes, cTitle) = (optional("date"), optional("session"), optional("resolution"), optional("title"))
+    var log = IssueLog(file: reader.file, policy: policy)
+    var calls: [String: RollCall] = [:]
+    var rows: [(state: String, rollCall: Int, vote: Vote)] = []
+    var read = 0
+    while try reader.next(into: &record) {
+      read += 1
+      guard try log.matchesHeader(record, width: header.count) else { continue }
+      let key = record.text(cKey)
+      guard !key.isEmpty else {
+        try log.add(line: record.line, column: record.columns[cKey], "\(header[cKey]) is empty")
+        continue
+      }
+      if calls[key] == nil {
+        let dateText = cDate.map { record.text($0) } ?? ""
+        let date = PartialDate(flexible: String(dateText.prefix(10)))
+        if date == nil, !dateText.isEmpty {
+          try log.add(line: record.line, column: cDate.map { record.columns[$0] }, "date \"\(dateText.clipped())\" is not a date")
+          continue
+        }
+        let sessionText = cSession.map { record.text($0) } ?? ""
+        let id = Int(key) ?? (calls.count + 1)
+        calls[key] = RollCall(
+          id: id, session: Int(sessionText.prefix { $0.isNumber }) ?? 0, date: date,
+          resolution: cRes.flatMap { record.text($0).isEmpty ? nil : record.text($0) },
+          title: cTitle.flatMap { record.text($0).isEmpty ? nil : record.text($0) })
+      }
+      let code = record.text(cCode).uppercased()
+      guard let country = CountryTable.country(alpha3: code) else {
+        try log.add(line: record.line, column: record.columns[cCode], "\"\(code.clipped())\" is not an ISO alpha-3 country code")
+        continue
+      }
+      switch record.text(cVote).uppercased() {
+      case "Y": rows.append((country.alpha3, calls[key]!.id, .yes))
+      case "N": rows.append((country.alpha3, calls[key]!.id, .no))
+      case "A": rows.append((country.alpha3, calls[key]!.id, .abstain))
+      case "", "X", "NV": break
+      case let other: try log.add(line: record.line, column: record.columns[cVote], "ms_vote \"\(other.clipped())\" is not Y, N, A or empty")
+      }
+    }
+    return Result(
+      matrix: VoteMatrix(rollCalls: Array(calls.values), votes: rows), issues: log.issues.map { "\(reader.file.visible):\($0)" },
+      votesRead: read, votesKept: rows.count)
   }
 
   static func column(_ name: String, _ header: [String], _ file: String) throws(ImportError) -> Int {

@@ -13,7 +13,7 @@ struct Alignment: ParsableCommand {
       UN votes: Voeten's roll-call data as the unvotes package lays it out (--votes, --roll-calls, optionally --issues); measures coincidence (the default), agreement, kappa, pi. Alliances: --atop FILE --year Y (an ATOP dyad-year file); measures s (the default), s-squared, kappa, pi. With --with ISO3, every state against that one, ranked by --measure (as the US State Department's "Voting Practices in the United Nations" gives it); otherwise every pair among the --actor states (all states when none is given). Counts (joint votes, same, opposite, partial, both abstained) come with every measure; csv and json are exact.
       """)
 
-  @Option(help: "The votes file: rcid, country, country_code (ISO alpha-2), vote.")
+  @Option(help: "The votes file: rcid, country, country_code (ISO alpha-2), vote — or the UN Digital Library's export (ms_code, ms_vote, …), which needs no --roll-calls.")
   var votes: String?
   @Option(help: "The roll-call file: rcid, session, importantvote, date, unres, amend, para, short, descr.")
   var rollCalls: String?
@@ -70,7 +70,7 @@ struct Alignment: ParsableCommand {
         throw ValidationError("--from, --to, --session, --issue, --important and --no-amendments select roll calls; with --atop give --year")
       }
     } else {
-      guard votes != nil, rollCalls != nil else { throw ValidationError("give --votes FILE --roll-calls FILE (UN votes) or --atop FILE --year Y (alliances)") }
+      guard votes != nil else { throw ValidationError("give --votes FILE --roll-calls FILE (UN votes; the UN Digital Library's export needs no --roll-calls) or --atop FILE --year Y (alliances)") }
       if let measure, VoteMeasure(rawValue: measure) == nil {
         throw ValidationError("--measure \(measure): votes are compared by \(VoteMeasure.allCases.map(\.rawValue).joined(separator: ", "))")
       }
@@ -110,7 +110,7 @@ struct Alignment: ParsableCommand {
       output.note("\(portfolios.states.count) states in the alliance data of \(year)")
       return try output.write(table.text(result))
     }
-    guard let votes, let rollCalls else { return }
+    guard let votes else { return }
     let read: UNVotes.Result
     do { read = try UNVotes.read(votes: votes, rollCalls: rollCalls, issues: issues) } catch { throw ToolError("\(error)") }
     for line in read.issues.prefix(20) { printError("warning: \(line)") }

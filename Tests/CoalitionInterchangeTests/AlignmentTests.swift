@@ -124,3 +124,32 @@ private func check(_ got: VoteAgreement, _ want: [String: Any], _ label: String)
   // κ: p_o = 0, p_e = ¾·¼ + ¼·¾ = ⅜, κ = −⅜ / ⅝ = −0.6; π: pooled shares ½ and ½, π = −1.
   #expect(abs(far.kappa + 0.6) < 1e-15 && far.pi == -1)
 }
+
+/// The UN Digital Library's own layout, in a small file written from its columns: one row per
+/// member state and resolution, Y / N / A, empty for not voting, ISO alpha-3 codes.
+@Test func unDigitalLibraryLayout() throws {
+  let text = """
+    undl_id,ms_code,ms_name,ms_vote,date,session,resolution,title
+    4031001,USA,UNITED STATES,N,2023-10-27,78,A/RES/78/1,One
+    4031001,RUS,RUSSIAN FEDERATION,Y,2023-10-27,78,A/RES/78/1,One
+    4031001,CHN,CHINA,Y,2023-10-27,78,A/RES/78/1,One
+    4031001,NAM,NAMIBIA,,2023-10-27,78,A/RES/78/1,One
+    4031002,USA,UNITED STATES,Y,2023-12-05,78,A/RES/78/2,"Two, with a comma"
+    4031002,RUS,RUSSIAN FEDERATION,A,2023-12-05,78,A/RES/78/2,"Two, with a comma"
+    4031002,CHN,CHINA,Y,2023-12-05,78,A/RES/78/2,"Two, with a comma"
+    4031002,NAM,NAMIBIA,Y,2023-12-05,78,A/RES/78/2,"Two, with a comma"
+    """
+  let path = temporaryFile(text, suffix: ".csv")
+  defer { try? FileManager.default.removeItem(atPath: path) }
+  let r = try UNVotes.read(votes: path, rollCalls: nil)
+  #expect(r.issues.isEmpty && r.votesRead == 8 && r.votesKept == 7)
+  let m = r.matrix
+  #expect(m.rollCalls.map(\.id) == [4_031_001, 4_031_002] && m.rollCalls[1].title == "Two, with a comma" && m.rollCalls[0].session == 78)
+  let (usa, rus, chn, nam) = (m.index(of: "USA")!, m.index(of: "RUS")!, m.index(of: "CHN")!, m.index(of: "NAM")!)
+  // USA–RUS: opposite (N, Y), then partial (Y, A): coincidence (0 + ½) / 2.
+  #expect(m.agreement(usa, rus).coincidence == 0.25)
+  #expect(m.agreement(rus, chn).same == 1 && m.agreement(rus, chn).partial == 1)
+  #expect(m.agreement(usa, nam).jointVotes == 1)  // Namibia did not vote on the first
+  #expect(m.filtered(RollCallFilter(from: PartialDate("2023-11"))).rollCalls.count == 1)
+  #expect(throws: ImportError.self) { try UNVotes.read(votes: fixture("data/unvotes_sessions70plus_votes.csv"), rollCalls: nil) }
+}
