@@ -153,3 +153,11 @@ private func check(_ got: VoteAgreement, _ want: [String: Any], _ label: String)
   #expect(m.filtered(RollCallFilter(from: PartialDate("2023-11"))).rollCalls.count == 1)
   #expect(throws: ImportError.self) { try UNVotes.read(votes: fixture("data/unvotes_sessions70plus_votes.csv"), rollCalls: nil) }
 }
+
+/// The disparity filter by hand: a hub with weights 10, 1, 1 keeps only the heavy edge,
+/// α = (1 − 10/12)² = 1/36 < 0.05, while (1 − 1/12)² ≈ 0.84; leaves (one edge) decide nothing.
+@Test func disparityFilterKeepsTheSignificantEdge() {
+  let keep = DisparityFilter.keeps(nodeCount: 4, edges: [(0, 1, 10), (0, 2, 1), (0, 3, 1)], alpha: 0.05)
+  #expect(keep == [true, false, false])
+  #expect(DisparityFilter.keeps(nodeCount: 4, edges: [(0, 1, 10), (0, 2, 1), (0, 3, 1)], alpha: 0.02) == [false, false, false])
+}
