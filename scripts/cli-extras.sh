@@ -20,7 +20,7 @@ bin=$(swift build --show-bin-path)/coalition
 "$bin" --generate-completion-script fish > "$out/coalition.fish"
 swift package generate-manual > /dev/null
 cp .build/plugins/GenerateManual/outputs/coalition/coalition.1 "$out/coalition.1"
-for command in render dot validate report metrics import export timeline format; do
+for command in render dot validate report metrics alignment import export timeline format; do
   for file in coalition.1 coalition.bash _coalition coalition.fish; do
     grep -q "$command" "$out/$file" || { echo "cli-extras: $file does not mention $command" >&2; exit 1; }
   done
