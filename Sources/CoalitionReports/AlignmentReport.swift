@@ -72,20 +72,31 @@ public struct AlignmentReport: Sendable {
   /// Every pair among `states` (all states when empty), in the order given.
   /// - Throws: ``AlignmentError`` when one of `states` cast no vote in the selection.
   public func pairs(among states: [String] = []) throws -> ReportTable {
+    try AlignmentReport.pairs(
+      among: states, all: matrix.states, index: matrix.index(of:), missing: { AlignmentError.noVotes(state: $0, selection: selection) },
+      compare: matrix.agreement, cells: AlignmentReport.cells, title: "alignment between pairs", columns: AlignmentReport.measureColumns,
+      notes: notes)
+  }
+
+  /// The rows of every pair among `states` (all of `all` when empty), in the order given: one
+  /// builder for votes and portfolios.
+  static func pairs<R>(
+    among states: [String], all: [String], index: (String) -> Int?, missing: (String) -> AlignmentError, compare: (Int, Int) -> R,
+    cells: (R) -> [Cell], title: String, columns: [String], notes: [String]
+  ) throws -> ReportTable {
     var rows: [Int] = []
     for id in states {
-      guard let s = matrix.index(of: id) else { throw AlignmentError.noVotes(state: id, selection: selection) }
+      guard let s = index(id) else { throw missing(id) }
       rows.append(s)
     }
-    if states.isEmpty { rows = Array(matrix.states.indices) }
+    if states.isEmpty { rows = Array(all.indices) }
     var out: [[Cell]] = []
     for i in rows.indices {
       for j in rows.indices where j > i {
-        let (a, b) = (matrix.states[rows[i]], matrix.states[rows[j]])
-        out.append([.text(a), .text(b)] + AlignmentReport.cells(matrix.agreement(rows[i], rows[j])))
+        out.append([.text(all[rows[i]]), .text(all[rows[j]])] + cells(compare(rows[i], rows[j])))
       }
     }
-    return ReportTable(title: "alignment between pairs", columns: ["state_a", "state_b"] + AlignmentReport.measureColumns, rows: out, notes: notes)
+    return ReportTable(title: title, columns: ["state_a", "state_b"] + columns, rows: out, notes: notes)
   }
 }
 
@@ -132,19 +143,10 @@ public struct PortfolioReport: Sendable {
   /// Every pair among `states` (all states when empty), in the order given.
   /// - Throws: ``AlignmentError`` when one of `states` is not in the year's data.
   public func pairs(among states: [String] = []) throws -> ReportTable {
-    var rows: [Int] = []
-    for id in states {
-      guard let s = portfolios.index(of: id) else { throw AlignmentError.notInData(state: id, year: year) }
-      rows.append(s)
-    }
-    if states.isEmpty { rows = Array(portfolios.states.indices) }
-    var out: [[Cell]] = []
-    for i in rows.indices {
-      for j in rows.indices where j > i {
-        out.append([.text(portfolios.states[rows[i]]), .text(portfolios.states[rows[j]])] + PortfolioReport.cells(portfolios.similarity(rows[i], rows[j])))
-      }
-    }
-    return ReportTable(title: "alliance-portfolio similarity between pairs", columns: ["state_a", "state_b"] + PortfolioReport.columns, rows: out, notes: notes)
+    try AlignmentReport.pairs(
+      among: states, all: portfolios.states, index: portfolios.index(of:), missing: { AlignmentError.notInData(state: $0, year: year) },
+      compare: portfolios.similarity, cells: PortfolioReport.cells, title: "alliance-portfolio similarity between pairs",
+      columns: PortfolioReport.columns, notes: notes)
   }
 }
 
