@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command from a fresh clone to the seed coalition map and report: installs Graphviz's C library and GLPK
-# when it is missing, builds the `coalition` tool, renders the seed dataset to coalition-map.svg and
+# when they are missing, builds the `coalition` tool, renders the seed dataset to coalition-map.svg and
 # writes the interactive report coalition-report.html (one file, no network access).
 set -euo pipefail
 cd "$(dirname "$0")/.."
