@@ -189,6 +189,13 @@ public enum AlignmentDataset {
 
   /// A dataset of `states` and one tie of `kind` per kept pair, weighted by its similarity.
   /// - Parameters:
+  ///   - title: The dataset's title.
+  ///   - description: What the dataset holds and how it was made.
+  ///   - states: ISO alpha-3 identifiers; each becomes a state actor with its ISO name.
+  ///   - kind: The tie kind, e.g. ``voteKind`` or ``allianceKind``.
+  ///   - source: The source every tie cites.
+  ///   - time: When every tie held (the span of the roll calls, the year of the portfolios).
+  ///   - selection: Which pairs become ties.
   ///   - similarity: The value of each pair (i < j, indices into `states`); NaN and values ≤ 0
   ///     never become ties (a weight must be positive).
   ///   - note: What each tie's evidence says, given the pair.
