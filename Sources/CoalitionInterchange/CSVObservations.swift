@@ -400,7 +400,7 @@ public enum CSVObservations {
         }
     }
     var columns: [ObservationField] = [.id, .source, .target, .kind, .date, .from, .to, .asOf, .direction, .weight, .confidence, .basis, .detail]
-    if dataset.observations.contains(where: { $0.recorded != nil }) { columns.insert(.recorded, at: 8) }
+    if dataset.observations.contains(where: { $0.recorded != nil }) { columns.insert(.recorded, at: columns.firstIndex(of: .asOf)! + 1) }
     columns += multiEvidence ? [.evidence] : [.evidenceSource, .evidenceNote, .evidenceVia, .evidenceURL]
     let declared = Dictionary(dataset.actors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     if !declared.isEmpty { columns += [.sourceName, .sourceType, .targetName, .targetType] }

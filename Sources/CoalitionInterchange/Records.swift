@@ -182,6 +182,22 @@ final class RecordReader {
   private var fileSize = 0
   private let monitor = ProgressMonitor.current
 
+  /// The first record as column names, lowercased: the header line of a CSV file.
+  /// - Throws: ``ImportError`` when the file is empty.
+  func header(into record: inout Record) throws(ImportError) -> [String] {
+    guard try next(into: &record) else { throw ImportError(file: file, line: 1, "the file is empty") }
+    return (0..<record.count).map { record.text($0).lowercased() }
+  }
+
+  /// The index of column `name` in `header`.
+  /// - Throws: ``ImportError`` on line 1 naming the missing column and, unless `hint` is given, the columns there are.
+  func column(_ name: String, in header: [String], hint: String? = nil) throws(ImportError) -> Int {
+    guard let i = header.firstIndex(of: name) else {
+      throw ImportError(file: file, line: 1, "no \(name) column; \(hint ?? "the columns are " + header.joined(separator: ", "))")
+    }
+    return i
+  }
+
   /// Opens `path` for reading.
   init(path: String, delimiter: UInt8, quoting: Bool, chunkSize: Int = 1 << 20) throws(ImportError) {
     self.file = path

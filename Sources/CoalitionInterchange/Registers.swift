@@ -69,15 +69,12 @@ public enum ATOP {
     throws(ImportError) -> ImportResult
   {
     var record = Record()
-    guard try reader.next(into: &record) else { throw ImportError(file: reader.file, line: 1, "the file is empty") }
-    let header = (0..<record.count).map { record.text($0).lowercased() }
-    func index(_ name: String) throws(ImportError) -> Int {
-      guard let i = header.firstIndex(of: name) else {
-        throw ImportError(file: reader.file, line: 1, "no \(name) column; ATOP dyad-year files have ccode1, ccode2, year and atop_* flags")
-      }
-      return i
-    }
-    let (c1, c2, cy) = (try index("ccode1"), try index("ccode2"), try index("year"))
+    let header = try reader.header(into: &record)
+    let hint = "ATOP dyad-year files have ccode1, ccode2, year and atop_* flags"
+    let (c1, c2, cy) = (
+      try reader.column("ccode1", in: header, hint: hint), try reader.column("ccode2", in: header, hint: hint),
+      try reader.column("year", in: header, hint: hint)
+    )
     var flagColumns: [(column: Int, kind: Int)] = []
     for (k, name) in columns.enumerated() where keep?.contains(kinds[k].id) ?? true {
       if let i = header.firstIndex(of: name) { flagColumns.append((i, k)) }
@@ -384,13 +381,12 @@ extension ATOP {
 
   static func portfolios(_ reader: RecordReader, year: Int) throws(ImportError) -> AlliancePortfolios {
     var record = Record()
-    guard try reader.next(into: &record) else { throw ImportError(file: reader.file, line: 1, "the file is empty") }
-    let header = (0..<record.count).map { record.text($0).lowercased() }
-    func index(_ name: String) throws(ImportError) -> Int {
-      guard let i = header.firstIndex(of: name) else { throw ImportError(file: reader.file, line: 1, "no \(name) column") }
-      return i
-    }
-    let (c1, c2, cy) = (try index("ccode1"), try index("ccode2"), try index("year"))
+    let header = try reader.header(into: &record)
+    let hint = "ATOP dyad-year files have ccode1, ccode2, year and atop_* flags"
+    let (c1, c2, cy) = (
+      try reader.column("ccode1", in: header, hint: hint), try reader.column("ccode2", in: header, hint: hint),
+      try reader.column("year", in: header, hint: hint)
+    )
     let weights: [(String, Int)] = [("atop_defense", 3), ("atop_offense", 3), ("atop_neutral", 2), ("atop_nonagg", 2), ("atop_consul", 1)]
     let flags = weights.compactMap { w in header.firstIndex(of: w.0).map { ($0, w.1) } }
     var states = Set<String>()

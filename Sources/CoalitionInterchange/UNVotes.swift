@@ -35,9 +35,11 @@ public enum UNVotes {
   /// - Throws: ``ImportError`` for an unreadable file, a missing column, or any bad row under
   ///   ``ErrorPolicy/strict``.
   public static func read(votes: String, rollCalls: String?, issues: String? = nil, policy: ErrorPolicy = .skip) throws -> Result {
-    if let result = try readDigitalLibrary(try RecordReader(path: votes, delimiter: UInt8(ascii: ","), quoting: true), policy: policy) {
-      return result
-    }
+    // One pass over the votes file: its header says which layout it is.
+    let reader = try RecordReader(path: votes, delimiter: UInt8(ascii: ","), quoting: true)
+    var record = Record()
+    let header = try reader.header(into: &record)
+    if let result = try readDigitalLibrary(reader, header: header, policy: policy) { return result }
     guard let rollCalls else {
       throw ImportError(file: votes, line: 1, "a votes file in the unvotes layout needs its roll-call file (the UN Digital Library layout has ms_code and ms_vote columns)")
     }
@@ -47,13 +49,9 @@ public enum UNVotes {
       let tags = try readIssues(try RecordReader(path: issues, delimiter: UInt8(ascii: ","), quoting: true), policy: policy, problems: &problems)
       for (id, set) in tags { calls[id]?.issues.formUnion(set) }
     }
-    let reader = try RecordReader(path: votes, delimiter: UInt8(ascii: ","), quoting: true)
     var log = IssueLog(file: reader.file, policy: policy)
-    var record = Record()
-    guard try reader.next(into: &record) else { throw ImportError(file: reader.file, line: 1, "the file is empty") }
-    let header = (0..<record.count).map { record.text($0).lowercased() }
     let (cRC, cCode, cVote) = (
-      try column("rcid", header, reader.file), try column("country_code", header, reader.file), try column("vote", header, reader.file)
+      try reader.column("rcid", in: header), try reader.column("country_code", in: header), try reader.column("vote", in: header)
     )
     var rows: [(state: String, rollCall: Int, vote: Vote)] = []
     var read = 0
@@ -86,11 +84,10 @@ public enum UNVotes {
     return Result(matrix: VoteMatrix(rollCalls: Array(calls.values), votes: rows), issues: problems, votesRead: read, votesKept: rows.count)
   }
 
-  /// The UN Digital Library layout, or `nil` when the header is not that layout.
-  static func readDigitalLibrary(_ reader: RecordReader, policy: ErrorPolicy) throws(ImportError) -> Result? {
+  /// The rest of a file in the UN Digital Library layout, or `nil` (nothing read) when `header`
+  /// is not that layout.
+  static func readDigitalLibrary(_ reader: RecordReader, header: [String], policy: ErrorPolicy) throws(ImportError) -> Result? {
     var record = Record()
-    guard try reader.next(into: &record) else { throw ImportError(file: reader.file, line: 1, "the file is empty") }
-    let header = (0..<record.count).map { record.text($0).lowercased() }
     guard let cCode = header.firstIndex(of: "ms_code"), let cVote = header.firstIndex(of: "ms_vote") else { return nil }
     guard let cKey = header.firstIndex(of: "undl_id") ?? header.firstIndex(of: "resolution") else {
       throw ImportError(file: reader.file, line: 1, "no undl_id or resolution column to tell the roll calls apart")
@@ -141,19 +138,11 @@ public enum UNVotes {
       votesRead: read, votesKept: rows.count)
   }
 
-  static func column(_ name: String, _ header: [String], _ file: String) throws(ImportError) -> Int {
-    guard let i = header.firstIndex(of: name) else {
-      throw ImportError(file: file, line: 1, "no \(name) column; the columns are \(header.joined(separator: ", "))")
-    }
-    return i
-  }
-
   static func readRollCalls(_ reader: RecordReader, policy: ErrorPolicy, problems: inout [String]) throws(ImportError) -> [Int: RollCall] {
     var log = IssueLog(file: reader.file, policy: policy)
     var record = Record()
-    guard try reader.next(into: &record) else { throw ImportError(file: reader.file, line: 1, "the file is empty") }
-    let header = (0..<record.count).map { record.text($0).lowercased() }
-    let (cRC, cSession, cDate) = (try column("rcid", header, reader.file), try column("session", header, reader.file), try column("date", header, reader.file))
+    let header = try reader.header(into: &record)
+    let (cRC, cSession, cDate) = (try reader.column("rcid", in: header), try reader.column("session", in: header), try reader.column("date", in: header))
     func optional(_ name: String) -> Int? { header.firstIndex(of: name) }
     let (cImportant, cAmend, cPara, cRes, cTitle) = (optional("importantvote"), optional("amend"), optional("para"), optional("unres"), optional("descr"))
     var out: [Int: RollCall] = [:]
@@ -190,9 +179,8 @@ public enum UNVotes {
   static func readIssues(_ reader: RecordReader, policy: ErrorPolicy, problems: inout [String]) throws(ImportError) -> [Int: Set<String>] {
     var log = IssueLog(file: reader.file, policy: policy)
     var record = Record()
-    guard try reader.next(into: &record) else { throw ImportError(file: reader.file, line: 1, "the file is empty") }
-    let header = (0..<record.count).map { record.text($0).lowercased() }
-    let (cRC, cShort) = (try column("rcid", header, reader.file), try column("short_name", header, reader.file))
+    let header = try reader.header(into: &record)
+    let (cRC, cShort) = (try reader.column("rcid", in: header), try reader.column("short_name", in: header))
     var out: [Int: Set<String>] = [:]
     while try reader.next(into: &record) {
       guard try log.matchesHeader(record, width: header.count) else { continue }

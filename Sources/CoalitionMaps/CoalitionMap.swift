@@ -116,36 +116,38 @@ public struct CoalitionMap: Sendable {
           nodes: members.map(node)))
     }
     var loose = (0..<view.nodeCount).filter { blocOfNode[$0] == nil }.map(node)
+    // Fixed positions — states at their capitals, or a layout shared by a series of maps — are
+    // drawn without clusters; bloc membership shows in the node's fill.
+    var pinned: [MapPoint]?
+    var corners: [(String, MapPoint)] = []
     if let geographic {
-      // Blocs span the globe: no clusters; bloc membership shows in the node's fill.
-      let positions = geographic.positions(of: view, spacing: 72 * style.geographicNodeDiameter.upperBound + 4)
-      loose = (0..<view.nodeCount).map { v in
-        var n = node(v)
-        let p = positions[v]
-        n.attributes.append(DOTAttribute("pos", .id("\(DOTWriter.number(p.x)),\(DOTWriter.number(p.y))")))
-        return n
-      }
-      clusters = []
+      pinned = geographic.positions(of: view, spacing: 72 * style.geographicNodeDiameter.upperBound + 4).map { MapPoint(x: $0.x, y: $0.y) }
     } else if let layout, let frame = layout.frame {
       var extra = 0
-      loose = (0..<view.nodeCount).map { v in
-        var n = node(v)
-        let p = layout.positions[view.actor(v).id] ?? {
+      pinned = (0..<view.nodeCount).map { v in
+        layout.positions[view.actor(v).id] ?? {
           extra += 1
           return MapPoint(x: frame.min.x + Double(extra - 1) * 72, y: frame.min.y - 72)
         }()
-        n.attributes.append(DOTAttribute("pos", .id("\(DOTWriter.number(p.x)),\(DOTWriter.number(p.y))")))
-        return n
       }
       // Two invisible corners fix the frame, whoever is present. Their names start with a space,
       // which no actor identifier may.
-      for (name, p) in [(" frame min", frame.min), (" frame max", frame.max)] {
+      corners = [(" frame min", frame.min), (" frame max", frame.max)]
+    }
+    if let pinned {
+      func pos(_ p: MapPoint) -> DOTAttribute { DOTAttribute("pos", .id("\(DOTWriter.number(p.x)),\(DOTWriter.number(p.y))")) }
+      loose = (0..<view.nodeCount).map { v in
+        var n = node(v)
+        n.attributes.append(pos(pinned[v]))
+        return n
+      }
+      for (name, p) in corners {
         loose.append(
           DOTNode(
             name,
             [
               DOTAttribute("style", .id("invis")), DOTAttribute("shape", .id("point")), DOTAttribute("width", .number(0.01)),
-              DOTAttribute("label", .text("")), DOTAttribute("pos", .id("\(DOTWriter.number(p.x)),\(DOTWriter.number(p.y))")),
+              DOTAttribute("label", .text("")), pos(p),
             ]))
       }
       clusters = []

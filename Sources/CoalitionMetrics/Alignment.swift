@@ -210,30 +210,11 @@ public struct VoteAgreement: Sendable, Hashable {
     return n == 0 ? .nan : (Double(same + bothAbstained) + Double(partial) / 2) / Double(n)
   }
 
-  private var observed: Double { Double(same + bothAbstained) / Double(jointVotes) }
-
-  private func shares() -> (a: [Double], b: [Double]) {
-    let n = Double(jointVotes)
-    let a = (0..<3).map { r in Double(table[r * 3] + table[r * 3 + 1] + table[r * 3 + 2]) / n }
-    let b = (0..<3).map { c in Double(table[c] + table[3 + c] + table[6 + c]) / n }
-    return (a, b)
-  }
-
   /// Cohen's κ over yes, abstain and no.
-  public var kappa: Double {
-    guard jointVotes > 0 else { return .nan }
-    let (a, b) = shares()
-    let chance = zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
-    return chance >= 1 ? .nan : (observed - chance) / (1 - chance)
-  }
+  public var kappa: Double { ChanceCorrected.agreement(table, categories: 3, scott: false) }
 
   /// Scott's π over yes, abstain and no.
-  public var pi: Double {
-    guard jointVotes > 0 else { return .nan }
-    let (a, b) = shares()
-    let chance = zip(a, b).reduce(0) { $0 + (($1.0 + $1.1) / 2) * (($1.0 + $1.1) / 2) }
-    return chance >= 1 ? .nan : (observed - chance) / (1 - chance)
-  }
+  public var pi: Double { ChanceCorrected.agreement(table, categories: 3, scott: true) }
 
   /// The value of `measure`.
   public func value(_ measure: VoteMeasure) -> Double {
@@ -243,6 +224,25 @@ public struct VoteAgreement: Sendable, Hashable {
     case .kappa: return kappa
     case .pi: return pi
     }
+  }
+}
+
+/// Chance-corrected agreement of two raters over a k × k table of counts (row-major, first rater
+/// by row): (p_o − p_e) / (1 − p_e), with p_e = Σ p_a(c)·p_b(c) (Cohen's κ) or Σ ((p_a(c) +
+/// p_b(c)) / 2)² (Scott's π). NaN for an empty table or when chance agreement is 1.
+enum ChanceCorrected {
+  static func agreement(_ table: [Int], categories k: Int, scott: Bool) -> Double {
+    let total = table.reduce(0, +)
+    guard total > 0 else { return .nan }
+    let n = Double(total)
+    let observed = Double((0..<k).reduce(0) { $0 + table[$1 * k + $1] }) / n
+    var chance = 0.0
+    for c in 0..<k {
+      let a = Double((0..<k).reduce(0) { $0 + table[c * k + $1] }) / n
+      let b = Double((0..<k).reduce(0) { $0 + table[$1 * k + c] }) / n
+      chance += scott ? ((a + b) / 2) * ((a + b) / 2) : a * b
+    }
+    return chance >= 1 ? .nan : (observed - chance) / (1 - chance)
   }
 }
 
@@ -332,20 +332,10 @@ public struct PortfolioSimilarity: Sendable, Hashable {
   /// S with squared distances.
   public var sSquared: Double { states == 0 ? .nan : 1 - 2 * Double(squaredDistance) / (9 * Double(states)) }
 
-  private func chanceCorrected(scott: Bool) -> Double {
-    guard states > 0 else { return .nan }
-    let n = Double(states)
-    let a = (0..<4).map { r in Double((0..<4).reduce(0) { $0 + table[r * 4 + $1] }) / n }
-    let b = (0..<4).map { c in Double((0..<4).reduce(0) { $0 + table[$1 * 4 + c] }) / n }
-    let observed = Double((0..<4).reduce(0) { $0 + table[$1 * 5] }) / n
-    let chance = scott ? zip(a, b).reduce(0) { $0 + (($1.0 + $1.1) / 2) * (($1.0 + $1.1) / 2) } : zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
-    return chance >= 1 ? .nan : (observed - chance) / (1 - chance)
-  }
-
   /// Cohen's κ over the four levels.
-  public var kappa: Double { chanceCorrected(scott: false) }
+  public var kappa: Double { ChanceCorrected.agreement(table, categories: 4, scott: false) }
   /// Scott's π over the four levels.
-  public var pi: Double { chanceCorrected(scott: true) }
+  public var pi: Double { ChanceCorrected.agreement(table, categories: 4, scott: true) }
 }
 
 /// The portfolio-similarity measures of ``PortfolioSimilarity``.

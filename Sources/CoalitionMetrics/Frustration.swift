@@ -159,7 +159,8 @@ extension SignedGraph {
     var split = [Int](repeating: 0, count: nodeCount)
     var (upper, lower) = (0, 0)
     var method = FrustrationMethod.reduction
-    for component in components() {
+    let components = components()
+    for component in components {
       let reduced = FrustrationReduction(nodes: component, edges: edges)
       var side: [Int]
       if reduced.problem.nodeCount <= 1 || reduced.problem.edges.isEmpty {
@@ -186,7 +187,7 @@ extension SignedGraph {
       for (node, s) in reduced.expand(side) { split[node] = s }
     }
     // Each component's lowest node in camp 0.
-    for component in components() where split[component[0]] == 1 { for v in component { split[v] ^= 1 } }
+    for component in components where split[component[0]] == 1 { for v in component { split[v] ^= 1 } }
     return FrustrationResult(frustration: upper, lowerBound: min(lower, upper), split: split, method: method, edgeCount: edges.count)
   }
 

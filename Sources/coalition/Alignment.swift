@@ -89,14 +89,15 @@ struct Alignment: ParsableCommand {
       do { portfolios = try ATOP.portfolios(path: atop, year: year) } catch { throw ToolError("\(error)") }
       let chosen = measure.flatMap(PortfolioMeasure.init) ?? .s
       if ties {
+        let rows = try subset(portfolios.states) { portfolios.index(of: $0) }
         let d = AlignmentDataset.make(
           title: "Alliance-portfolio similarity, \(year)",
           description: "Signorino–Ritter \(chosen.rawValue) of ATOP alliance portfolios in \(year), \(tieWords); written by coalition alignment.",
-          states: try subset(portfolios.states) { portfolios.index(of: $0) }.map { portfolios.states[$0] }, kind: AlignmentDataset.allianceKind,
+          states: rows.map { portfolios.states[$0] }, kind: AlignmentDataset.allianceKind,
           source: Source(id: "atop-5.1", title: "Alliance Treaty Obligations and Provisions (ATOP) 5.1", publisher: "Leeds, Ritter, Mitchell and Long", url: "http://www.atopdata.org/"),
           time: .on(PartialDate(year: year)!), selection: selection,
-          similarity: { [rows = try subset(portfolios.states) { portfolios.index(of: $0) }] in portfolios.similarity(rows[$0], rows[$1]).value(chosen) },
-          note: { [rows = try subset(portfolios.states) { portfolios.index(of: $0) }] i, j in
+          similarity: { portfolios.similarity(rows[$0], rows[$1]).value(chosen) },
+          note: { i, j in
             let p = portfolios.similarity(rows[i], rows[j])
             return "S \(JSONWriter.number(p.s)), S squared \(JSONWriter.number(p.sSquared)), kappa \(JSONWriter.number(p.kappa)), pi \(JSONWriter.number(p.pi)) over \(p.states) states"
           })
@@ -127,22 +128,24 @@ struct Alignment: ParsableCommand {
     if !issue.isEmpty { words.append("issues " + issue.joined(separator: ", ")) }
     if important { words.append("important votes only") }
     if noAmendments { words.append("no amendments") }
+    let selected = words.isEmpty ? "all roll calls" : words.joined(separator: "; ")
     let chosen = measure.flatMap(VoteMeasure.init) ?? .coincidence
     if ties {
       let dates = matrix.rollCalls.compactMap(\.date)
+      let rows = try subset(matrix.states) { matrix.index(of: $0) }
       let d = AlignmentDataset.make(
-        title: "UN General Assembly vote alignment", description: "\(chosen.rawValue) of UN General Assembly votes (\(words.isEmpty ? "all roll calls" : words.joined(separator: "; ")), \(matrix.rollCalls.count) roll calls), \(tieWords); written by coalition alignment.",
-        states: try subset(matrix.states) { matrix.index(of: $0) }.map { matrix.states[$0] }, kind: AlignmentDataset.voteKind,
+        title: "UN General Assembly vote alignment", description: "\(chosen.rawValue) of UN General Assembly votes (\(selected), \(matrix.rollCalls.count) roll calls), \(tieWords); written by coalition alignment.",
+        states: rows.map { matrix.states[$0] }, kind: AlignmentDataset.voteKind,
         source: Source(id: "unvotes", title: "United Nations General Assembly voting data (Voeten), via the unvotes package", publisher: "Erik Voeten; David Robinson", url: "https://dataverse.harvard.edu/dataverse/Voeten"),
         time: .between(from: dates.min(), to: dates.max()), selection: selection,
-        similarity: { [rows = try subset(matrix.states) { matrix.index(of: $0) }] in matrix.agreement(rows[$0], rows[$1]).value(chosen) },
-        note: { [rows = try subset(matrix.states) { matrix.index(of: $0) }] i, j in
+        similarity: { matrix.agreement(rows[$0], rows[$1]).value(chosen) },
+        note: { i, j in
           let a = matrix.agreement(rows[i], rows[j])
           return "\(a.jointVotes) joint votes: \(a.same) same, \(a.opposite) opposite, \(a.partial) partial, \(a.bothAbstained) both abstained; coincidence \(JSONWriter.number(a.coincidence)), agreement \(JSONWriter.number(a.agreement)), kappa \(JSONWriter.number(a.kappa)), pi \(JSONWriter.number(a.pi))"
         })
       return try writeTies(d)
     }
-    let report = AlignmentReport(matrix: matrix, measure: chosen, selection: words.isEmpty ? "all roll calls" : words.joined(separator: "; "))
+    let report = AlignmentReport(matrix: matrix, measure: chosen, selection: selected)
     let result: ReportTable
     do {
       result = try counterpart.map { try report.against($0.uppercased()) } ?? report.pairs(among: actors.map { $0.uppercased() })
