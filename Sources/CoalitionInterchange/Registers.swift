@@ -70,11 +70,7 @@ public enum ATOP {
   {
     var record = Record()
     let header = try reader.header(into: &record)
-    let hint = "ATOP dyad-year files have ccode1, ccode2, year and atop_* flags"
-    let (c1, c2, cy) = (
-      try reader.column("ccode1", in: header, hint: hint), try reader.column("ccode2", in: header, hint: hint),
-      try reader.column("year", in: header, hint: hint)
-    )
+    let (c1, c2, cy) = try pairYearColumns(reader, header)
     var flagColumns: [(column: Int, kind: Int)] = []
     for (k, name) in columns.enumerated() where keep?.contains(kinds[k].id) ?? true {
       if let i = header.firstIndex(of: name) { flagColumns.append((i, k)) }
@@ -147,6 +143,15 @@ public enum ATOP {
     d.kinds.removeAll { !used.contains($0.id) }
     d.description = "Alliance commitments from \(reader.file)\(spells ? ", consecutive years merged into spells; spells reaching \(lastYear), the last year read, stay open (ongoing)" : "")."
     return ImportResult(dataset: d, recordsRead: read, recordsSkipped: skipped, recordsFiltered: filtered, issues: log.issues, ignoredColumns: [])
+  }
+
+  /// The ccode1, ccode2 and year columns every ATOP dyad-year file has.
+  static func pairYearColumns(_ reader: RecordReader, _ header: [String]) throws(ImportError) -> (Int, Int, Int) {
+    let hint = "ATOP dyad-year files have ccode1, ccode2, year and atop_* flags"
+    return (
+      try reader.column("ccode1", in: header, hint: hint), try reader.column("ccode2", in: header, hint: hint),
+      try reader.column("year", in: header, hint: hint)
+    )
   }
 
   struct PairKind: Hashable, Comparable {
@@ -382,11 +387,7 @@ extension ATOP {
   static func portfolios(_ reader: RecordReader, year: Int) throws(ImportError) -> AlliancePortfolios {
     var record = Record()
     let header = try reader.header(into: &record)
-    let hint = "ATOP dyad-year files have ccode1, ccode2, year and atop_* flags"
-    let (c1, c2, cy) = (
-      try reader.column("ccode1", in: header, hint: hint), try reader.column("ccode2", in: header, hint: hint),
-      try reader.column("year", in: header, hint: hint)
-    )
+    let (c1, c2, cy) = try pairYearColumns(reader, header)
     let weights: [(String, Int)] = [("atop_defense", 3), ("atop_offense", 3), ("atop_neutral", 2), ("atop_nonagg", 2), ("atop_consul", 1)]
     let flags = weights.compactMap { w in header.firstIndex(of: w.0).map { ($0, w.1) } }
     var states = Set<String>()
