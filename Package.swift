@@ -20,6 +20,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // GDELT publishes its exports as .zip files; read in process, never through an unzip subprocess.
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     // `swift package generate-documentation` (scripts/check-docs.sh); no code depends on it.
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
@@ -31,7 +33,9 @@ let package = Package(
     .target(name: "CoalitionMetrics", dependencies: ["CoalitionGraph"], swiftSettings: strict),
     .target(name: "CoalitionReports", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionMaps"], swiftSettings: strict),
     .target(name: "CoalitionMaps", dependencies: ["CoalitionGraph", "CoalitionMetrics"], swiftSettings: strict),
-    .target(name: "CoalitionInterchange", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionMaps"], swiftSettings: strict),
+    .target(
+      name: "CoalitionInterchange", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionMaps", "ZIPFoundation"],
+      swiftSettings: strict),
     // The only part that links Graphviz (pkg-config libgvc; Debian: libgraphviz-dev).
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc",

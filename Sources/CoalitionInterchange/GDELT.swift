@@ -1,4 +1,5 @@
 import CoalitionGraph
+import Foundation
 
 /// Which CoalitionGraph kind each CAMEO event code becomes.
 ///
@@ -160,6 +161,25 @@ public struct GDELTOptions: Sendable {
   /// many sources (NumSources), else `alleged` — one outlet's machine-coded story is a claim, not
   /// a fact. 1 makes every observation `reported`.
   public var reportedAtSources: Int
+  /// Threads that read and scan files (at least 1); the result is the same for any number.
+  public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  /// The options that shape the bundles, as one line in the dataset's description:
+  /// ``GDELT/append(_:to:options:)`` adds only with the same ones.
+  public var signature: String {
+    let yesNo = { (b: Bool) in b ? "yes" : "no" }
+    var rules = "standard"
+    if mapping != .standard {
+      // FNV-1a over the rules, so that an edited mapping is told apart from the standard one.
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      for r in mapping.rules.sorted(by: { $0.prefix < $1.prefix }) {
+        for b in "\(r.prefix)=\(r.kind ?? "-");".utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+      }
+      rules = "custom-" + String(hash, radix: 16)
+    }
+    return "GDELT options: window=\(window.rawValue) weight=\(weight.rawValue) root-only=\(yesNo(rootEventsOnly)) "
+      + "regions=\(yesNo(keepRegions)) min-sources=\(minimumSources) reported-at-sources=\(reportedAtSources) mapping=\(rules)"
+  }
 
   /// Options; the defaults follow `docs/interchange.md`.
   public init(
@@ -204,190 +224,186 @@ public enum GDELT {
     Source(id: "gdelt-\(version)", title: "GDELT \(version).0 event data", publisher: "The GDELT Project", url: "https://www.gdeltproject.org/")
   }
 
-  struct Columns {
-    let count: Int
-    let version: Int
-    let id = 0, date = 1, actor1Name = 6, actor1Country = 7, actor2Name = 16, actor2Country = 17, isRoot = 25
-    let eventCode = 26, rootCode = 28, quadClass = 29, goldstein = 30, mentions = 31, sources = 32, articles = 33
-    var url: Int? { count == 61 ? 60 : count == 58 ? 57 : nil }
-    /// DATEADDED: when GDELT added the event (record time); YYYYMMDDHHMMSS in 2.0, YYYYMMDD in 1.0.
-    var added: Int { count == 61 ? 59 : 56 }
-    init?(count: Int) {
-      guard count == 57 || count == 58 || count == 61 else { return nil }
-      self.count = count
-      version = count == 61 ? 2 : 1
-    }
-  }
-
-  struct Bundle {
-    var weight = 0.0
-    var events = 0
-    var mostSources = 0
-    var articles = 0
-    var mentions = 0
-    var codes: Set<String> = []
-    var ids: [String] = []
-    var url: String?
-    /// The earliest DATEADDED of the bundle's events (days since 1970-01-01).
-    var firstAdded = Int32.max
-  }
-
-  /// One bundle: the window's date, the pair, the kind, and the event id when each event is its own.
-  struct Key: Hashable, Comparable {
-    var span: PartialDate
-    var source: String, target: String, kind: String
-    var event = ""
-    static func < (a: Key, b: Key) -> Bool {
-      (a.span, a.source, a.target, a.kind, a.event) < (b.span, b.source, b.target, b.kind, b.event)
-    }
-  }
-
   /// Reads a GDELT export (an optional header line naming `GLOBALEVENTID` is skipped).
   public static func read(path: String, options: GDELTOptions = GDELTOptions()) throws -> ImportResult {
-    try read(RecordReader(path: path, delimiter: 0x09, quoting: false), options: options)
+    try read(inputs: [GDELTInput(path: path, size: fileSize(path))], options: options).result
   }
 
   /// Reads GDELT rows from text.
   public static func read(text: String, name: String = "<text>", options: GDELTOptions = GDELTOptions()) throws
     -> ImportResult
   {
-    try read(RecordReader(bytes: Array(text.utf8), name: name, delimiter: 0x09, quoting: false), options: options)
+    let bytes = Array(text.utf8)
+    let source = GDELTPipeline.Source(name: name, bytes: bytes.count) { emit in
+      var cutter = LineCutter(file: name, emit: emit)
+      try bytes.withUnsafeBytes { try cutter.feed($0) }
+      try cutter.finish()
+    }
+    return try run([source], options: options, name: name, base: options.base).result
   }
 
-  static func read(_ reader: RecordReader, options: GDELTOptions) throws(ImportError) -> ImportResult {
-    var log = IssueLog(file: reader.file, policy: options.policy)
-    var record = Record()
-    var builder = DatasetBuilder(
-      title: "GDELT events", kinds: CAMEOMapping.kinds, base: options.base)
-    var bundles: [Key: Bundle] = [:]
-    var read = 0, skipped = 0, filtered = 0
-    var fewSources = 0, duplicates = 0
-    var seenNumeric = Set<UInt64>(), seenOther = Set<String>()
-    var versions = Set<Int>()
-    let kinds = Dictionary(builder.dataset.allKinds.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+  /// Reads many GDELT files — plain, zipped or gzipped, GDELT 1.0 and 2.0 layouts in any mix — on
+  /// ``GDELTOptions/threads`` threads, into one dataset.
+  ///
+  /// The files are read in the order of their names (``GDELT/inputs(_:)`` sorts them), so the
+  /// result is the same for any thread count and any order the files were named in: each
+  /// bundle's numbers are sums, maxima and minima, its event ids the five lowest, its URL that of
+  /// its lowest event id, and an event id repeated anywhere in the input counts once. A file that
+  /// cannot be read to its end (a damaged archive) is reported in ``GDELTSummary/unreadable``;
+  /// the rows read before the damage are kept. Under ``ErrorPolicy/strict`` it stops the import.
+  public static func read(inputs: [GDELTInput], options: GDELTOptions = GDELTOptions()) throws -> GDELTImport {
+    let name = inputs.count == 1 ? inputs[0].path : "\(inputs.count) files"
+    return try run(inputs.map(source), options: options, name: name, base: options.base)
+  }
 
-    while try reader.next(into: &record) {
-      if read == 0, record.count > 0, record.text(0) == "GLOBALEVENTID" { continue }
-      read += 1
-      let line = record.line
-      guard let cols = Columns(count: record.count) else {
-        skipped += 1
-        try log.add(line: line, "\(record.count) tab-separated fields; GDELT 1.0 rows have 57 or 58, GDELT 2.0 rows 61")
-        continue
-      }
-      versions.insert(cols.version)
-      func bad(_ c: Int, _ message: String) throws(ImportError) {
-        skipped += 1
-        try log.add(line: line, column: record.columns[c], message)
-      }
-      if options.rootEventsOnly, record.text(cols.isRoot) != "1" { filtered += 1; continue }
-      let code = record.text(cols.eventCode)
-      guard !code.isEmpty, code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-        try bad(cols.eventCode, "EventCode \"\(code.clipped())\" is not a CAMEO code")
-        continue
-      }
-      let dateText = record.text(cols.date)
-      guard let date = PartialDate(flexible: dateText), date.day != nil else {
-        try bad(cols.date, "SQLDATE \"\(dateText.clipped())\" is not a YYYYMMDD date")
-        continue
-      }
-      guard let quad = record.int(cols.quadClass), (1...4).contains(quad) else {
-        try bad(cols.quadClass, "QuadClass \"\(record.text(cols.quadClass).clipped())\" is not 1–4")
-        continue
-      }
-      guard let goldstein = record.double(cols.goldstein), (-10...10).contains(goldstein) else {
-        try bad(cols.goldstein, "GoldsteinScale \"\(record.text(cols.goldstein).clipped())\" is not a number from -10 to 10")
-        continue
-      }
-      // Actors.
-      var ends: [String] = []
-      for c in [cols.actor1Country, cols.actor2Country] {
-        let cc = record.text(c)
-        if CountryTable.country(alpha3: cc) != nil {
-          ends.append(cc)
-        } else if options.keepRegions, let name = regions[cc] {
-          builder.declare(CoalitionActor(id: cc, name: name, type: .aggregate))
-          ends.append(cc)
-        } else {
-          break
-        }
-      }
-      guard ends.count == 2, ends[0] != ends[1] else { filtered += 1; continue }
-      guard let kindID = options.mapping.kind(for: code) else { filtered += 1; continue }
-      guard let kind = kinds[kindID] else {
-        try bad(cols.eventCode, "the CAMEO mapping sends \(code) to unknown kind \"\(kindID)\"; declare it in a base dataset")
-        continue
-      }
-      let quadCooperative = quad <= 2, quadMaterial = quad == 2 || quad == 4
-      if (kind.polarity == .cooperative) != quadCooperative || (kind.materiality == .material) != quadMaterial {
-        try bad(
-          cols.quadClass,
-          "event \(code) has QuadClass \(quad) but the mapping sends it to \(kind.id) (\(kind.polarity.rawValue), \(kind.materiality.rawValue))")
-        continue
-      }
-      // An empty NumSources still means the one source the event was coded from.
-      let sources = max(1, record.int(cols.sources) ?? 1)
-      if sources < options.minimumSources {
-        filtered += 1
-        fewSources += 1
-        continue
-      }
-      let eventID = record.text(cols.id)
-      let fresh = UInt64(eventID).map { seenNumeric.insert($0).inserted } ?? seenOther.insert(eventID).inserted
-      if !fresh {
-        filtered += 1
-        duplicates += 1
-        continue
-      }
-      var (s, t) = (ends[0], ends[1])
-      if !kind.directed, t < s { swap(&s, &t) }
-      let span: PartialDate
-      switch options.window {
-      case .event, .day: span = date
-      case .month: span = PartialDate(year: date.year, month: date.month)!
-      case .year: span = PartialDate(year: date.year)!
-      }
-      let key = Key(span: span, source: s, target: t, kind: kindID, event: options.window == .event ? eventID : "")
-      var b = bundles[key] ?? Bundle()
-      switch options.weight {
-      case .goldstein: b.weight += abs(goldstein)
-      case .events: b.weight += 1
-      case .mentions: b.weight += Double(record.int(cols.mentions) ?? 0)
-      }
-      b.events += 1
-      b.mostSources = max(b.mostSources, sources)
-      b.articles += record.int(cols.articles) ?? 0
-      b.mentions += record.int(cols.mentions) ?? 0
-      b.codes.insert(code)
-      if b.ids.count < 5 { b.ids.append(eventID) }
-      let addedText = record.text(cols.added)
-      if addedText.count >= 8, let added = PartialDate(flexible: String(addedText.prefix(8))), added.day != nil {
-        b.firstAdded = min(b.firstAdded, added.firstDay)
-      }
-      if b.url == nil, let u = cols.url { b.url = record.string(u).flatMap { $0.isEmpty ? nil : $0 } }
-      bundles[key] = b
+  /// Adds more GDELT files to a dataset this importer made, without reading its files again.
+  ///
+  /// Each observation's bundle is taken up where it stopped — event count, weight, most
+  /// sources, articles, mentions, codes, lowest ids, first record date — so a day (month, year)
+  /// that the new files reach again comes out as if every file had been read in one run. Two
+  /// limits, both said in `docs/scale.md`: an event id read in an earlier run is not known (the
+  /// dataset keeps five ids per bundle), so the files must be new ones (the command-line tool keeps
+  /// a list of the files read beside the dataset and skips those); and a bundle keeps its URL
+  /// unless a new event has a lower id than every id it lists.
+  /// - Throws: ``ImportError`` when the dataset was imported with other options, or when one of
+  ///   its GDELT observations cannot be read back.
+  public static func append(_ inputs: [GDELTInput], to dataset: Dataset, options: GDELTOptions = GDELTOptions()) throws -> GDELTImport {
+    let name = inputs.count == 1 ? inputs[0].path : "\(inputs.count) files"
+    guard let description = dataset.description, description.contains(options.signature) else {
+      throw ImportError(
+        file: dataset.title ?? "the dataset", line: 0,
+        "it was not imported from GDELT with the same options (\(options.signature)); append with the options it was made with")
     }
-    for v in versions.sorted() { builder.dataset.sources.append(source(version: v)) }
-    let sourceID = "gdelt-\(versions.max() ?? 2)"
-    for (key, b) in bundles.sorted(by: { $0.key < $1.key }) {
-      let more = b.events > b.ids.count ? ", …" : ""
-      let note = "\(b.events) event\(b.events == 1 ? "" : "s") (GLOBALEVENTID \(b.ids.joined(separator: ", "))\(more)); "
-        + "at most \(b.mostSources) source\(b.mostSources == 1 ? "" : "s") for one event, \(b.articles) articles, \(b.mentions) mentions"
-      builder.add(
-        TieObservation(
-          source: key.source, target: key.target, kind: key.kind, time: .on(key.span),
-          confidence: b.mostSources >= options.reportedAtSources ? .reported : .alleged, basis: .event,
-          weight: b.weight, detail: "CAMEO " + b.codes.sorted().joined(separator: ", "),
-          evidence: [Evidence(source: sourceID, note: note, url: b.url)],
-          recorded: b.firstAdded == .max ? nil : PartialDate(dayNumber: b.firstAdded)))
+    return try run(inputs.map(source), options: options, name: name, base: dataset, resuming: true)
+  }
+
+  static func fileSize(_ path: String) -> Int {
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : 0
+  }
+
+  private static func source(_ input: GDELTInput) -> GDELTPipeline.Source {
+    GDELTPipeline.Source(name: input.path, bytes: max(1, input.size)) { emit in try input.read(emit) }
+  }
+
+  private static func run(_ sources: [GDELTPipeline.Source], options: GDELTOptions, name: String, base: Dataset?, resuming: Bool = false) throws
+    -> GDELTImport
+  {
+    var builder = DatasetBuilder(title: "GDELT events", kinds: CAMEOMapping.kinds, base: base)
+    let kinds = Dictionary(builder.dataset.allKinds.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let tables = GDELTTables(options: options, kinds: kinds)
+    var aggregator = GDELTAggregator(tables: tables, options: options, file: name)
+    var earlier: [TieObservation] = []
+    if resuming {
+      earlier = builder.dataset.observations.filter { $0.evidence.first?.source.hasPrefix("gdelt-") != true }
+      try aggregator.resume(from: builder.dataset.observations.filter { $0.evidence.first?.source.hasPrefix("gdelt-") == true })
+      builder.dataset.observations = earlier
     }
+    let pipeline = GDELTPipeline(sources: sources, threads: options.threads, scanner: GDELTScanner(tables: tables), aggregator: aggregator)
+    aggregator = try pipeline.run()
+    let versions = [1, 2].filter { aggregator.versions & UInt8($0) != 0 }
+    for v in versions where !builder.dataset.sources.contains(where: { $0.id == "gdelt-\(v)" }) {
+      builder.dataset.sources.append(source(version: v))
+    }
+    let sourceID = "gdelt-\(versions.max() ?? (resuming ? aggregator.resumedVersion : 2))"
+    if options.keepRegions {
+      let used = Set(aggregator.bundles.keys.flatMap { [$0.source, $0.target] }).filter { tables.actorClass[Int($0)] == 2 }
+      for code in used.sorted().map(GDELTTables.actorText) {
+        builder.declare(CoalitionActor(id: code, name: regions[code]!, type: .aggregate))
+      }
+    }
+    for o in aggregator.observations(sourceID: sourceID) { builder.add(o) }
     var d = builder.finish()
-    d.description = "Events from \(reader.file) by CAMEO code, bundled per \(options.window.rawValue); weight = \(options.weight.rawValue); "
-      + "confidence reported when an event has at least \(options.reportedAtSources) sources, else alleged."
+    if !resuming {
+      d.description = "Events from \(name) by CAMEO code, bundled per \(options.window.rawValue); weight = \(options.weight.rawValue); "
+        + "confidence reported when an event has at least \(options.reportedAtSources) sources, else alleged. \(options.signature)."
+    }
+    let summary = GDELTSummary(
+      files: sources.count, rows: aggregator.rows, kept: aggregator.kept,
+      malformed: Dictionary(uniqueKeysWithValues: zip(GDELTMalformed.allCases, aggregator.malformed).filter { $0.1 > 0 }),
+      filtered: Dictionary(uniqueKeysWithValues: zip(GDELTFiltered.allCases, aggregator.filtered).filter { $0.1 > 0 }),
+      unreadable: pipeline.unreadable)
     var result = ImportResult(
-      dataset: d, recordsRead: read, recordsSkipped: skipped, recordsFiltered: filtered, issues: log.issues, ignoredColumns: [])
-    if fewSources > 0 { result.warnings.append("\(fewSources) events left out: fewer than \(options.minimumSources) sources") }
-    if duplicates > 0 { result.warnings.append("\(duplicates) events whose GLOBALEVENTID came earlier in the file left out as duplicates") }
-    return result
+      dataset: d, recordsRead: aggregator.rows, recordsSkipped: aggregator.malformedCount, recordsFiltered: aggregator.filteredCount,
+      issues: aggregator.log.issues, ignoredColumns: [])
+    if let few = summary.filtered[.fewSources] { result.warnings.append("\(few) events left out: fewer than \(options.minimumSources) sources") }
+    if let repeated = summary.filtered[.duplicate] {
+      result.warnings.append("\(repeated) events whose GLOBALEVENTID came earlier in the \(sources.count == 1 ? "file" : "files") left out as duplicates")
+    }
+    for issue in pipeline.unreadable { result.warnings.append("\(issue.file ?? name): \(issue.message); rows before the damage were read") }
+    return GDELTImport(result: result, summary: summary)
+  }
+
+  /// The observation of one bundle; the native importer, ``GDELT/append(_:to:options:)`` and the
+  /// dyad-table reader all make them here, so that they agree to the byte.
+  static func observation(
+    source: String, target: String, kind: String, period: PartialDate, confidence: Confidence, weight: Double, events: Int, ids: [String],
+    mostSources: Int, articles: Int, mentions: Int, codes: [String], url: String?, firstAdded: PartialDate?, sourceID: String
+  ) -> TieObservation {
+    let more = events > ids.count ? ", …" : ""
+    let note = "\(events) event\(events == 1 ? "" : "s") (GLOBALEVENTID \(ids.joined(separator: ", "))\(more)); "
+      + "at most \(mostSources) source\(mostSources == 1 ? "" : "s") for one event, \(articles) articles, \(mentions) mentions"
+    return TieObservation(
+      source: source, target: target, kind: kind, time: .on(period), confidence: confidence, basis: .event, weight: weight,
+      detail: "CAMEO " + codes.joined(separator: ", "), evidence: [Evidence(source: sourceID, note: note, url: url)], recorded: firstAdded)
+  }
+}
+
+/// What a GDELT import read, kept and left out, file by file and reason by reason.
+public struct GDELTSummary: Sendable, Hashable {
+  /// Files read.
+  public var files: Int
+  /// Rows read (header lines and blank lines are not rows).
+  public var rows: Int
+  /// Events kept in bundles.
+  public var kept: Int
+  /// Malformed rows, by reason (reasons with none are absent).
+  public var malformed: [GDELTMalformed: Int]
+  /// Rows left out by the rules, by reason (reasons with none are absent).
+  public var filtered: [GDELTFiltered: Int]
+  /// Files that could not be read to their end, and why.
+  public var unreadable: [ImportIssue]
+
+  /// Several lines: files and rows, then each reason with its count.
+  public var text: String {
+    var lines = ["\(files) file\(files == 1 ? "" : "s"), \(rows) rows: \(kept) events kept, \(filtered.values.reduce(0, +)) filtered, \(malformed.values.reduce(0, +)) malformed"]
+    for reason in GDELTFiltered.allCases { if let n = filtered[reason] { lines.append("  filtered, \(reason.rawValue): \(n)") } }
+    for reason in GDELTMalformed.allCases { if let n = malformed[reason] { lines.append("  malformed, \(reason.rawValue): \(n)") } }
+    if !unreadable.isEmpty { lines.append("  files not read to the end: \(unreadable.count)") }
+    return lines.joined(separator: "\n")
+  }
+}
+
+/// A GDELT import: the dataset with its problems, and the counts behind them.
+public struct GDELTImport: Sendable {
+  /// The dataset, issues and warnings.
+  public var result: ImportResult
+  /// Files, rows and reasons.
+  public var summary: GDELTSummary
+}
+
+extension GDELT {
+  /// The importer's rules as the three small tables the SQL in `scripts/scale/` joins, so that
+  /// DuckDB, Spark and BigQuery apply exactly these rules: `cameo_rules.csv` (`prefix,kind`; `-`
+  /// drops the codes), `gdelt_kinds.csv` (`kind,quad_class,directed`) and `gdelt_actors.csv`
+  /// (`code,type`: every ISO alpha-3 code this package knows as `state`, the CAMEO regions as
+  /// `region`). A test keeps the committed files equal to these.
+  public static func sqlTables(mapping: CAMEOMapping = .standard) -> [String: String] {
+    let rules = mapping.rules.sorted { $0.prefix < $1.prefix }
+    let kinds = Dictionary((Kind.builtIn + CAMEOMapping.kinds).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let used = Set(rules.compactMap(\.kind)).sorted()
+    var actors: [String] = []
+    for i in 0..<(26 * 26 * 26) {
+      let code = GDELTTables.actorText(UInt16(i))
+      if CountryTable.country(alpha3: code) != nil { actors.append("\(code),state\n") } else if regions[code] != nil { actors.append("\(code),region\n") }
+    }
+    return [
+      "cameo_rules.csv": "prefix,kind\n" + rules.map { "\($0.prefix),\($0.kind ?? "-")\n" }.joined(),
+      "gdelt_kinds.csv": "kind,quad_class,directed\n"
+        + used.compactMap { id in
+          kinds[id].map { k in "\(id),\((k.polarity == .cooperative ? 1 : 3) + (k.materiality == .material ? 1 : 0)),\(k.directed)\n" }
+        }.joined(),
+      "gdelt_actors.csv": "code,type\n" + actors.joined(),
+    ]
   }
 }

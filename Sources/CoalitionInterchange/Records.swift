@@ -15,6 +15,8 @@ public struct ImportIssue: Hashable, Sendable, CustomStringConvertible {
   public var column: Int?
   /// What is wrong.
   public var message: String
+  /// The file, when an import reads several and it is not the one the result is named after.
+  public var file: String?
 
   /// An issue at `line` (and `column`).
   public init(line: Int, column: Int? = nil, message: String) {
@@ -45,7 +47,7 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String {
-    issues.map { "\(file.visible):\($0)" }.joined(separator: "\n")
+    issues.map { "\(($0.file ?? file).visible):\($0)" }.joined(separator: "\n")
   }
 }
 
