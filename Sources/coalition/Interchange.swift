@@ -20,13 +20,14 @@ struct Import: ParsableCommand {
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case csv, gdelt, atop, sipri, graphml, gexf, nodeLink = "node-link"
+    case csv, gdelt, dyads, atop, sipri, graphml, gexf, nodeLink = "node-link"
   }
 
   @Option(help: "Input format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
   var format: Format
-  @Argument(help: "The file to import; '-' reads standard input.")
-  var file: String
+  @Argument(help: "The file to import; '-' reads standard input. GDELT takes many files, directories and quoted glob patterns ('gdelt/2019*.export.CSV.zip'), plain, .zip or .gz.")
+  var files: [String]
+  var file: String { files[0] }
   @OptionGroup var output: OutputOption
   @OptionGroup var timeout: TimeoutOption
   @Flag(help: "Stop at the first bad record instead of skipping it.")
@@ -65,6 +66,10 @@ struct Import: ParsableCommand {
   var reportedAtSources: Int = 2
   @Option(help: "GDELT: CSV file of code,kind rules that replace the standard CAMEO mapping for those codes.")
   var cameoMap: String?
+  @Option(help: "GDELT: threads that read and scan files (default: every core); the result is the same for any number.")
+  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(help: "GDELT: add the files to this dataset (made by an earlier GDELT import with the same options) and write it back (or to -o); files it already holds are skipped.")
+  var append: String?
 
   // ATOP / SIPRI
   @Option(help: "ATOP/SIPRI: first year to keep.")
@@ -77,13 +82,20 @@ struct Import: ParsableCommand {
   func run() throws {
     timeout.start("the import", hint: "import fewer files or a narrower range (--from-year, --to-year)")
     let policy: ErrorPolicy = strict ? .strict : .skip
+    if files.isEmpty { throw ValidationError("name the file to import") }
+    if format != .gdelt, files.count > 1 { throw ValidationError("--format \(format.rawValue) reads one file; only gdelt takes several") }
+    if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    if append != nil, format != .gdelt { throw ValidationError("--append works with --format gdelt") }
+    if append != nil, base != nil { throw ValidationError("--append and --base cannot be used together: the dataset to append to already holds its base") }
+    if append != nil, files.contains("-") { throw ValidationError("--append reads files, not standard input") }
     if file == "-", base == "-" { throw ValidationError("the file and --base cannot both be standard input") }
     let baseDataset: Dataset? = try base.map(loadDataset)
     // Standard input is read whole (files are streamed); messages call it <stdin>.
     let stdin: [UInt8]? = file == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : nil
-    let name = stdin == nil ? file : "<stdin>"
+    let name = stdin != nil ? "<stdin>" : files.count == 1 ? file : "\(files.count) inputs"
     let years = YearRange(first: fromYear, last: toYear)
     var result: ImportResult
+    var ledger: GDELTLedger?
     do {
       switch format {
       case .csv:
@@ -114,11 +126,20 @@ struct Import: ParsableCommand {
           guard let text = try? String(contentsOfFile: inputPath(cameoMap), encoding: .utf8) else { throw ToolError("cannot read \(cameoMap)") }
           mapping = try CAMEOMapping.read(text: text, name: cameoMap)
         }
-        let options = GDELTOptions(
+        var options = GDELTOptions(
           mapping: mapping, rootEventsOnly: rootOnly, keepRegions: keepRegions, window: window, weight: weight, policy: policy, base: baseDataset,
           minimumSources: minSources, reportedAtSources: reportedAtSources)
-        result = try stdin.map { try GDELT.read(text: String(decoding: $0, as: UTF8.self), name: name, options: options) }
-          ?? GDELT.read(path: file, options: options)
+        options.threads = threads
+        if let stdin {
+          result = try GDELT.read(text: String(decoding: stdin, as: UTF8.self), name: name, options: options)
+        } else {
+          guard let run = try importGDELT(options) else { return }
+          (result, ledger) = run
+        }
+      case .dyads:
+        var options = DyadTableOptions(policy: policy, base: baseDataset, reportedAtSources: reportedAtSources)
+        options.weight = weight
+        result = try stdin.map { try DyadTable.read(bytes: $0, name: name, options: options) } ?? DyadTable.read(path: file, options: options)
       case .atop:
         result = try stdin.map { try ATOP.read(bytes: $0, name: name, years: years, spells: !noSpells, policy: policy) }
           ?? ATOP.read(path: file, years: years, spells: !noSpells, policy: policy)
@@ -144,7 +165,7 @@ struct Import: ParsableCommand {
     }
     // CSV and GDELT build on the base as they read (it declares kinds and actors they may use); the
     // others read the file alone, and the base is laid under what they read.
-    if let baseDataset, ![.csv, .gdelt].contains(format) {
+    if let baseDataset, ![.csv, .gdelt, .dyads].contains(format) {
       do {
         let overlay = try baseDataset.overlaid(by: result.dataset)
         result.dataset = overlay.dataset
@@ -154,7 +175,7 @@ struct Import: ParsableCommand {
       }
     }
     if let title { result.dataset.title = title }
-    for issue in result.issues { printError("warning: \(name):\(issue)") }
+    for issue in result.issues { printError("warning: \((issue.file ?? name).visible):\(issue)") }
     let shown = result.issues.count
     if result.recordsSkipped > shown { printError("warning: … and \(result.recordsSkipped - shown) more") }
     if result.recordsSkipped > 0, result.recordsSkipped + result.recordsFiltered >= result.recordsRead,
@@ -169,8 +190,46 @@ struct Import: ParsableCommand {
     if !problems.isEmpty {
       throw ToolError("the imported dataset is not valid:\n" + problems.prefix(20).map(\.description).joined(separator: "\n"))
     }
-    try output.write(result.dataset.jsonText())
-    output.note("\(name): \(result.summary)" + (output.path.map { " → \($0)" } ?? ""))
+    let target = output.path ?? append
+    if let ledger, let target { result.dataset.description = ledger.describe(in: result.dataset.description, for: target) }
+    if let target {
+      do { try OutputFile.write(Array(result.dataset.jsonText().utf8), toPath: target) } catch { throw ToolError("\(error)") }
+      if let ledger {
+        do { try OutputFile.write(Array(ledger.text.utf8), toPath: GDELTLedger.path(for: target)) } catch { throw ToolError("\(error)") }
+      }
+    } else {
+      try output.write(result.dataset.jsonText())
+    }
+    output.note("\(name): \(result.summary)" + (target.map { " → \($0)" } ?? ""))
+  }
+
+  /// Reads the GDELT files named (or adds them to `--append`'s dataset), prints the summary, and
+  /// returns the result with the list of files read; `nil` when there is nothing new to add.
+  func importGDELT(_ options: GDELTOptions) throws -> (ImportResult, GDELTLedger)? {
+    let list = try GDELT.inputs(files)
+    var inputs = list.inputs
+    if !list.skipped.isEmpty {
+      output.note("note: \(list.skipped.count) files in the directories given are not GDELT event files (mentions, GKG or other), left out")
+    }
+    var ledger = GDELTLedger()
+    let imported: GDELTImport
+    if let append {
+      let dataset = try loadDataset(append)
+      ledger = try GDELTLedger.read(for: append, dataset: dataset)
+      let before = inputs.count
+      inputs = inputs.filter { !ledger.contains($0.name) }
+      if before > inputs.count { output.note("note: \(before - inputs.count) of the \(before) files are in \(append) already, skipped") }
+      if inputs.isEmpty {
+        output.note("\(append): nothing new to add; left as it was")
+        return nil
+      }
+      imported = try GDELT.append(inputs, to: dataset, options: options)
+    } else {
+      imported = try GDELT.read(inputs: inputs, options: options)
+    }
+    ledger.add(inputs)
+    output.note(imported.summary.text)
+    return (imported.result, ledger)
   }
 
   func split(_ pair: String, _ option: String) throws -> (String, String) {
