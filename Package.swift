@@ -57,7 +57,7 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "CoalitionInterchangeTests",
-      dependencies: ["CoalitionGraph", "CoalitionInterchange", "CoalitionReports", "CoalitionMetrics"],
+      dependencies: ["CoalitionGraph", "CoalitionInterchange", "CoalitionReports", "CoalitionMetrics", "ZIPFoundation"],
       swiftSettings: strict),
     .testTarget(name: "CoalitionExactTests", dependencies: ["CoalitionExact", "CoalitionMetrics", "CoalitionGraph"], swiftSettings: strict),
     .testTarget(name: "CoalitionMapsTests", dependencies: ["CoalitionGraph", "CoalitionMaps"], swiftSettings: strict),

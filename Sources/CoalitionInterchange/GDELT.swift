@@ -314,7 +314,9 @@ public enum GDELT {
     }
     for o in aggregator.observations(sourceID: sourceID) { builder.add(o) }
     var d = builder.finish()
-    if !resuming {
+    if resuming, let text = d.description, let r = text.range(of: " by CAMEO code") {
+      d.description = "Events from \(name) added to the files read before" + text[r.lowerBound...]
+    } else {
       d.description = "Events from \(name) by CAMEO code, bundled per \(options.window.rawValue); weight = \(options.weight.rawValue); "
         + "confidence reported when an event has at least \(options.reportedAtSources) sources, else alleged. \(options.signature)."
     }

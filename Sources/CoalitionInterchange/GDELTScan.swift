@@ -317,6 +317,10 @@ struct GDELTScanner {
       let root = trimmed(f(25))
       if !(root.count == 1 && root.first == 0x31) { skip(.notRoot, &block); return }
     }
+    guard let idValue = integer(f(0)), idValue >= 0 else {
+      bad(.eventID, &block, line: line, column: column(0), "GLOBALEVENTID \"\(text(f(0)))\" is not a whole number")
+      return
+    }
     let codeField = trimmed(f(26))
     var codeValue = 0
     var codeOK = (1...4).contains(codeField.count)
@@ -364,10 +368,6 @@ struct GDELTScanner {
     // An empty NumSources still means the one source the event was coded from.
     let sources = max(1, integer(f(32)) ?? 1)
     if sources < tables.minimumSources { skip(.fewSources, &block); return }
-    guard let idValue = integer(f(0)), idValue >= 0 else {
-      bad(.eventID, &block, line: line, column: column(0), "GLOBALEVENTID \"\(text(f(0)))\" is not a whole number")
-      return
-    }
     var (source, target) = (a1, a2)
     if !tables.kindDirected[kind], target < source { swap(&source, &target) }
     var added = Int32.max

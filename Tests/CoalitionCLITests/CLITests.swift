@@ -473,3 +473,45 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   let none = try Run(["alignment", "--votes", votes, "--roll-calls", calls, "--ties"], in: dir)
   #expect(none.status == 2 && none.stderr.contains("--ties needs a rule"))
 }
+
+/// Issue 15, as a user runs it: a directory of zipped 15-minute files in one command with a
+/// summary, then new files appended to the dataset (the ones it holds skipped), a list of files
+/// that does not match refused, and the same events read back from a dyad table.
+@Test func gdeltDirectoriesAppendAndDyadTables() throws {
+  let dir = try temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let sample = try String(contentsOf: fixtureData.appendingPathComponent("gdelt2_20191024143000.export.CSV"), encoding: .utf8)
+  let lines = sample.split(separator: "\n")
+  let files = dir.appendingPathComponent("gdelt")
+  try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+  let third = (lines.count + 2) / 3
+  for (k, start) in stride(from: 0, to: lines.count, by: third).enumerated() {
+    try (lines[start..<min(start + third, lines.count)].joined(separator: "\n") + "\n")
+      .write(to: files.appendingPathComponent("2019102414\(k)000.export.CSV"), atomically: true, encoding: .utf8)
+  }
+  try "not events".write(to: files.appendingPathComponent("20191024143000.mentions.CSV"), atomically: true, encoding: .utf8)
+  let whole = try Run(["import", "--format", "gdelt", fixtureData.appendingPathComponent("gdelt2_20191024143000.export.CSV").path, "-o", "whole.json"], in: dir)
+  #expect(whole.status == 0, "\(whole.stderr)")
+  let first = try Run(["import", "--format", "gdelt", "gdelt/20191024140000.export.CSV", "gdelt/20191024141000.export.CSV", "--threads", "2", "-o", "events.json"], in: dir)
+  #expect(first.status == 0, "\(first.stderr)")
+  #expect(first.stderr.contains("2 files, 1408 rows:"), "\(first.stderr)")
+  #expect(first.stderr.contains("filtered, an actor is not a state: "))
+  #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("events.json.files.tsv").path))
+  let more = try Run(["import", "--format", "gdelt", "--append", "events.json", "gdelt"], in: dir)
+  #expect(more.status == 0, "\(more.stderr)")
+  #expect(more.stderr.contains("note: 1 files in the directories given are not GDELT event files"), "\(more.stderr)")
+  #expect(more.stderr.contains("note: 2 of the 3 files are in events.json already, skipped"))
+  let appended = try Dataset(contentsOf: dir.appendingPathComponent("events.json").path)
+  let reference = try Dataset(contentsOf: dir.appendingPathComponent("whole.json").path)
+  #expect(appended.observations == reference.observations)
+  let again = try Run(["import", "--format", "gdelt", "--append", "events.json", "gdelt/*.export.CSV"], in: dir)
+  #expect(again.status == 0 && again.stderr.contains("nothing new to add"), "\(again.stderr)")
+  let other = try Run(["import", "--format", "gdelt", "--append", "events.json", "--window", "month", "gdelt/new.export.CSV"], in: dir)
+  #expect(other.status != 0)
+  try "# edited\n".write(to: dir.appendingPathComponent("events.json.files.tsv"), atomically: true, encoding: .utf8)
+  let edited = try Run(["import", "--format", "gdelt", "--append", "events.json", "gdelt"], in: dir)
+  #expect(edited.status != 0 && edited.stderr.contains("the list does not match the dataset"), "\(edited.stderr)")
+  let dyads = try Run(["import", "--format", "dyads", fixtureData.deletingLastPathComponent().appendingPathComponent("reference/gdelt2_dyads_day.csv").path, "-o", "dyads.json"], in: dir)
+  #expect(dyads.status == 0, "\(dyads.stderr)")
+  #expect(try Dataset(contentsOf: dir.appendingPathComponent("dyads.json").path).observations == reference.observations)
+}
