@@ -83,8 +83,13 @@ def run_duckdb(files, args):
     import duckdb
     con = duckdb.connect()
     con.execute(f"SET threads = {args.threads}")
-    for table in ("cameo_rules", "gdelt_kinds", "gdelt_actors"):
-        con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_csv(?, header = true, all_varchar = false)", [os.path.join(HERE, table + ".csv")])
+    # Typed outright: a sniffer would read the CAMEO prefix 040 as the number 40.
+    types = {"cameo_rules": "{'prefix': 'VARCHAR', 'kind': 'VARCHAR'}",
+             "gdelt_kinds": "{'kind': 'VARCHAR', 'quad_class': 'INTEGER', 'directed': 'BOOLEAN'}",
+             "gdelt_actors": "{'code': 'VARCHAR', 'type': 'VARCHAR'}"}
+    for table, columns in types.items():
+        path = os.path.join(HERE, table + ".csv").replace("'", "''")
+        con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_csv('{path}', header = true, auto_detect = false, columns = {columns})")
     con.execute("CREATE TABLE file_names (file_order INTEGER, filename VARCHAR)")
     con.executemany("INSERT INTO file_names VALUES (?, ?)", [(i, f) for i, f in enumerate(files)])
     columns = "{" + ", ".join(f"'c{i:02d}': 'VARCHAR'" for i in range(61)) + "}"
