@@ -221,19 +221,22 @@ extension GDELTInput {
       for member in members {
         let name = members.count == 1 ? path : "\(path):\(member.path)"
         try cutter.startFile(name)
-        let checksum: CRC32
+        var crc = CRC32Checksum()
         do {
-          checksum = try archive.extract(member, bufferSize: blockSize, skipCRC32: false) { data in
+          _ = try archive.extract(member, bufferSize: blockSize, skipCRC32: true) { data in
             done += data.count
             cutter.through = Double(done) / Double(total)
-            try data.withUnsafeBytes { try cutter.feed($0) }
+            try data.withUnsafeBytes { bytes in
+              crc.update(bytes)
+              try cutter.feed(bytes)
+            }
           }
         } catch let e as ImportError {
           throw e
         } catch {
           throw ImportError(file: name, line: 0, "the zip member cannot be inflated: the archive is damaged (\(error))")
         }
-        if checksum != member.checksum {
+        if crc.value != member.checksum {
           throw ImportError(file: name, line: 0, "the zip member's checksum does not match: the archive is damaged")
         }
       }
@@ -270,10 +273,10 @@ extension GDELTInput {
     let expectedCRC = trailer[0..<4].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
     let expectedLength = trailer[4..<8].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
     var length: UInt64 = 0
-    let crc: CRC32
+    var crc = CRC32Checksum()
     do {
-      crc = try Data.decompress(
-        size: Int64(streamEnd - offset), bufferSize: blockSize, skipCRC32: false,
+      _ = try Data.decompress(
+        size: Int64(streamEnd - offset), bufferSize: blockSize, skipCRC32: true,
         provider: { position, count in
           let start = offset + Int(position)
           // zlib asks again until the stream ends: a cut file must end the loop.
@@ -284,15 +287,58 @@ extension GDELTInput {
         consumer: { data in
           length += UInt64(data.count)
           cutter.through = Double(length) / Double(max(1, expectedLength))
-          try data.withUnsafeBytes { try cutter.feed($0) }
+          try data.withUnsafeBytes { bytes in
+            crc.update(bytes)
+            try cutter.feed(bytes)
+          }
         })
     } catch let e as ImportError {
       throw e
     } catch {
       throw damaged("\(error)")
     }
-    guard crc == expectedCRC, UInt32(truncatingIfNeeded: length) == expectedLength else {
+    guard crc.value == expectedCRC, UInt32(truncatingIfNeeded: length) == expectedLength else {
       throw damaged("the checksum or length in its trailer does not match (several gzip members are not read)")
     }
+  }
+}
+
+/// CRC-32 (the IEEE polynomial of zip and gzip), eight bytes at a time with eight tables
+/// ("slicing-by-8"). ZIPFoundation's own, on Linux, goes a byte at a time and took a third of the
+/// time of reading a zipped GDELT file; its check is switched off and this one used instead.
+struct CRC32Checksum {
+  private(set) var value: UInt32 = 0
+
+  private static let tables: [UInt32] = {
+    var t = [UInt32](repeating: 0, count: 8 * 256)
+    for i in 0..<256 {
+      var c = UInt32(i)
+      for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+      t[i] = c
+    }
+    for i in 0..<256 {
+      for k in 1..<8 { t[k * 256 + i] = (t[(k - 1) * 256 + i] >> 8) ^ t[Int(t[(k - 1) * 256 + i] & 0xFF)] }
+    }
+    return t
+  }()
+
+  mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    var c = ~value
+    var i = 0
+    let n = bytes.count
+    CRC32Checksum.tables.withUnsafeBufferPointer { t in
+      while i + 8 <= n {
+        let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        let lo = UInt32(truncatingIfNeeded: word) ^ c, hi = UInt32(truncatingIfNeeded: word >> 32)
+        c = t[7 * 256 + Int(lo & 0xFF)] ^ t[6 * 256 + Int((lo >> 8) & 0xFF)] ^ t[5 * 256 + Int((lo >> 16) & 0xFF)] ^ t[4 * 256 + Int(lo >> 24)]
+          ^ t[3 * 256 + Int(hi & 0xFF)] ^ t[2 * 256 + Int((hi >> 8) & 0xFF)] ^ t[256 + Int((hi >> 16) & 0xFF)] ^ t[Int(hi >> 24)]
+        i += 8
+      }
+      while i < n {
+        c = t[Int((c ^ UInt32(bytes[i])) & 0xFF)] ^ (c >> 8)
+        i += 1
+      }
+    }
+    value = ~c
   }
 }

@@ -228,3 +228,17 @@ func appendingFilesEqualsOneRun(window: GDELTOptions.Window) throws {
   #expect(r.dataset.actors.contains { $0.id == "WST" && $0.type == .aggregate })
   #expect(throws: ImportError.self) { try DyadTable.read(bytes: Array("source,target\nRUS,CHN\n".utf8)) }
 }
+
+/// The CRC-32 that checks zip and gzip members gives the standard check value, in one piece or many.
+@Test func crc32GivesTheCheckValue() {
+  var whole = CRC32Checksum()
+  Array("123456789".utf8).withUnsafeBytes { whole.update($0) }
+  #expect(whole.value == 0xCBF4_3926)
+  let text = Array(String(repeating: "GDELT\t2019\n", count: 1000).utf8)
+  var once = CRC32Checksum(), pieces = CRC32Checksum()
+  text.withUnsafeBytes { once.update($0) }
+  for start in stride(from: 0, to: text.count, by: 333) {
+    text[start..<min(start + 333, text.count)].withUnsafeBytes { pieces.update($0) }
+  }
+  #expect(once.value == pieces.value && once.value != 0)
+}

@@ -83,6 +83,7 @@ def run_duckdb(files, args):
     import duckdb
     con = duckdb.connect()
     con.execute(f"SET threads = {args.threads}")
+    con.execute("SET enable_progress_bar = false")
     # Typed outright: a sniffer would read the CAMEO prefix 040 as the number 40.
     types = {"cameo_rules": "{'prefix': 'VARCHAR', 'kind': 'VARCHAR'}",
              "gdelt_kinds": "{'kind': 'VARCHAR', 'quad_class': 'INTEGER', 'directed': 'BOOLEAN'}",
