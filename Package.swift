@@ -75,7 +75,7 @@ let package = Package(
 if ProcessInfo.processInfo.environment["COALITION_FUZZ"] == "1" {
   let readers: [(name: String, interchange: Bool)] = [
     ("FuzzDatasetJSON", false), ("FuzzEdgeList", false), ("FuzzCSV", true), ("FuzzGDELT", true), ("FuzzATOP", true),
-    ("FuzzSIPRI", true), ("FuzzGraphML", true), ("FuzzGEXF", true), ("FuzzNodeLink", true),
+    ("FuzzSIPRI", true), ("FuzzGraphML", true), ("FuzzGEXF", true), ("FuzzNodeLink", true), ("FuzzDyads", true),
   ]
   package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver", swiftSettings: strict))
   for r in readers {

@@ -150,7 +150,7 @@ def main():
     print("| input | rows | MB | threads | native s | DuckDB s | native / DuckDB | DuckDB bare s | native rows/s | native MB/s | native RSS MB | DuckDB RSS MB |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for key, (plain, z, g, rows, size) in made.items():
-        label = f"{key} files" if key == "year" else f"{key}× sample"
+        label = f"{args.year:,} 15-minute files" if key == "year" else f"{key}× sample"
         variants = [("zip / gz", z, g)] if key == "year" else [("plain", plain, plain), ("zip / gz", z, g)]
         for packing, mine, theirs in variants:
             for t in [int(x) for x in args.threads.split(",")]:

@@ -83,6 +83,7 @@ struct Import: ParsableCommand {
     timeout.start("the import", hint: "import fewer files or a narrower range (--from-year, --to-year)")
     let policy: ErrorPolicy = strict ? .strict : .skip
     if files.isEmpty { throw ValidationError("name the file to import") }
+    if files.count > 1, files.contains("-") { throw ValidationError("standard input ('-') is read alone, not with other files") }
     if format != .gdelt, files.count > 1 { throw ValidationError("--format \(format.rawValue) reads one file; only gdelt takes several") }
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
     if append != nil, format != .gdelt { throw ValidationError("--append works with --format gdelt") }

@@ -231,7 +231,10 @@ struct OutputOption: ParsableArguments {
 }
 
 /// Prints one line on standard error.
-func printError(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+func printError(_ text: String) {
+  ProgressBar.active.withLock { $0 }?.finish()
+  FileHandle.standardError.write(Data((text + "\n").utf8))
+}
 
 /// Reads and validates a dataset file ('-': standard input), every problem in one error.
 func loadDataset(_ dataset: String) throws -> Dataset {

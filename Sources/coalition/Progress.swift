@@ -25,16 +25,26 @@ final class ProgressBar: Sendable {
     FileHandle.standardError.write(Data("\r\u{1B}[K\(name) [\(bar)] \(Int((fraction * 100).rounded(.down)))%".utf8))
   }
 
-  /// Clears the line if anything was drawn.
+  /// Clears the line if anything was drawn (the next draw starts it again).
   func finish() {
-    if state.withLock({ $0.drawn }) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    if state.withLock({ s in
+      defer { s.drawn = false }
+      return s.drawn
+    }) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
   }
+
+  /// The bar being drawn, so that a message printed meanwhile clears its line first.
+  static let active = Locked<ProgressBar?>(nil)
 
   /// Runs `body` with a bar bound as the progress monitor when standard error is a terminal.
   static func around<T>(_ body: () throws -> T) rethrows -> T {
     guard isatty(STDERR_FILENO) == 1 else { return try body() }
     let bar = ProgressBar()
-    defer { bar.finish() }
+    active.withLock { $0 = bar }
+    defer {
+      active.withLock { $0 = nil }
+      bar.finish()
+    }
     return try ProgressMonitor.$current.withValue(bar.monitor) { try body() }
   }
 }
