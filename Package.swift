@@ -20,8 +20,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    // GDELT publishes its exports as .zip files; read in process, never through an unzip subprocess.
-    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     // `swift package generate-documentation` (scripts/check-docs.sh); no code depends on it.
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
@@ -34,8 +32,10 @@ let package = Package(
     .target(name: "CoalitionReports", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionMaps"], swiftSettings: strict),
     .target(name: "CoalitionMaps", dependencies: ["CoalitionGraph", "CoalitionMetrics"], swiftSettings: strict),
     .target(
-      name: "CoalitionInterchange", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionMaps", "ZIPFoundation"],
+      name: "CoalitionInterchange", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionMaps", "CZlib"],
       swiftSettings: strict),
+    // zlib, for GDELT's .zip and .gz files, read in process (never through an unzip subprocess).
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
     // The only part that links Graphviz (pkg-config libgvc; Debian: libgraphviz-dev).
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc",
@@ -57,7 +57,7 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "CoalitionInterchangeTests",
-      dependencies: ["CoalitionGraph", "CoalitionInterchange", "CoalitionReports", "CoalitionMetrics", "ZIPFoundation"],
+      dependencies: ["CoalitionGraph", "CoalitionInterchange", "CoalitionReports", "CoalitionMetrics"],
       swiftSettings: strict),
     .testTarget(name: "CoalitionExactTests", dependencies: ["CoalitionExact", "CoalitionMetrics", "CoalitionGraph"], swiftSettings: strict),
     .testTarget(name: "CoalitionMapsTests", dependencies: ["CoalitionGraph", "CoalitionMaps"], swiftSettings: strict),
@@ -75,7 +75,7 @@ let package = Package(
 if ProcessInfo.processInfo.environment["COALITION_FUZZ"] == "1" {
   let readers: [(name: String, interchange: Bool)] = [
     ("FuzzDatasetJSON", false), ("FuzzEdgeList", false), ("FuzzCSV", true), ("FuzzGDELT", true), ("FuzzATOP", true),
-    ("FuzzSIPRI", true), ("FuzzGraphML", true), ("FuzzGEXF", true), ("FuzzNodeLink", true), ("FuzzDyads", true),
+    ("FuzzSIPRI", true), ("FuzzGraphML", true), ("FuzzGEXF", true), ("FuzzNodeLink", true), ("FuzzDyads", true), ("FuzzArchive", true),
   ]
   package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver", swiftSettings: strict))
   for r in readers {

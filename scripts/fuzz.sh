@@ -3,7 +3,7 @@
 # reader (Fuzz/), seeded from the real files the tests use (Tests/Fixtures, the seed dataset) and,
 # when present, ../shared/data.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     # default: 30 s for each of the ten targets
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     # default: 30 s for each of the eleven targets
 #   scripts/fuzz.sh 600 FuzzGDELT FuzzCSV     # ten minutes for two of them
 #
 # Before fuzzing, each target replays the inputs that once crashed it (Tests/Fixtures/fuzz/TARGET/,
@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
 shift || true
-all=(FuzzDatasetJSON FuzzEdgeList FuzzCSV FuzzGDELT FuzzDyads FuzzATOP FuzzSIPRI FuzzGraphML FuzzGEXF FuzzNodeLink)
+all=(FuzzDatasetJSON FuzzEdgeList FuzzCSV FuzzGDELT FuzzDyads FuzzArchive FuzzATOP FuzzSIPRI FuzzGraphML FuzzGEXF FuzzNodeLink)
 targets=("${@:-${all[@]}}")
 [ "$#" -gt 0 ] || targets=("${all[@]}")
 
@@ -45,6 +45,7 @@ seed FuzzCSV Tests/Fixtures/data/sipri_tiv_exports_processed_360info.csv Tests/F
 seed FuzzGDELT Tests/Fixtures/data/gdelt2_20191024143000.export.CSV Tests/Fixtures/data/gdelt1_sample_events_reed9999.tsv \
   Tests/Fixtures/data/gdelt2_20191024143000_interstate_with_header.tsv
 seed FuzzDyads Tests/Fixtures/reference/gdelt2_dyads_day.csv Tests/Fixtures/reference/gdelt_mixed_dyads_month.csv
+seed FuzzArchive Tests/Fixtures/fuzz/FuzzArchive/*-valid
 seed FuzzATOP Tests/Fixtures/data/atop5_1_ddyr_2018.csv Tests/Fixtures/data/atop5_1_undirected_2018.csv
 seed FuzzSIPRI Tests/Fixtures/data/sipri_tiv_exports_processed_360info.csv Tests/Fixtures/data/TIV-Export-RUS-1950-2021.csv
 seed FuzzGraphML Tests/Fixtures/interchange/*.graphml

@@ -226,7 +226,9 @@ public enum GDELT {
 
   /// Reads a GDELT export (an optional header line naming `GLOBALEVENTID` is skipped).
   public static func read(path: String, options: GDELTOptions = GDELTOptions()) throws -> ImportResult {
-    try read(inputs: [GDELTInput(path: path, size: fileSize(path))], options: options).result
+    var info = stat()
+    guard stat(path, &info) == 0 else { throw ImportError(file: path, line: 0, "cannot open: \(String(cString: strerror(errno)))") }
+    return try read(inputs: [GDELTInput(path: path, size: Int(info.st_size))], options: options).result
   }
 
   /// Reads GDELT rows from text.
@@ -277,11 +279,6 @@ public enum GDELT {
     return try run(inputs.map(source), options: options, name: name, base: dataset, resuming: true)
   }
 
-  static func fileSize(_ path: String) -> Int {
-    var info = stat()
-    return stat(path, &info) == 0 ? Int(info.st_size) : 0
-  }
-
   private static func source(_ input: GDELTInput) -> GDELTPipeline.Source {
     GDELTPipeline.Source(name: input.path, bytes: max(1, input.size)) { emit in try input.read(emit) }
   }
@@ -301,6 +298,9 @@ public enum GDELT {
     }
     let pipeline = GDELTPipeline(sources: sources, threads: options.threads, scanner: GDELTScanner(tables: tables), aggregator: aggregator)
     aggregator = try pipeline.run()
+    if !sources.isEmpty, pipeline.unreadable.count >= sources.count, aggregator.rows == 0 {
+      throw ImportError(file: name, issues: pipeline.unreadable)
+    }
     let versions = [1, 2].filter { aggregator.versions & UInt8($0) != 0 }
     for v in versions where !builder.dataset.sources.contains(where: { $0.id == "gdelt-\(v)" }) {
       builder.dataset.sources.append(source(version: v))

@@ -1,6 +1,6 @@
+import CZlib
 import CoalitionGraph
 import Foundation
-import ZIPFoundation
 
 #if canImport(Glibc)
   import Glibc
@@ -15,7 +15,7 @@ public struct GDELTInput: Sendable, Hashable, Comparable {
   public enum Packing: String, Sendable, Hashable {
     /// Tab-separated text.
     case plain
-    /// One gzip member.
+    /// Gzip: one member, or several back to back.
     case gzip
     /// A zip archive.
     case zip
@@ -92,7 +92,7 @@ extension GDELT {
       if files.fileExists(atPath: argument, isDirectory: &isDirectory) {
         if isDirectory.boolValue { try walk(argument) } else { add(argument) }
       } else if argument.contains(where: { "*?[".contains($0) }) {
-        let matches = glob(argument)
+        let matches = expandPattern(argument)
         if matches.isEmpty { throw ImportError(file: argument, line: 0, "no file matches this pattern") }
         for m in matches {
           if files.fileExists(atPath: m, isDirectory: &isDirectory), isDirectory.boolValue { try walk(m) } else { add(m) }
@@ -102,13 +102,6 @@ extension GDELT {
       }
     }
     return GDELTInputList(inputs: found.values.sorted(), skipped: skipped.sorted())
-  }
-
-  private static func glob(_ pattern: String) -> [String] {
-    var g = glob_t()
-    defer { globfree(&g) }
-    guard Glibc.glob(pattern, 0, nil, &g) == 0 else { return [] }
-    return (0..<Int(g.gl_pathc)).compactMap { g.gl_pathv[$0].map { String(cString: $0) } }
   }
 }
 
@@ -197,7 +190,7 @@ extension GDELTInput {
       defer { buffer.deallocate() }
       var done = 0
       while true {
-        let n = Glibc.read(fd, buffer.baseAddress, blockSize)
+        let n = readBytes(fd, buffer.baseAddress, blockSize)
         if n < 0 {
           if errno == EINTR { continue }
           throw ImportError(file: path, line: 0, "read failed: \(String(cString: strerror(errno)))")
@@ -208,137 +201,54 @@ extension GDELTInput {
         try cutter.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
       }
     case .gzip:
-      try readGzip(into: &cutter, blockSize: blockSize)
-    case .zip:
-      let archive: Archive
-      do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-        throw ImportError(file: path, line: 0, "not a readable zip archive (\(error))")
+      let file = try PositionedFile(path)
+      _ = try Inflater.inflate(file, from: 0, count: file.size, format: .gzip, name: path, chunk: blockSize) { piece, through in
+        cutter.through = through
+        try cutter.feed(piece)
       }
-      let members = archive.filter { $0.type == .file }.sorted { $0.path < $1.path }
+    case .zip:
+      let file = try PositionedFile(path)
+      let members = try ZipDirectory.members(of: file)
       if members.isEmpty { throw ImportError(file: path, line: 0, "the zip archive holds no file") }
-      let total = max(1, members.reduce(0) { $0 + Int($1.uncompressedSize) })
+      let total = max(1, members.reduce(0) { $0 + $1.size })
       var done = 0
       for member in members {
-        let name = members.count == 1 ? path : "\(path):\(member.path)"
+        let name = members.count == 1 ? path : "\(path):\(member.name)"
         try cutter.startFile(name)
-        var crc = CRC32Checksum()
-        do {
-          _ = try archive.extract(member, bufferSize: blockSize, skipCRC32: true) { data in
-            done += data.count
-            cutter.through = Double(done) / Double(total)
-            try data.withUnsafeBytes { bytes in
-              crc.update(bytes)
-              try cutter.feed(bytes)
-            }
-          }
-        } catch let e as ImportError {
-          throw e
-        } catch {
-          throw ImportError(file: name, line: 0, "the zip member cannot be inflated: the archive is damaged (\(error))")
+        let start = try ZipDirectory.dataOffset(of: member, in: file)
+        guard start + member.compressedSize <= file.size else {
+          throw ImportError(file: name, line: 0, "the zip member runs past the end of the file: the archive is cut off")
         }
-        if crc.value != member.checksum {
-          throw ImportError(file: name, line: 0, "the zip member's checksum does not match: the archive is damaged")
+        let consume = { (piece: UnsafeRawBufferPointer, _: Double) throws in
+          done += piece.count
+          cutter.through = Double(done) / Double(total)
+          try cutter.feed(piece)
+        }
+        var crc: UInt32, length: Int
+        if member.method == 8 {
+          (crc, length) = try Inflater.inflate(file, from: start, count: member.compressedSize, format: .rawDeflate, name: name, chunk: blockSize, consume)
+        } else {
+          let bytes = try file.bytes(at: start, count: member.compressedSize, "the stored member")
+          crc = bytes.withUnsafeBytes { UInt32(crc32(0, $0.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt($0.count))) }
+          length = bytes.count
+          try bytes.withUnsafeBytes { try consume($0, 1) }
+        }
+        guard crc == member.crc, length == member.size else {
+          throw ImportError(file: name, line: 0, "the zip member's checksum or size does not match: the archive is damaged")
         }
       }
     }
     try cutter.finish()
   }
-
-  /// A gzip file (RFC 1952, one member): its header is read here, its deflate stream by
-  /// ZIPFoundation (zlib), and the checksum and length in its trailer are checked.
-  private func readGzip(into cutter: inout LineCutter, blockSize: Int) throws {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw ImportError(file: path, line: 0, "cannot open: \(String(cString: strerror(errno)))")
-    }
-    defer { try? handle.close() }
-    let damaged = { (why: String) in ImportError(file: path, line: 0, "not a readable gzip file: \(why)") }
-    let head = [UInt8](try handle.read(upToCount: 64 << 10) ?? Data())
-    guard head.count >= 18, head[0] == 0x1F, head[1] == 0x8B, head[2] == 8 else { throw damaged("no gzip header") }
-    let flags = head[3]
-    var offset = 10
-    if flags & 4 != 0 {
-      guard offset + 2 <= head.count else { throw damaged("a cut header") }
-      offset += 2 + Int(head[offset]) + Int(head[offset + 1]) << 8
-    }
-    for bit: UInt8 in [8, 16] where flags & bit != 0 {
-      while offset < head.count, head[offset] != 0 { offset += 1 }
-      offset += 1
-    }
-    if flags & 2 != 0 { offset += 2 }
-    guard offset + 8 <= size else { throw damaged("a cut header") }
-    let streamEnd = size - 8
-    try handle.seek(toOffset: UInt64(streamEnd))
-    let trailer = [UInt8](try handle.read(upToCount: 8) ?? Data())
-    guard trailer.count == 8 else { throw damaged("no trailer") }
-    let expectedCRC = trailer[0..<4].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-    let expectedLength = trailer[4..<8].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-    var length: UInt64 = 0
-    var crc = CRC32Checksum()
-    do {
-      _ = try Data.decompress(
-        size: Int64(streamEnd - offset), bufferSize: blockSize, skipCRC32: true,
-        provider: { position, count in
-          let start = offset + Int(position)
-          // zlib asks again until the stream ends: a cut file must end the loop.
-          guard start < streamEnd else { throw damaged("the compressed data end early") }
-          try handle.seek(toOffset: UInt64(start))
-          return try handle.read(upToCount: min(count, streamEnd - start)) ?? Data()
-        },
-        consumer: { data in
-          length += UInt64(data.count)
-          cutter.through = Double(length) / Double(max(1, expectedLength))
-          try data.withUnsafeBytes { bytes in
-            crc.update(bytes)
-            try cutter.feed(bytes)
-          }
-        })
-    } catch let e as ImportError {
-      throw e
-    } catch {
-      throw damaged("\(error)")
-    }
-    guard crc.value == expectedCRC, UInt32(truncatingIfNeeded: length) == expectedLength else {
-      throw damaged("the checksum or length in its trailer does not match (several gzip members are not read)")
-    }
-  }
 }
 
-/// CRC-32 (the IEEE polynomial of zip and gzip), eight bytes at a time with eight tables
-/// ("slicing-by-8"). ZIPFoundation's own, on Linux, goes a byte at a time and took a third of the
-/// time of reading a zipped GDELT file; its check is switched off and this one used instead.
-struct CRC32Checksum {
-  private(set) var value: UInt32 = 0
-
-  private static let tables: [UInt32] = {
-    var t = [UInt32](repeating: 0, count: 8 * 256)
-    for i in 0..<256 {
-      var c = UInt32(i)
-      for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-      t[i] = c
-    }
-    for i in 0..<256 {
-      for k in 1..<8 { t[k * 256 + i] = (t[(k - 1) * 256 + i] >> 8) ^ t[Int(t[(k - 1) * 256 + i] & 0xFF)] }
-    }
-    return t
-  }()
-
-  mutating func update(_ bytes: UnsafeRawBufferPointer) {
-    var c = ~value
-    var i = 0
-    let n = bytes.count
-    CRC32Checksum.tables.withUnsafeBufferPointer { t in
-      while i + 8 <= n {
-        let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-        let lo = UInt32(truncatingIfNeeded: word) ^ c, hi = UInt32(truncatingIfNeeded: word >> 32)
-        c = t[7 * 256 + Int(lo & 0xFF)] ^ t[6 * 256 + Int((lo >> 8) & 0xFF)] ^ t[5 * 256 + Int((lo >> 16) & 0xFF)] ^ t[4 * 256 + Int(lo >> 24)]
-          ^ t[3 * 256 + Int(hi & 0xFF)] ^ t[2 * 256 + Int((hi >> 8) & 0xFF)] ^ t[256 + Int((hi >> 16) & 0xFF)] ^ t[Int(hi >> 24)]
-        i += 8
-      }
-      while i < n {
-        c = t[Int((c ^ UInt32(bytes[i])) & 0xFF)] ^ (c >> 8)
-        i += 1
-      }
-    }
-    value = ~c
-  }
+/// The paths a glob(3) pattern matches, sorted.
+private func expandPattern(_ pattern: String) -> [String] {
+  var g = glob_t()
+  defer { globfree(&g) }
+  guard glob(pattern, 0, nil, &g) == 0 else { return [] }
+  return (0..<Int(g.gl_pathc)).compactMap { g.gl_pathv[$0].map { String(cString: $0) } }.sorted()
 }
+
+/// read(2), under a name that methods called `read` do not hide.
+private func readBytes(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(fd, buffer, count) }

@@ -7,7 +7,7 @@ import Testing
 /// Inputs that crashed a reader under the fuzzer, or that probe what fuzzing found worth a test
 /// (Tests/Fixtures/fuzz/TARGET/, replayed by scripts/fuzz.sh too): every reader returns or throws,
 /// and nothing it says holds a raw control character.
-@Test(arguments: ["FuzzDatasetJSON", "FuzzEdgeList", "FuzzCSV", "FuzzGDELT", "FuzzDyads", "FuzzATOP", "FuzzSIPRI", "FuzzGraphML", "FuzzGEXF", "FuzzNodeLink"])
+@Test(arguments: ["FuzzDatasetJSON", "FuzzEdgeList", "FuzzCSV", "FuzzGDELT", "FuzzDyads", "FuzzArchive", "FuzzATOP", "FuzzSIPRI", "FuzzGraphML", "FuzzGEXF", "FuzzNodeLink"])
 func fuzzRegressionInputsAreHandled(_ target: String) throws {
   let dir = fixtures.appendingPathComponent("fuzz/\(target)")
   let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
@@ -40,6 +40,23 @@ private func read(_ target: String, _ bytes: [UInt8], name: String) throws -> [S
   case "FuzzCSV": result = try CSVObservations.read(text: String(decoding: bytes, as: UTF8.self), name: name)
   case "FuzzGDELT": result = try GDELT.read(text: String(decoding: bytes, as: UTF8.self), name: name)
   case "FuzzDyads": result = try DyadTable.read(bytes: bytes, name: name)
+  case "FuzzArchive":
+    // The bytes as a zip and as a gzip file: what each reports.
+    var said: [String] = []
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-archive-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for suffix in [".zip", ".gz"] {
+      let url = dir.appendingPathComponent(name + suffix)
+      try Data(bytes).write(to: url)
+      do {
+        let r = try GDELT.read(inputs: [GDELTInput(path: url.path, size: bytes.count)])
+        said += r.result.issues.map(\.description) + r.result.warnings
+      } catch {
+        said.append(String(describing: error))
+      }
+    }
+    return said
   case "FuzzATOP": result = try ATOP.read(bytes: bytes, name: name)
   case "FuzzSIPRI": result = try SIPRI.read(bytes: bytes, name: name)
   case "FuzzGraphML": result = try GraphML.read(bytes: bytes, name: name, options: dated)

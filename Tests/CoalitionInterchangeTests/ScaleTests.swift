@@ -3,7 +3,6 @@ import Foundation
 import Testing
 
 @testable import CoalitionInterchange
-import ZIPFoundation
 
 let scaleScripts = fixtures.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts/scale")
 
@@ -26,33 +25,14 @@ private func scratch() throws -> URL {
   return url
 }
 
-/// Writes `lines` as a zip archive with one member (stored with deflate), using ZIPFoundation.
-private func writeZip(_ text: String, member: String, to url: URL) throws {
-  let archive = try Archive(url: url, accessMode: .create)
-  let data = Data(text.utf8)
-  try archive.addEntry(with: member, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-    data.subdata(in: Int(position)..<Int(position) + size)
-  }
-}
-
-/// Writes `text` as gzip: a minimal header, ZIPFoundation's raw deflate, CRC-32 and length.
-private func writeGzip(_ text: String, to url: URL) throws {
-  let data = Data(text.utf8)
-  var out = Data([0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 255])
-  let crc = try Data.compress(size: Int64(data.count), bufferSize: 1 << 16, provider: { position, size in
-    data.subdata(in: Int(position)..<Int(position) + size)
-  }, consumer: { out.append($0) })
-  for v in [crc, UInt32(data.count)] { for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
-  try out.write(to: url)
-}
-
 private let sampleLines: [Substring] = {
   let text = try! String(contentsOfFile: fixture("data/gdelt2_20191024143000.export.CSV"), encoding: .utf8)
   return text.split(separator: "\n")
 }()
 
 /// The 2.0 sample cut into four files, the first plain, the second zipped, the third gzipped, the
-/// fourth plain with a header line; and the 1.0 sample beside them.
+/// fourth plain with a header line. The packed ones were written by Python's zipfile and gzip
+/// (scripts/reference/gdelt_packed_fixtures.py), writers independent of the reader.
 private func splitSample(in dir: URL) throws -> [String] {
   let quarter = (sampleLines.count + 3) / 4
   let parts = stride(from: 0, to: sampleLines.count, by: quarter).map { sampleLines[$0..<min($0 + quarter, sampleLines.count)].joined(separator: "\n") + "\n" }
@@ -61,16 +41,30 @@ private func splitSample(in dir: URL) throws -> [String] {
   let plain = dir.appendingPathComponent("20191024143000.a.export.CSV")
   try parts[0].write(to: plain, atomically: true, encoding: .utf8)
   paths.append(plain.path)
-  let zipped = dir.appendingPathComponent("20191024143000.b.export.CSV.zip")
-  try writeZip(parts[1], member: "20191024143000.b.export.CSV", to: zipped)
-  paths.append(zipped.path)
-  let gzipped = dir.appendingPathComponent("20191024143000.c.export.CSV.gz")
-  try writeGzip(parts[2], to: gzipped)
-  paths.append(gzipped.path)
+  for name in ["20191024143000.b.export.CSV.zip", "20191024143000.c.export.CSV.gz"] {
+    let copy = dir.appendingPathComponent(name)
+    try FileManager.default.copyItem(atPath: fixture("data/packed/\(name)"), toPath: copy.path)
+    paths.append(copy.path)
+  }
   let headed = dir.appendingPathComponent("20191024143000.d.export.CSV")
   try (header + "\n" + parts[3]).write(to: headed, atomically: true, encoding: .utf8)
   paths.append(headed.path)
   return paths
+}
+
+/// Archives of several members — a stored one and a deflated one with ZIP64 extra fields in its
+/// local header; two gzip members back to back — read as the plain quarters they hold.
+@Test func archivesOfSeveralMembersReadAsTheirParts() throws {
+  let dir = try scratch()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let paths = try splitSample(in: dir)
+  let plain = try GDELT.read(inputs: GDELT.inputs([paths[0], paths[3]]).inputs)
+  for packed in ["members-zip64.zip", "members.gz"] {
+    let r = try GDELT.read(inputs: GDELT.inputs([fixture("data/packed/\(packed)")]).inputs)
+    #expect(r.summary.unreadable.isEmpty, "\(packed): \(r.summary.unreadable)")
+    #expect(r.result.dataset.observations == plain.result.dataset.observations, "\(packed)")
+    #expect(r.summary.rows == plain.summary.rows)
+  }
 }
 
 /// Four pieces of the 2.0 sample, plain, zipped, gzipped and with a header, read as many files on
@@ -151,6 +145,9 @@ func appendingFilesEqualsOneRun(window: GDELTOptions.Window) throws {
   try gz.prefix(gz.count / 2).write(to: cut)
   let notZip = dir.appendingPathComponent("text.zip")
   try "not an archive".write(to: notZip, atomically: true, encoding: .utf8)
+  // Nothing readable at all is an error, not an empty dataset.
+  #expect(throws: ImportError.self) { try GDELT.read(inputs: GDELT.inputs([notZip.path, cut.path]).inputs) }
+  #expect(throws: ImportError.self) { try GDELT.read(path: dir.appendingPathComponent("missing.export.CSV").path) }
   for damaged in [broken, cut, notZip] {
     let r = try GDELT.read(inputs: GDELT.inputs([paths[0], damaged.path]).inputs)
     #expect(r.summary.unreadable.count == 1, "\(damaged.lastPathComponent)")
@@ -227,18 +224,4 @@ func appendingFilesEqualsOneRun(window: GDELTOptions.Window) throws {
   #expect(military.weight == 3.5 && military.confidence == .reported && military.time == .on(PartialDate("2024-03")!))
   #expect(r.dataset.actors.contains { $0.id == "WST" && $0.type == .aggregate })
   #expect(throws: ImportError.self) { try DyadTable.read(bytes: Array("source,target\nRUS,CHN\n".utf8)) }
-}
-
-/// The CRC-32 that checks zip and gzip members gives the standard check value, in one piece or many.
-@Test func crc32GivesTheCheckValue() {
-  var whole = CRC32Checksum()
-  Array("123456789".utf8).withUnsafeBytes { whole.update($0) }
-  #expect(whole.value == 0xCBF4_3926)
-  let text = Array(String(repeating: "GDELT\t2019\n", count: 1000).utf8)
-  var once = CRC32Checksum(), pieces = CRC32Checksum()
-  text.withUnsafeBytes { once.update($0) }
-  for start in stride(from: 0, to: text.count, by: 333) {
-    text[start..<min(start + 333, text.count)].withUnsafeBytes { pieces.update($0) }
-  }
-  #expect(once.value == pieces.value && once.value != 0)
 }
