@@ -51,7 +51,9 @@ final class GDELTPipeline: @unchecked Sendable {
 
   init(sources: [Source], threads: Int, scanner: GDELTScanner, aggregator: GDELTAggregator) {
     self.sources = sources
-    self.threads = max(1, threads)
+    // No more threads than there can be blocks: a small file is read on the calling thread alone.
+    let blocks = sources.reduce(0) { $0 + 1 + $1.bytes / (1 << 20) }
+    self.threads = max(1, min(threads, blocks))
     self.scanner = scanner
     self.aggregator = aggregator
     blockCounts = [Int?](repeating: nil, count: sources.count)

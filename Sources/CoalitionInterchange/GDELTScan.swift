@@ -76,46 +76,89 @@ struct GDELTTables: Sendable {
     return String(decoding: letters, as: UTF8.self)
   }
 
-  init(options: GDELTOptions, kinds: [String: Kind]) {
-    var actors = [UInt8](repeating: 0, count: 26 * 26 * 26)
-    for i in 0..<actors.count {
-      let code = GDELTTables.actorText(UInt16(i))
-      if CountryTable.country(alpha3: code) != nil {
-        actors[i] = 1
-      } else if options.keepRegions, GDELT.regions[code] != nil {
-        actors[i] = 2
+  /// Actor classes with and without regions, built once: 17,576 lookups are not made per import.
+  private static let actorsStatesOnly = actorClasses(keepRegions: false)
+  private static let actorsWithRegions = actorClasses(keepRegions: true)
+
+  private static func actorClasses(keepRegions: Bool) -> [UInt8] {
+    (0..<(26 * 26 * 26)).map { i in
+      let code = actorText(UInt16(i))
+      return CountryTable.country(alpha3: code) != nil ? 1 : keepRegions && GDELT.regions[code] != nil ? 2 : 0
+    }
+  }
+
+  /// Per CAMEO code, the kind id its rule gives (an index into `ids`, or -1): built once for the
+  /// standard mapping, per import for another.
+  struct CodeRules: Sendable {
+    var ids: [String]
+    var slot: [Int16]
+    init(_ mapping: CAMEOMapping) {
+      var ids: [String] = []
+      var index: [String: Int16] = [:]
+      slot = (0..<GDELTTables.codeCount).map { i in
+        guard let id = mapping.kind(for: GDELTTables.codeText(UInt16(i))) else { return -1 }
+        if let k = index[id] { return k }
+        index[id] = Int16(ids.count)
+        ids.append(id)
+        return Int16(ids.count - 1)
       }
+      self.ids = ids
     }
-    actorClass = actors
-    var used = Set<String>()
-    var codeKindIDs = [String?](repeating: nil, count: GDELTTables.codeCount)
-    for i in 0..<GDELTTables.codeCount {
-      if let id = options.mapping.kind(for: GDELTTables.codeText(UInt16(i))) {
-        codeKindIDs[i] = id
-        used.insert(id)
-      }
-    }
-    let known = used.filter { kinds[$0] != nil }.sorted()
-    kindIDs = known
-    kindDirected = known.map { kinds[$0]!.directed }
-    kindQuad = known.map { id in
-      let k = kinds[id]!
-      return UInt8((k.polarity == .cooperative ? 1 : 3) + (k.materiality == .material ? 1 : 0))
-    }
+  }
+  private static let standardRules = CodeRules(.standard)
+
+  /// The kind part of the tables, kept per mapping and kinds: most imports use the standard
+  /// mapping with the standard kinds, and a small file should not pay for 11,110 codes each time.
+  private struct KindTables: Sendable {
+    var kindIDs: [String]
+    var kindDirected: [Bool]
+    var kindQuad: [UInt8]
+    var codeKind: [UInt8]
+    var unknownKinds: [UInt16: String]
+  }
+  private static let kindCache = Locked<[String: KindTables]>([:])
+
+  private static func kindTables(_ rules: CodeRules, _ kinds: [String: Kind]) -> KindTables {
+    let known = Set(rules.ids.filter { kinds[$0] != nil }).sorted()
     let position = Dictionary(uniqueKeysWithValues: known.enumerated().map { ($1, $0) })
-    var table = [UInt8](repeating: 0, count: GDELTTables.codeCount)
+    // Per rule id: its entry in the code table (kind index + 1, or 255 for a kind nobody declares).
+    let entry = rules.ids.map { id in position[id].map { UInt8($0 + 1) } ?? 255 }
     var unknown: [UInt16: String] = [:]
-    for (i, id) in codeKindIDs.enumerated() {
-      guard let id else { continue }
-      if let p = position[id] {
-        table[i] = UInt8(p + 1)
-      } else {
-        table[i] = 255
-        unknown[UInt16(i)] = id
-      }
+    var codeKind = [UInt8](repeating: 0, count: rules.slot.count)
+    for (i, slot) in rules.slot.enumerated() where slot >= 0 {
+      codeKind[i] = entry[Int(slot)]
+      if codeKind[i] == 255 { unknown[UInt16(i)] = rules.ids[Int(slot)] }
     }
-    codeKind = table
-    unknownKinds = unknown
+    return KindTables(
+      kindIDs: known, kindDirected: known.map { kinds[$0]!.directed },
+      kindQuad: known.map { id in
+        let k = kinds[id]!
+        return UInt8((k.polarity == .cooperative ? 1 : 3) + (k.materiality == .material ? 1 : 0))
+      }, codeKind: codeKind, unknownKinds: unknown)
+  }
+
+  init(options: GDELTOptions, kinds: [String: Kind]) {
+    actorClass = options.keepRegions ? GDELTTables.actorsWithRegions : GDELTTables.actorsStatesOnly
+    let k: KindTables
+    if options.mapping == .standard {
+      let rules = GDELTTables.standardRules
+      let key = rules.ids.map { id in
+        kinds[id].map { "\(id) \($0.polarity) \($0.materiality) \($0.directed)" } ?? "\(id) ?"
+      }.joined(separator: ";")
+      if let cached = GDELTTables.kindCache.withLock({ $0[key] }) {
+        k = cached
+      } else {
+        k = GDELTTables.kindTables(rules, kinds)
+        GDELTTables.kindCache.withLock { $0[key] = k }
+      }
+    } else {
+      k = GDELTTables.kindTables(CodeRules(options.mapping), kinds)
+    }
+    kindIDs = k.kindIDs
+    kindDirected = k.kindDirected
+    kindQuad = k.kindQuad
+    codeKind = k.codeKind
+    unknownKinds = k.unknownKinds
     rootOnly = options.rootEventsOnly
     minimumSources = options.minimumSources
   }
