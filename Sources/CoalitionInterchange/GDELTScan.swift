@@ -81,10 +81,15 @@ struct GDELTTables: Sendable {
   private static let actorsWithRegions = actorClasses(keepRegions: true)
 
   private static func actorClasses(keepRegions: Bool) -> [UInt8] {
-    (0..<(26 * 26 * 26)).map { i in
-      let code = actorText(UInt16(i))
-      return CountryTable.country(alpha3: code) != nil ? 1 : keepRegions && GDELT.regions[code] != nil ? 2 : 0
+    var classes = [UInt8](repeating: 0, count: 26 * 26 * 26)
+    func index(_ code: String) -> Int? {
+      let u = Array(code.utf8)
+      guard u.count == 3, u.allSatisfy({ $0 >= 65 && $0 <= 90 }) else { return nil }
+      return Int(u[0] - 65) * 676 + Int(u[1] - 65) * 26 + Int(u[2] - 65)
     }
+    if keepRegions { for code in GDELT.regions.keys { if let i = index(code) { classes[i] = 2 } } }
+    for country in CountryTable.all { if let i = index(country.alpha3) { classes[i] = 1 } }
+    return classes
   }
 
   /// Per CAMEO code, the kind id its rule gives (an index into `ids`, or -1): built once for the
@@ -92,17 +97,36 @@ struct GDELTTables: Sendable {
   struct CodeRules: Sendable {
     var ids: [String]
     var slot: [Int16]
+    /// The longest prefix wins: rules are laid down from the shortest prefix to the longest (in
+    /// their own order within one length, so a later rule for the same prefix wins, as in
+    /// ``CAMEOMapping/kind(for:)``), each over every code of 1–4 digits it starts.
     init(_ mapping: CAMEOMapping) {
       var ids: [String] = []
       var index: [String: Int16] = [:]
-      slot = (0..<GDELTTables.codeCount).map { i in
-        guard let id = mapping.kind(for: GDELTTables.codeText(UInt16(i))) else { return -1 }
-        if let k = index[id] { return k }
-        index[id] = Int16(ids.count)
-        ids.append(id)
-        return Int16(ids.count - 1)
+      var slot = [Int16](repeating: -1, count: GDELTTables.codeCount)
+      let rules = mapping.rules.enumerated().filter { _, r in
+        (1...4).contains(r.prefix.utf8.count) && r.prefix.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+      }.sorted { ($0.element.prefix.utf8.count, $0.offset) < ($1.element.prefix.utf8.count, $1.offset) }.map(\.element)
+      for rule in rules {
+        var value: Int16 = -1
+        if let id = rule.kind {
+          if let k = index[id] {
+            value = k
+          } else {
+            value = Int16(ids.count)
+            index[id] = value
+            ids.append(id)
+          }
+        }
+        let length = rule.prefix.utf8.count, start = Int(rule.prefix)!
+        var span = 1
+        for codeLength in length...4 {
+          for v in (start * span)..<((start + 1) * span) { slot[Int(GDELTTables.codeIndex(length: codeLength, value: v))] = value }
+          span *= 10
+        }
       }
       self.ids = ids
+      self.slot = slot
     }
   }
   private static let standardRules = CodeRules(.standard)

@@ -225,3 +225,18 @@ func appendingFilesEqualsOneRun(window: GDELTOptions.Window) throws {
   #expect(r.dataset.actors.contains { $0.id == "WST" && $0.type == .aggregate })
   #expect(throws: ImportError.self) { try DyadTable.read(bytes: Array("source,target\nRUS,CHN\n".utf8)) }
 }
+
+/// The code table the scanner uses gives, for every CAMEO code of one to four digits, the kind the
+/// mapping's own longest-prefix lookup gives: for the standard mapping and for an edited one.
+@Test func codeTablesAgreeWithTheMapping() throws {
+  let custom = try CAMEOMapping.read(text: "code,kind\n04,-\n0621,economic\n19,war\n190,-\n")
+  for mapping in [CAMEOMapping.standard, custom] {
+    let rules = GDELTTables.CodeRules(mapping)
+    #expect(rules.slot.count == GDELTTables.codeCount)
+    for i in 0..<GDELTTables.codeCount {
+      let code = GDELTTables.codeText(UInt16(i))
+      let slot = rules.slot[i]
+      #expect((slot < 0 ? nil : rules.ids[Int(slot)]) == mapping.kind(for: code), "\(code)")
+    }
+  }
+}
