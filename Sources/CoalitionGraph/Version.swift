@@ -8,15 +8,19 @@ extension Dataset {
   /// A short fingerprint of the dataset's content: the 64-bit FNV-1a hash of its canonical JSON
   /// (``jsonText()``), as 16 hexadecimal digits. Equal datasets have equal fingerprints, and any
   /// edit changes it with near certainty; it identifies a version, it is not a cryptographic seal.
-  public var fingerprint: String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in jsonText().utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
-    }
-    let hex = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
+  public var fingerprint: String { fnv1aHex(jsonText()) }
+}
+
+/// The 64-bit FNV-1a hash of the text's UTF-8 bytes, as 16 hexadecimal digits: the fingerprint of
+/// datasets, of GDELT mappings and of lists of files read.
+package func fnv1aHex(_ text: String) -> String {
+  var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+  for byte in text.utf8 {
+    hash ^= UInt64(byte)
+    hash = hash &* 0x0000_0100_0000_01b3
   }
+  let hex = String(hash, radix: 16)
+  return String(repeating: "0", count: 16 - hex.count) + hex
 }
 
 extension CoalitionNetwork {

@@ -85,8 +85,7 @@ public enum DyadTable {
     let ids = optional("event_ids"), url = optional("url"), versions = optional("versions")
     if options.weight == .goldstein, goldstein == nil { throw ImportError(file: reader.file, line: 1, "no goldstein column, which the weight goldstein needs") }
     if options.weight == .mentions, mentions == nil { throw ImportError(file: reader.file, line: 1, "no mentions column, which the weight mentions needs") }
-    let known = Set(builder.dataset.allKinds.map(\.id))
-    let used = Set(header)
+    let kinds = Dictionary(builder.dataset.allKinds.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let columns = ["source", "target", "kind", "period", "events", "goldstein", "mentions", "articles", "max_sources", "first_added", "codes", "event_ids", "url", "versions"]
     var rows: [Row] = []
     var seen = Set<String>()
@@ -117,7 +116,7 @@ public enum DyadTable {
         continue
       }
       let kindID = record.text(kind)
-      guard known.contains(kindID) else { try bad(kind, "unknown kind \"\(kindID.clipped())\""); continue }
+      guard let declared = kinds[kindID] else { try bad(kind, "unknown kind \"\(kindID.clipped())\""); continue }
       let periodText = record.text(period)
       guard let date = PartialDate(flexible: periodText) else {
         try bad(period, "period \"\(periodText.clipped())\" is not YYYY-MM-DD, YYYY-MM or YYYY")
@@ -127,7 +126,7 @@ public enum DyadTable {
       var micros = 0
       if let goldstein {
         let t = Array(record.text(goldstein).utf8)
-        guard let m = t.withUnsafeBufferPointer({ DecimalMicros.parse($0[...]) }), m >= 0 else {
+        guard let m = t.withUnsafeBufferPointer({ ASCIINumber.micros($0[...]) }), m >= 0 else {
           try bad(goldstein, "goldstein \"\(record.text(goldstein).clipped())\" is not a sum of |GoldsteinScale| (a decimal of at most six places)")
           continue
         }
@@ -154,12 +153,13 @@ public enum DyadTable {
         try bad(codes!, "codes must be CAMEO codes of 1–4 digits")
         continue
       }
-      let idList = list(ids).compactMap { UInt64($0) }.sorted()
-      guard idList.count == list(ids).count else { try bad(ids!, "event_ids must be whole numbers"); continue }
+      let idTexts = list(ids)
+      let idList = idTexts.compactMap { UInt64($0) }.sorted()
+      guard idList.count == idTexts.count else { try bad(ids!, "event_ids must be whole numbers"); continue }
       let versionList = list(versions).compactMap(Int.init)
       allVersions.formUnion(versionList.isEmpty ? [2] : versionList)
       var (s0, t0) = (ends[0], ends[1])
-      if let k = builder.dataset.allKinds.first(where: { $0.id == kindID }), !k.directed, t0 < s0 { swap(&s0, &t0) }
+      if !declared.directed, t0 < s0 { swap(&s0, &t0) }
       let key = "\(date) \(s0) \(t0) \(kindID)"
       guard seen.insert(key).inserted else { try bad(period, "a second row for \(s0)→\(t0), \(kindID), \(date)"); continue }
       let weight: Double
@@ -189,38 +189,6 @@ public enum DyadTable {
       + "confidence reported when an event has at least \(options.reportedAtSources) sources, else alleged."
     return ImportResult(
       dataset: d, recordsRead: read, recordsSkipped: skipped, recordsFiltered: 0, issues: log.issues,
-      ignoredColumns: header.filter { !columns.contains($0) && used.contains($0) })
-  }
-}
-
-/// Decimal text as an exact count of millionths.
-enum DecimalMicros {
-  /// `[-+]digits[.digits]` with at most six places (and at most 12 whole digits), exactly; `nil`
-  /// for anything else.
-  static func parse<C: Collection>(_ t: C) -> Int? where C.Element == UInt8 {
-    var k = t.startIndex
-    guard k != t.endIndex else { return nil }
-    var negative = false
-    if t[k] == 0x2D || t[k] == 0x2B {
-      negative = t[k] == 0x2D
-      k = t.index(after: k)
-    }
-    var whole = 0, digits = 0, fraction = 0, places = 0
-    while k != t.endIndex, t[k] &- 48 < 10, digits < 12 {
-      whole = whole * 10 + Int(t[k] &- 48)
-      digits += 1
-      k = t.index(after: k)
-    }
-    if k != t.endIndex, t[k] == 0x2E {
-      k = t.index(after: k)
-      while k != t.endIndex, t[k] &- 48 < 10, places < 6 {
-        fraction = fraction * 10 + Int(t[k] &- 48)
-        places += 1
-        k = t.index(after: k)
-      }
-    }
-    guard k == t.endIndex, digits + places > 0 else { return nil }
-    let micros = whole * 1_000_000 + fraction * [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1][places]
-    return negative ? -micros : micros
+      ignoredColumns: header.filter { !columns.contains($0) })
   }
 }

@@ -170,12 +170,8 @@ public struct GDELTOptions: Sendable {
     let yesNo = { (b: Bool) in b ? "yes" : "no" }
     var rules = "standard"
     if mapping != .standard {
-      // FNV-1a over the rules, so that an edited mapping is told apart from the standard one.
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-      for r in mapping.rules.sorted(by: { $0.prefix < $1.prefix }) {
-        for b in "\(r.prefix)=\(r.kind ?? "-");".utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-      }
-      rules = "custom-" + String(hash, radix: 16)
+      // A fingerprint of the rules, so that an edited mapping is told apart from the standard one.
+      rules = "custom-" + fnv1aHex(mapping.rules.sorted { $0.prefix < $1.prefix }.map { "\($0.prefix)=\($0.kind ?? "-");" }.joined())
     }
     return "GDELT options: window=\(window.rawValue) weight=\(weight.rawValue) root-only=\(yesNo(rootEventsOnly)) "
       + "regions=\(yesNo(keepRegions)) min-sources=\(minimumSources) reported-at-sources=\(reportedAtSources) mapping=\(rules)"
@@ -290,11 +286,13 @@ public enum GDELT {
     let kinds = Dictionary(builder.dataset.allKinds.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let tables = GDELTTables(options: options, kinds: kinds)
     var aggregator = GDELTAggregator(tables: tables, options: options, file: name)
-    var earlier: [TieObservation] = []
     if resuming {
-      earlier = builder.dataset.observations.filter { $0.evidence.first?.source.hasPrefix("gdelt-") != true }
-      try aggregator.resume(from: builder.dataset.observations.filter { $0.evidence.first?.source.hasPrefix("gdelt-") == true })
-      builder.dataset.observations = earlier
+      // The GDELT observations are taken up as bundles and made anew; the rest stay as they are.
+      let (gdelt, rest) = builder.dataset.observations.reduce(into: ([TieObservation](), [TieObservation]())) { parts, o in
+        if o.evidence.first?.source.hasPrefix("gdelt-") == true { parts.0.append(o) } else { parts.1.append(o) }
+      }
+      try aggregator.resume(from: gdelt)
+      builder.dataset.observations = rest
     }
     let pipeline = GDELTPipeline(sources: sources, threads: options.threads, scanner: GDELTScanner(tables: tables), aggregator: aggregator)
     aggregator = try pipeline.run()
@@ -403,7 +401,7 @@ extension GDELT {
       "cameo_rules.csv": "prefix,kind\n" + rules.map { "\($0.prefix),\($0.kind ?? "-")\n" }.joined(),
       "gdelt_kinds.csv": "kind,quad_class,directed\n"
         + used.compactMap { id in
-          kinds[id].map { k in "\(id),\((k.polarity == .cooperative ? 1 : 3) + (k.materiality == .material ? 1 : 0)),\(k.directed)\n" }
+          kinds[id].map { k in "\(id),\(k.quadClass),\(k.directed)\n" }
         }.joined(),
       "gdelt_actors.csv": "code,type\n" + actors.joined(),
     ]

@@ -209,13 +209,8 @@ extension GDELTAggregator {
     func fail(_ i: Int, _ why: String) -> ImportError {
       ImportError(file: log.file, line: 0, "observation \(i + 1) (\(observations[i].source)→\(observations[i].target)) cannot be taken up: \(why)")
     }
-    func actor(_ code: String) -> UInt16? {
-      let u = Array(code.utf8)
-      guard u.count == 3, u.allSatisfy({ $0 >= 65 && $0 <= 90 }) else { return nil }
-      return UInt16(Int(u[0] - 65) * 676 + Int(u[1] - 65) * 26 + Int(u[2] - 65))
-    }
     for (i, o) in observations.enumerated() {
-      guard let s = actor(o.source), let t = actor(o.target) else { throw fail(i, "an actor is not a three-letter code") }
+      guard let s = GDELTTables.actorIndex(o.source), let t = GDELTTables.actorIndex(o.target) else { throw fail(i, "an actor is not a three-letter code") }
       guard let kind = kindIndex[o.kind] else { throw fail(i, "kind \(o.kind) is not one the CAMEO mapping gives") }
       guard case .on(let date) = o.time else { throw fail(i, "it has no single date") }
       let precise: Bool

@@ -183,21 +183,13 @@ extension GDELTInput {
     var cutter = LineCutter(file: path, size: blockSize, emit: emit)
     switch packing {
     case .plain:
-      let fd = open(path, O_RDONLY)
-      guard fd >= 0 else { throw ImportError(file: path, line: 0, "cannot open: \(String(cString: strerror(errno)))") }
-      defer { close(fd) }
+      let file = try PositionedFile(path)
       let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
       defer { buffer.deallocate() }
       var done = 0
-      while true {
-        let n = readBytes(fd, buffer.baseAddress, blockSize)
-        if n < 0 {
-          if errno == EINTR { continue }
-          throw ImportError(file: path, line: 0, "read failed: \(String(cString: strerror(errno)))")
-        }
-        if n == 0 { break }
+      while case let n = try file.read(at: done, count: blockSize, into: buffer.baseAddress!), n > 0 {
         done += n
-        cutter.through = Double(done) / Double(max(1, size))
+        cutter.through = Double(done) / Double(max(1, file.size))
         try cutter.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
       }
     case .gzip:
@@ -249,6 +241,3 @@ private func expandPattern(_ pattern: String) -> [String] {
   guard glob(pattern, 0, nil, &g) == 0 else { return [] }
   return (0..<Int(g.gl_pathc)).compactMap { g.gl_pathv[$0].map { String(cString: $0) } }.sorted()
 }
-
-/// read(2), under a name that methods called `read` do not hide.
-private func readBytes(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(fd, buffer, count) }

@@ -35,11 +35,7 @@ public struct GDELTLedger: Sendable, Hashable {
   }
 
   /// FNV-1a (64 bits) over the entries, in hexadecimal.
-  public var fingerprint: String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for e in entries { for b in "\(e.name)\t\(e.bytes)\n".utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 } }
-    return String(hash, radix: 16).leftPadded(to: 16)
-  }
+  public var fingerprint: String { fnv1aHex(entries.map { "\($0.name)\t\($0.bytes)\n" }.joined()) }
 
   /// Where the list of a dataset file is kept.
   public static func path(for dataset: String) -> String { dataset + ".files.tsv" }

@@ -117,7 +117,6 @@ final class GDELTPipeline: @unchecked Sendable {
 
   private func scan(_ task: Task) -> Scanned {
     var block = GDELTBlock()
-    block.bytes = task.raw.bytes.count
     task.raw.bytes.withUnsafeBufferPointer { scanner.scan($0, fileStart: task.raw.fileStart, into: &block) }
     return Scanned(block: block, file: task.raw.file, fileStart: task.raw.fileStart, through: task.raw.through)
   }

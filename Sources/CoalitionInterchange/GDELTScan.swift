@@ -82,14 +82,16 @@ struct GDELTTables: Sendable {
 
   private static func actorClasses(keepRegions: Bool) -> [UInt8] {
     var classes = [UInt8](repeating: 0, count: 26 * 26 * 26)
-    func index(_ code: String) -> Int? {
-      let u = Array(code.utf8)
-      guard u.count == 3, u.allSatisfy({ $0 >= 65 && $0 <= 90 }) else { return nil }
-      return Int(u[0] - 65) * 676 + Int(u[1] - 65) * 26 + Int(u[2] - 65)
-    }
-    if keepRegions { for code in GDELT.regions.keys { if let i = index(code) { classes[i] = 2 } } }
-    for country in CountryTable.all { if let i = index(country.alpha3) { classes[i] = 1 } }
+    if keepRegions { for code in GDELT.regions.keys { if let i = actorIndex(code) { classes[Int(i)] = 2 } } }
+    for country in CountryTable.all { if let i = actorIndex(country.alpha3) { classes[Int(i)] = 1 } }
     return classes
+  }
+
+  /// A three-letter upper-case code as its index (the inverse of ``actorText(_:)``), or `nil`.
+  static func actorIndex(_ code: String) -> UInt16? {
+    let u = Array(code.utf8)
+    guard u.count == 3, u.allSatisfy({ $0 >= 65 && $0 <= 90 }) else { return nil }
+    return UInt16(Int(u[0] - 65) * 676 + Int(u[1] - 65) * 26 + Int(u[2] - 65))
   }
 
   /// Per CAMEO code, the kind id its rule gives (an index into `ids`, or -1): built once for the
@@ -155,10 +157,7 @@ struct GDELTTables: Sendable {
     }
     return KindTables(
       kindIDs: known, kindDirected: known.map { kinds[$0]!.directed },
-      kindQuad: known.map { id in
-        let k = kinds[id]!
-        return UInt8((k.polarity == .cooperative ? 1 : 3) + (k.materiality == .material ? 1 : 0))
-      }, codeKind: codeKind, unknownKinds: unknown)
+      kindQuad: known.map { UInt8(kinds[$0]!.quadClass) }, codeKind: codeKind, unknownKinds: unknown)
   }
 
   init(options: GDELTOptions, kinds: [String: Kind]) {
@@ -188,6 +187,12 @@ struct GDELTTables: Sendable {
   }
 }
 
+extension Kind {
+  /// The GDELT QuadClass this kind stands for: 1 verbal and 2 material cooperation, 3 verbal and 4
+  /// material conflict.
+  var quadClass: Int { (polarity == .cooperative ? 1 : 3) + (materiality == .material ? 1 : 0) }
+}
+
 /// One kept event, in a few bytes: what the bundles need, nothing of the row's text but its URL.
 struct GDELTEvent {
   var id: UInt64
@@ -199,7 +204,6 @@ struct GDELTEvent {
   var source: UInt16
   var target: UInt16
   var code: UInt16
-  var version: UInt8
   /// |GoldsteinScale| in millionths, exact for GDELT's one decimal.
   var goldstein: Int32
   var sources: Int32
@@ -223,8 +227,6 @@ struct GDELTBlock {
   var malformed = [Int](repeating: 0, count: GDELTMalformed.allCases.count)
   var filtered = [Int](repeating: 0, count: GDELTFiltered.allCases.count)
   var versions: UInt8 = 0
-  /// Bytes of input this block stands for (for progress).
-  var bytes = 0
 
   func url(_ e: GDELTEvent) -> String? {
     guard e.urlLength > 0 else { return nil }
@@ -301,33 +303,15 @@ struct GDELTScanner {
     String(decoding: trimmed(f), as: UTF8.self).clipped()
   }
 
-  /// Digits with an optional sign as an integer; `nil` for anything else or 19 digits and more.
+  /// A field without spaces as an integer, or `nil`.
   @inline(__always)
-  private func integer(_ f: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
-    let t = trimmed(f)
-    guard !t.isEmpty, t.count < 19 else { return nil }
-    var k = t.startIndex
-    var negative = false
-    if t.base[k] == 0x2D || t.base[k] == 0x2B {
-      negative = t.base[k] == 0x2D
-      k += 1
-      guard k < t.endIndex else { return nil }
-    }
-    var v = 0
-    while k < t.endIndex {
-      let d = t.base[k] &- 48
-      guard d < 10 else { return nil }
-      v = v * 10 + Int(d)
-      k += 1
-    }
-    return negative ? -v : v
-  }
+  private func integer(_ f: Slice<UnsafeBufferPointer<UInt8>>) -> Int? { ASCIINumber.integer(trimmed(f)) }
 
   /// GoldsteinScale and its millionths: a decimal with up to six places exactly, any other finite
   /// number rounded to the nearest millionth; `nil` for text that is not a number.
   private func goldsteinMicros(_ f: Slice<UnsafeBufferPointer<UInt8>>) -> (value: Double, micros: Int)? {
     let t = trimmed(f)
-    if let micros = DecimalMicros.parse(t), abs(micros) <= 10_000_000 { return (Double(micros) / 1_000_000, micros) }
+    if let micros = ASCIINumber.micros(t), abs(micros) <= 10_000_000 { return (Double(micros) / 1_000_000, micros) }
     // Exponents, long fractions and the like: the general parser.
     guard !t.isEmpty, let x = Double(String(decoding: t, as: UTF8.self)), x.isFinite else { return nil }
     return (x, abs(x) <= 10 ? Int((x * 1_000_000).rounded()) : 0)
@@ -452,7 +436,7 @@ struct GDELTScanner {
     block.events.append(
       GDELTEvent(
         id: UInt64(idValue), day: date.firstDay, year: Int16(date.year), month: UInt8(date.month ?? 1), kind: UInt8(kind),
-        source: source, target: target, code: code, version: version, goldstein: Int32(clamping: abs(goldstein.micros)),
+        source: source, target: target, code: code, goldstein: Int32(clamping: abs(goldstein.micros)),
         sources: Int32(clamping: sources), articles: Int64(integer(f(33)) ?? 0), mentions: Int64(integer(f(31)) ?? 0),
         added: added, urlStart: urlStart, urlLength: urlLength))
   }

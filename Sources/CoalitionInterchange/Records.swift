@@ -127,22 +127,7 @@ struct Record {
     var r = range(i)
     while let f = r.first, bytes[f] == 0x20 { r = (f + 1)..<r.upperBound }
     while let l = r.last, bytes[l] == 0x20 { r = r.lowerBound..<l }
-    guard !r.isEmpty, r.count < 19 else { return nil }
-    var negative = false
-    var k = r.lowerBound
-    if bytes[k] == UInt8(ascii: "-") || bytes[k] == UInt8(ascii: "+") {
-      negative = bytes[k] == UInt8(ascii: "-")
-      k += 1
-      guard k < r.upperBound else { return nil }
-    }
-    var v = 0
-    while k < r.upperBound {
-      let d = bytes[k] &- 48
-      guard d < 10 else { return nil }
-      v = v * 10 + Int(d)
-      k += 1
-    }
-    return negative ? -v : v
+    return ASCIINumber.integer(bytes[r])
   }
 
   /// The field as a finite number, or `nil`.
@@ -158,6 +143,58 @@ struct Record {
     ends.removeAll(keepingCapacity: true)
     columns.removeAll(keepingCapacity: true)
     quoted.removeAll(keepingCapacity: true)
+  }
+}
+
+/// Numbers read straight from ASCII bytes (no spaces around them), for the readers' hot paths.
+enum ASCIINumber {
+  /// Digits with an optional sign as an integer; `nil` for anything else or 19 digits and more.
+  static func integer<C: Collection>(_ t: C) -> Int? where C.Element == UInt8 {
+    guard !t.isEmpty, t.count < 19 else { return nil }
+    var k = t.startIndex
+    var negative = false
+    if t[k] == 0x2D || t[k] == 0x2B {
+      negative = t[k] == 0x2D
+      k = t.index(after: k)
+      guard k != t.endIndex else { return nil }
+    }
+    var v = 0
+    while k != t.endIndex {
+      let d = t[k] &- 48
+      guard d < 10 else { return nil }
+      v = v * 10 + Int(d)
+      k = t.index(after: k)
+    }
+    return negative ? -v : v
+  }
+
+  /// Decimal text as an exact count of millionths: `[-+]digits[.digits]` with at most six places
+  /// (and at most 12 whole digits); `nil` for anything else.
+  static func micros<C: Collection>(_ t: C) -> Int? where C.Element == UInt8 {
+    var k = t.startIndex
+    guard k != t.endIndex else { return nil }
+    var negative = false
+    if t[k] == 0x2D || t[k] == 0x2B {
+      negative = t[k] == 0x2D
+      k = t.index(after: k)
+    }
+    var whole = 0, digits = 0, fraction = 0, places = 0
+    while k != t.endIndex, t[k] &- 48 < 10, digits < 12 {
+      whole = whole * 10 + Int(t[k] &- 48)
+      digits += 1
+      k = t.index(after: k)
+    }
+    if k != t.endIndex, t[k] == 0x2E {
+      k = t.index(after: k)
+      while k != t.endIndex, t[k] &- 48 < 10, places < 6 {
+        fraction = fraction * 10 + Int(t[k] &- 48)
+        places += 1
+        k = t.index(after: k)
+      }
+    }
+    guard k == t.endIndex, digits + places > 0 else { return nil }
+    let micros = whole * 1_000_000 + fraction * [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1][places]
+    return negative ? -micros : micros
   }
 }
 
