@@ -30,15 +30,16 @@ extension ActorType: Codable {}
 
 
 extension Kind: Codable, Identifiable {
-  private enum Key: String, CodingKey { case id, label, polarity, materiality, directed, color }
+  private enum Key: String, CodingKey { case id, label, polarity, materiality, directed, color, exchangeable }
 
-  /// Decodes a kind declaration; `label` defaults to the id.
+  /// Decodes a kind declaration; `label` defaults to the id, `exchangeable` to whether it is material.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: Key.self)
     self.init(
       id: try c.decode(String.self, forKey: .id), label: try c.decodeIfPresent(String.self, forKey: .label),
       polarity: try c.decode(Polarity.self, forKey: .polarity), materiality: try c.decode(Materiality.self, forKey: .materiality),
-      directed: try c.decode(Bool.self, forKey: .directed), color: try c.decodeIfPresent(String.self, forKey: .color))
+      directed: try c.decode(Bool.self, forKey: .directed), color: try c.decodeIfPresent(String.self, forKey: .color),
+      exchangeable: try c.decodeIfPresent(Bool.self, forKey: .exchangeable))
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -49,6 +50,7 @@ extension Kind: Codable, Identifiable {
     try c.encode(materiality, forKey: .materiality)
     try c.encode(directed, forKey: .directed)
     try c.encodeIfPresent(color, forKey: .color)
+    if declaresExchangeable { try c.encode(exchangeable, forKey: .exchangeable) }
   }
 }
 

@@ -204,7 +204,7 @@ struct DatasetDecoder {
   }
 
   private mutating func kind(_ node: JSONNode, at path: String) -> Kind? {
-    let allowed = ["id", "label", "polarity", "materiality", "directed", "color"]
+    let allowed = ["id", "label", "polarity", "materiality", "directed", "color", "exchangeable"]
     guard let m = members(node, at: path, allowed: allowed) else { return nil }
     let id = string(m, "id", at: path, required: true)
     let polarity: Polarity? = enumValue(m, "polarity", at: path, required: true)
@@ -215,10 +215,14 @@ struct DatasetDecoder {
     } else {
       problem(path, "missing required member \"directed\"")
     }
+    var exchangeable: Bool?
+    if let node = m["exchangeable"] {
+      if case .bool(let b) = node.value { exchangeable = b } else { problem("\(path).exchangeable", "expected true or false, found \(node.typeName)") }
+    }
     guard let id, let polarity, let materiality, let directed else { return nil }
     return Kind(
       id: id, label: string(m, "label", at: path), polarity: polarity, materiality: materiality, directed: directed,
-      color: string(m, "color", at: path))
+      color: string(m, "color", at: path), exchangeable: exchangeable)
   }
 
   private mutating func actor(_ node: JSONNode, at path: String) -> CoalitionActor? {
@@ -336,6 +340,7 @@ enum DatasetEncoder {
     m.append(("materiality", str(k.materiality.rawValue)))
     m.append(("directed", JSONNode(.bool(k.directed))))
     put(&m, "color", k.color)
+    if k.declaresExchangeable { m.append(("exchangeable", JSONNode(.bool(k.exchangeable)))) }
     return JSONNode(.object(m))
   }
 

@@ -35,11 +35,16 @@ public struct Kind: Hashable, Sendable {
   public var directed: Bool
   /// Preferred map colour as `#RRGGBB`, or `nil` to take one from the palette.
   public var color: String?
+  /// Whether a tie of this kind can answer, or be answered by, a tie of another kind in an
+  /// exchange (arms for technology, aid for access). Material kinds can by default and verbal ones
+  /// cannot: a statement does not "answer" an appeal. A dataset may declare a verbal kind
+  /// exchangeable (`"exchangeable": true`) or a material one not.
+  public var exchangeable: Bool
 
-  /// A kind; `label` defaults to the id.
+  /// A kind; `label` defaults to the id, `exchangeable` to whether the kind is material.
   public init(
     id: String, label: String? = nil, polarity: Polarity, materiality: Materiality, directed: Bool,
-    color: String? = nil
+    color: String? = nil, exchangeable: Bool? = nil
   ) {
     self.id = id
     self.label = label ?? id
@@ -47,7 +52,11 @@ public struct Kind: Hashable, Sendable {
     self.materiality = materiality
     self.directed = directed
     self.color = color
+    self.exchangeable = exchangeable ?? (materiality == .material)
   }
+
+  /// Whether ``exchangeable`` differs from its default (and so is written out).
+  public var declaresExchangeable: Bool { exchangeable != (materiality == .material) }
 
   /// Whether the kind is one of ``builtIn``.
   public var isBuiltIn: Bool { Kind.builtInByID[id] == self }

@@ -19,6 +19,7 @@ enum DatasetJSONParts {
             var node = object([("id", k.id), ("label", k.label), ("polarity", k.polarity.rawValue), ("materiality", k.materiality.rawValue), ("color", k.color)])
             if case .object(var m) = node.value {
               m.append((key: "directed", value: JSONNode(.bool(k.directed))))
+              if k.declaresExchangeable { m.append((key: "exchangeable", value: JSONNode(.bool(k.exchangeable)))) }
               node = JSONNode(.object(m))
             }
             return node
@@ -73,10 +74,12 @@ enum DatasetJSONParts {
       else { throw Problem(message: "bad polarity or materiality") }
       var directed = false
       if case .bool(let b)? = m["directed"] { directed = b }
+      var exchangeable: Bool?
+      if case .bool(let b)? = m["exchangeable"] { exchangeable = b }
       out.append(
         Kind(
           id: try required(m, "id"), label: string(m, "label"), polarity: polarity, materiality: materiality,
-          directed: directed, color: string(m, "color")))
+          directed: directed, color: string(m, "color"), exchangeable: exchangeable))
     }
     return out
   }

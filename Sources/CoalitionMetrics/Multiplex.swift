@@ -93,10 +93,11 @@ extension NetworkView {
   /// kind, listed once per combination of kinds, A being the actor with the lower index — when
   /// some observation of the one and some observation of the other lie within `gapDays` days of
   /// each other (overlapping times count as 0 days apart), so that a delivery of 2017 is not
-  /// "answered" by a pledge of 2024.
+  /// "answered" by a pledge of 2024. Only ``Kind/exchangeable`` kinds take part (material ones
+  /// unless the dataset says otherwise): one statement does not "answer" another.
   /// - Parameter gapDays: The largest gap; `nil` pairs ties whatever their dates.
   public func exchanges(within gapDays: Int? = NetworkView.exchangeGapDays) -> [Exchange] {
-    let directedTies = ties.filter(\.directed)
+    let directedTies = ties.filter { $0.directed && graph[$0.kind].exchangeable }
     // Directed ties by (source, target), so that each tie finds its answers in one look-up.
     var byPair: [Int64: [Int]] = [:]
     for (k, t) in directedTies.enumerated() { byPair[Int64(t.source.rawValue) << 32 | Int64(t.target.rawValue), default: []].append(k) }

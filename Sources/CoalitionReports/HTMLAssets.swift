@@ -35,6 +35,10 @@ enum HTMLAssets {
     g.node.hit ellipse, g.node.selected ellipse { stroke: var(--hit); stroke-width: 3px; }
     g.edge.selected path { stroke-width: 4px; }
     .findings li { margin: .25rem 0; }
+    .js .findings li[data-actors] { cursor: pointer; }
+    .findings li.active { background: #fff8c5; }
+    .findings a.rows { font-size: .8rem; }
+    tr.hit-row td { background: #fff8c5; }
     table { border-collapse: collapse; margin: .5rem 0 .25rem; font-size: .85rem; }
     th, td { border-bottom: 1px solid var(--line); padding: .2rem .6rem; text-align: left; vertical-align: top; }
     td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
@@ -166,6 +170,32 @@ enum HTMLAssets {
         });
         if (status) status.textContent = a.name + ' (' + a.id + '): ' + count + ' ties';
       }
+      // Findings: a click lights up the actors and ties a finding names and marks its table rows.
+      function highlightFinding(li) {
+        document.querySelectorAll('.findings li.active').forEach(function (e) { e.classList.remove('active'); });
+        document.querySelectorAll('tr.hit-row').forEach(function (e) { e.classList.remove('hit-row'); });
+        if (svg) svg.querySelectorAll('.hit').forEach(function (e) { e.classList.remove('hit'); });
+        li.classList.add('active');
+        (li.dataset.rows || '').split(' ').forEach(function (id) { var row = id && document.getElementById(id); if (row) row.classList.add('hit-row'); });
+        if (!svg) return;
+        var actors = (li.dataset.actors || '').split(' ').filter(function (x) { return x; });
+        var pairs = (li.dataset.pairs || '').split(' ').filter(function (x) { return x; }).map(function (p) { return p.split('>'); });
+        pairs.forEach(function (p) { actors.push(p[0], p[1]); });
+        var marked = 0;
+        actors.forEach(function (id) { var a = actorById[id]; var g = a && document.getElementById(a.element); if (g) { g.classList.add('hit'); marked += 1; } });
+        var ties = 0;
+        data.ties.forEach(function (t) {
+          var named = pairs.some(function (p) { return (t.source === p[0] && t.target === p[1]) || (!t.directed && t.source === p[1] && t.target === p[0]); });
+          if (!named) return;
+          var g = document.getElementById(t.element); if (g) { g.classList.add('hit'); ties += 1; }
+        });
+        svg.classList.toggle('searching', marked + ties > 0);
+        if (status) status.textContent = marked + ' actors and ' + ties + ' ties of this finding';
+      }
+      document.querySelectorAll('.findings li[data-actors]').forEach(function (li) {
+        li.addEventListener('click', function (e) { if (e.target.closest && e.target.closest('a')) return; highlightFinding(li); });
+      });
+
       if (search) {
         search.addEventListener('input', function () { highlight(find(search.value)); });
         search.addEventListener('keydown', function (e) { if (e.key === 'Enter') { var a = find(search.value); if (a) showActor(a); } });

@@ -86,20 +86,45 @@ public struct HTMLReport: Sendable {
 
       """
     if let view, let mapSVG { out += mapSection(view, svg: mapSVG) }
-    if !document.findings.isEmpty {
-      out += "<section class=\"findings\"><h2>Findings</h2>\n<ul>\n"
-      out += document.findings.map { "<li>\(e($0))</li>\n" }.joined()
-      out += "</ul></section>\n"
-    }
+    if !document.findings.isEmpty { out += findingsSection() }
     if let chart = chart() { out += chart }
     if series.count > 1 { out += timeCharts() }
     if !windowMaps.isEmpty { out += smallMultiples() }
-    for (k, table) in document.tables.enumerated() { out += Self.table(table, id: "table-\(k)", digits: digits) }
+    for (k, table) in document.tables.enumerated() { out += Self.table(table, id: "table-\(k)", digits: digits, rowIDs: true) }
     out += "</main>\n<footer>\(footer())</footer>\n"
     out += "<script type=\"application/json\" id=\"coalition-data\">\(HTMLText.scriptJSON(dataJSON()))</script>\n"
     out += "<script>\n\(HTMLAssets.script)\n</script>\n</body>\n</html>\n"
     return out
   }
+
+  // MARK: - Findings
+
+  /// The findings, each a list item that names its actors and pairs for the script (a click lights
+  /// them up on the map and marks the table rows) and links to the rows its numbers come from.
+  private func findingsSection() -> String {
+    let e = HTMLText.escaped
+    var out = "<section class=\"findings\"><h2>Findings</h2>\n"
+    if let reading = document.reading { out += "<p class=\"notes\">Read as \(e(reading)).</p>\n" }
+    out += "<ul>\n"
+    for f in document.findings {
+      out += "<li id=\"\(e(Self.findingID(f.id)))\" data-actors=\"\(e(f.actors.joined(separator: " ")))\" "
+      out += "data-pairs=\"\(e(f.pairs.map { "\($0.source)>\($0.target)" }.joined(separator: " ")))\""
+      var link = ""
+      if let rows = f.rows, let k = document.tables.firstIndex(where: { $0.title == rows.table }) {
+        let ids = rows.rows.filter { document.tables[k].rows.indices.contains($0) }.map { Self.rowID(table: k, row: $0) }
+        out += " data-rows=\"\(e(ids.joined(separator: " ")))\""
+        link = " <a class=\"rows\" href=\"#\(e(ids.first ?? "table-\(k)"))\">(\(e(rows.table)))</a>"
+      }
+      out += ">\(e(f.text))\(link)</li>\n"
+    }
+    return out + "</ul></section>\n"
+  }
+
+  /// The element id of a finding: `finding-` and its id.
+  static func findingID(_ id: String) -> String { "finding-" + id }
+
+  /// The element id of a table row: `table-K-row-R`.
+  static func rowID(table: Int, row: Int) -> String { "table-\(table)-row-\(row)" }
 
   // MARK: - Map, search, filters
 
@@ -248,18 +273,18 @@ public struct HTMLReport: Sendable {
 
   /// One table as HTML, sortable when scripts run: numbers show `digits` decimals and sort by
   /// their exact value.
-  static func table(_ table: ReportTable, id: String, digits: Int) -> String {
+  static func table(_ table: ReportTable, id: String, digits: Int, rowIDs: Bool = false) -> String {
     let e = HTMLText.escaped
-    let numeric = table.columns.indices.map { c in table.rows.allSatisfy { if case .text = $0[c] { return false } else { return true } } }
+    let numeric = ReportTable.numericColumns(table.columns.count, table.rows)
     var out = "<section class=\"table\"><h2 id=\"\(e(id))\">\(e(table.title))</h2>\n<table class=\"sortable\" aria-labelledby=\"\(e(id))\">\n<thead><tr>"
     for (c, heading) in table.headings.enumerated() { out += "<th scope=\"col\"\(numeric[c] ? " class=\"number\"" : "")>\(e(heading))</th>" }
     out += "</tr></thead>\n<tbody>\n"
-    for row in table.rows {
-      out += "<tr>"
+    for (r, row) in table.rows.enumerated() {
+      out += rowIDs ? "<tr id=\"\(e(id))-row-\(r)\">" : "<tr>"
       for cell in row {
         switch cell {
         case .text(let s): out += "<td>\(e(s))</td>"
-        case .integer, .number:
+        case .integer, .number, .undefined:
           out += "<td class=\"number\" data-value=\"\(cell.sortValue)\">\(e(cell.rounded(digits: digits)))</td>"
         }
       }
@@ -329,7 +354,8 @@ public struct HTMLReport: Sendable {
 extension Cell {
   /// The exact value as JavaScript's `parseFloat` reads it (`NaN`, `Infinity`, `-Infinity` when not finite).
   fileprivate var sortValue: String {
-    if case .number(let x) = self, !x.isFinite { return x.isNaN ? "NaN" : x > 0 ? "Infinity" : "-Infinity" }
+    if isUndefined { return "NaN" }
+    if case .number(let x) = self, !x.isFinite { return x > 0 ? "Infinity" : "-Infinity" }
     return exact
   }
 }

@@ -25,6 +25,11 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 }
 
 /// A cell of a report table.
+///
+/// A value that has no meaning for an actor or a view — E-I without declared blocs, multiplex
+/// participation with one kind, the constraint of an isolate — is ``undefined``, never a number:
+/// an empty cell in CSV, `null` in JSON, "—" in text, Markdown and HTML. A `.number(.nan)` is
+/// written the same way. The table's notes say why once.
 public enum Cell: Hashable, Sendable {
   /// Text, written as it is (escaped per format).
   case text(String)
@@ -32,22 +37,42 @@ public enum Cell: Hashable, Sendable {
   case integer(Int)
   /// A number: exact in CSV and JSON, rounded to the chosen digits in text and Markdown.
   case number(Double)
+  /// No value: the measure is undefined here (see the table's notes).
+  case undefined
 
-  /// The cell for people: numbers rounded to `digits` decimals.
+  /// How an undefined value is shown to people.
+  public static let undefinedMark = "—"
+
+  /// `x`, or ``undefined`` when `x` is NaN.
+  public static func value(_ x: Double) -> Cell { x.isNaN ? .undefined : .number(x) }
+
+  /// Whether the cell holds no value (``undefined`` or a NaN number).
+  public var isUndefined: Bool {
+    switch self {
+    case .undefined: return true
+    case .number(let x): return x.isNaN
+    default: return false
+    }
+  }
+
+  /// The cell for people: numbers rounded to `digits` decimals, undefined values as "—".
   func rounded(digits: Int) -> String {
     switch self {
     case .text(let s): return s
     case .integer(let i): return String(i)
-    case .number(let x): return Cell.format(x, digits: digits)
+    case .number(let x): return x.isNaN ? Cell.undefinedMark : Cell.format(x, digits: digits)
+    case .undefined: return Cell.undefinedMark
     }
   }
 
-  /// The cell for machines: numbers in their shortest round-trip form (`NaN`, `inf`, `-inf` when not finite).
+  /// The cell for machines: numbers in their shortest round-trip form (`inf`, `-inf` when
+  /// infinite), undefined values empty.
   var exact: String {
     switch self {
     case .text(let s): return s
     case .integer(let i): return String(i)
-    case .number(let x): return x.isFinite ? JSONWriter.number(x) : Cell.format(x)
+    case .number(let x): return x.isNaN ? "" : x.isFinite ? JSONWriter.number(x) : Cell.format(x)
+    case .undefined: return ""
     }
   }
 
@@ -99,6 +124,27 @@ public struct ReportTable: Sendable {
     }
   }
 
+  /// Whether each column holds numbers only (undefined cells count as numbers): such columns
+  /// align right.
+  static func numericColumns(_ count: Int, _ rows: [[Cell]]) -> [Bool] {
+    (0..<count).map { c in rows.allSatisfy { if case .text = $0[c] { return false } else { return true } } }
+  }
+
+  /// Whether any cell of the table is undefined.
+  public var hasUndefined: Bool { rows.contains { $0.contains(where: \.isUndefined) } }
+
+  /// Adds one note that says why cells are undefined, when any is: "—: undefined: " and `reasons`
+  /// joined (only the reasons whose column has an undefined cell, when a reason is keyed by column).
+  mutating func noteUndefined(_ reasons: [(column: String, reason: String)]) {
+    guard hasUndefined else { return }
+    let used = reasons.filter { r in
+      guard let c = columns.firstIndex(of: r.column) else { return r.column.isEmpty }
+      return rows.contains { $0[c].isUndefined }
+    }
+    let text = used.isEmpty ? "a value that has no meaning here" : used.map(\.reason).joined(separator: "; ")
+    notes.append("\(Cell.undefinedMark) (empty in CSV, null in JSON): undefined — \(text).")
+  }
+
   func text(digits: Int) -> String {
     let cells = rows.map { $0.map { $0.rounded(digits: digits) } }
     let widths = headings.indices.map { c in ([headings[c]] + cells.map { $0[c] }).map(\.count).max() ?? 0 }
@@ -108,7 +154,7 @@ public struct ReportTable: Sendable {
         return numeric[c] ? pad + values[c] : values[c] + pad
       }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
     }
-    let numeric = columns.indices.map { c in rows.allSatisfy { if case .text = $0[c] { return false } else { return true } } }
+    let numeric = Self.numericColumns(columns.count, rows)
     var out = title + "\n\n" + line(headings, numeric: numeric) + "\n"
     out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
     for r in cells { out += line(r, numeric: numeric) + "\n" }
@@ -118,7 +164,7 @@ public struct ReportTable: Sendable {
 
   func markdown(digits: Int) -> String {
     let escape = MarkdownText.escaped
-    let numeric = columns.indices.map { c in rows.allSatisfy { if case .text = $0[c] { return false } else { return true } } }
+    let numeric = Self.numericColumns(columns.count, rows)
     var out = "## " + escape(title) + "\n\n| " + headings.map(escape).joined(separator: " | ") + " |\n"
     out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
     for r in rows { out += "| " + r.map { escape($0.rounded(digits: digits)) }.joined(separator: " | ") + " |\n" }
@@ -137,6 +183,7 @@ public struct ReportTable: Sendable {
       case .text(let s): return quote(s)
       case .integer(let i): return String(i)
       case .number(let x): return x.isFinite ? JSONWriter.number(x) : "null"
+      case .undefined: return "null"
       }
     }
     var out = "{\n  \"title\": \(quote(title)),\n  \"columns\": [\(columns.map(quote).joined(separator: ", "))],\n  \"rows\": ["

@@ -260,13 +260,13 @@ public struct Timeline: Sendable {
       title: "ranks", columns: ["actor"] + points.indices.map { "w\($0 + 1)" },
       headings: ["actor"] + points.map { $0.window.to?.description ?? $0.window.description }, rows: rankRows,
       notes: ["Rank by \(measure.convention); empty where the actor has no tie in the window. Columns are the windows' last days."])
-    var findings: [String] = []
+    var findings: [Finding] = []
     if let first = points.first(where: { $0.ties > 0 }), let last = points.last(where: { $0.ties > 0 }), first.window != last.window {
       findings.append(
-        "From \(Timeline.label(first.window)) to \(Timeline.label(last.window)): actors \(first.actors) → \(last.actors), ties \(first.ties) → \(last.ties), density \(Cell.format(first.density)) → \(Cell.format(last.density)).")
+        Finding(id: "timeline.span", text: "From \(Timeline.label(first.window)) to \(Timeline.label(last.window)): actors \(first.actors) → \(last.actors), ties \(first.ties) → \(last.ties), density \(Cell.format(first.density)) → \(Cell.format(last.density))."))
     }
     if let busiest = points.max(by: { ($0.ties, $1.window.from?.firstDay ?? 0) < ($1.ties, $0.window.from?.firstDay ?? 0) }), busiest.ties > 0 {
-      findings.append("Most ties in \(Timeline.label(busiest.window)): \(busiest.ties).")
+      findings.append(Finding(id: "timeline.busiest", text: "Most ties in \(Timeline.label(busiest.window)): \(busiest.ties)."))
     }
     return ReportDocument(
       title: title ?? "Timeline of \(graph.dataset.title ?? "the dataset") (\(points.count) windows)", findings: findings,
@@ -350,12 +350,21 @@ public struct TimelineDiff: Sendable {
     }
     rankRows.sort { (abs($0.3), $1.0) > (abs($1.3), $0.0) }
     let label0 = before.filter.timeLabel, label1 = after.filter.timeLabel
-    var findings = ["\(label0) → \(label1): \(appeared) ties appeared, \(gone) disappeared, \(changed) changed weight or confidence; actors \(pb.actors) → \(pa.actors)."]
+    var findings = [
+      Finding(
+        id: "diff.ties",
+        text: "\(label0) → \(label1): \(appeared) ties appeared, \(gone) disappeared, \(changed) changed weight or confidence; actors \(pb.actors) → \(pa.actors).",
+        rows: TableRows("ties"))
+    ]
     if let top = rankRows.first, top.3 != 0 {
-      findings.append("Biggest rank change (\(measure.rawValue)): \(top.0) from \(top.1!) to \(top.2!).")
+      findings.append(
+        Finding(id: "diff.rank-change", text: "Biggest rank change (\(measure.rawValue)): \(top.0) from \(top.1!) to \(top.2!).", actors: [top.0]))
     }
     if pb.density.isFinite, pa.density.isFinite {
-      findings.append("Density \(Cell.format(pb.density)) → \(Cell.format(pa.density)); degree centralisation \(Cell.format(pb.centralization)) → \(Cell.format(pa.centralization)).")
+      findings.append(
+        Finding(
+          id: "diff.density",
+          text: "Density \(Cell.format(pb.density)) → \(Cell.format(pa.density)); degree centralisation \(Cell.format(pb.centralization)) → \(Cell.format(pa.centralization))."))
     }
     return ReportDocument(
       title: "What changed: \(label0) → \(label1)", findings: findings,

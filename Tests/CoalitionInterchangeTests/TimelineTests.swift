@@ -53,7 +53,7 @@ import Testing
   #expect(doc.tables.map(\.title) == ["series", "ranks"])
   #expect(doc.tables[0].rows.count == 5)
   #expect(doc.tables[1].columns.count == 6)
-  #expect(doc.findings.first == "From 2022-01-01 – 2022-06-30 to 2024-01-01 – 2024-06-30: actors 2 → 7, ties 1 → 16, density 1 → 0.380952.")  // 8 tied pairs of 21
+  #expect(doc.findings.first?.text == "From 2022-01-01 – 2022-06-30 to 2024-01-01 – 2024-06-30: actors 2 → 7, ties 1 → 16, density 1 → 0.380952.")  // 8 tied pairs of 21
 }
 
 @Test func decayHalvesTheWeightAfterOneHalfLife() throws {
@@ -82,11 +82,11 @@ import Testing
   #expect(ties.filter { $0[0] == .text("appeared") }.count == 14)
   #expect(ties.filter { $0[0] == .text("disappeared") }.isEmpty)
   #expect(doc.tables[1].rows.filter { $0[0] == .text("appeared") }.count == 4)
-  #expect(doc.findings[0].hasPrefix("known by 2024-03-18 → known by 2024-03-20: 14 ties appeared, 0 disappeared"))
+  #expect(doc.findings[0].text.hasPrefix("known by 2024-03-18 → known by 2024-03-20: 14 ties appeared, 0 disappeared"))
   // In force (the default): the 19 March meetings held on neither day.
   let inForce = TimelineDiff(graph: graph, from: PartialDate("2024-03-18")!, to: PartialDate("2024-03-20")!)
   #expect(inForce.after.ties.count == 10)
-  #expect(inForce.document().findings[0].hasPrefix("in force in 2024-03-18 → in force in 2024-03-20: 8 ties appeared, 0 disappeared"))
+  #expect(inForce.document().findings[0].text.hasPrefix("in force in 2024-03-18 → in force in 2024-03-20: 8 ties appeared, 0 disappeared"))
   // With a one-day window each side holds only what overlaps that day.
   let daily = TimelineDiff(graph: graph, from: PartialDate("2024-03-19")!, to: PartialDate("2024-03-20")!, window: TimeSpan("1d")!)
   #expect(daily.before.filter.window == DateWindow(from: PartialDate("2024-03-19"), to: PartialDate("2024-03-19")))

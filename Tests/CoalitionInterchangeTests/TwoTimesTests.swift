@@ -60,10 +60,10 @@ private func defencePartners(_ g: CoalitionNetwork, _ filter: ViewFilter) -> [St
   let inForce = TimelineDiff(graph: g, filter: filter, from: a, to: b).document()
   let gone = inForce.tables[0].rows.filter { $0[0] == .text("disappeared") }.count
   #expect(gone > 0)
-  #expect(inForce.findings[0].hasPrefix("in force in 1995 → in force in 2018"))
+  #expect(inForce.findings[0].text.hasPrefix("in force in 1995 → in force in 2018"))
   let known = TimelineDiff(graph: g, filter: filter, from: a, to: b, reading: .knownBy).document()
   #expect(known.tables[0].rows.allSatisfy { $0[0] != .text("disappeared") })
-  #expect(known.findings[0].hasPrefix("known by 1995 → known by 2018"))
+  #expect(known.findings[0].text.hasPrefix("known by 1995 → known by 2018"))
 }
 
 @Test func recordTimeIsKeptApartFromValidTime() throws {

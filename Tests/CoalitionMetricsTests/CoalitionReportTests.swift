@@ -6,14 +6,26 @@ import Testing
 
 @Test func seedCoalitionReportFindingsAreDerivedFromTheNumbers() throws {
   let document = try CoalitionReport(view: try CoalitionNetwork(Dataset.seed).view()).document()
-  let findings = document.findings
+  let findings = document.findings.map(\.text)
+  #expect(Set(document.findings.map(\.id)).count == document.findings.count)
   // Path measures follow cooperative ties: accusations, rivalry and war are no channel between states.
   #expect(findings.contains("RUS is the hub: tied to 6 of the 6 other actors, on 20% of the shortest paths between the others along cooperative ties."))
   #expect(findings.contains("RUS is the only actor tied to all 3 partners in Coalition Russia is building."))
   #expect(findings.contains("3 of the 6 pairs in Coalition Russia is building have no tie in this view: CHN–PRK, CHN–IRN, PRK–IRN."))
   #expect(findings.contains { $0.hasPrefix("The signed graph is balanced: RUS, CHN, PRK, IRN against USA, WEST, UKR") })
   #expect(findings.contains("RUS → PRK technology is answered by PRK → RUS arms transfer (alleged)."))
-  #expect(findings.contains("6 of 16 ties rest only on alleged or assessed evidence; on reported ties alone no rank changes."))
+  #expect(findings.contains("6 of 16 ties rest only on alleged or assessed evidence. On reported ties alone 10 of 16 remain, and every actor keeps a tie; no rank changes."))
+  // Each finding points at rows of a table of the same report, and names actors of the view.
+  let hub = try #require(document.findings.first { $0.id == "coalition.hub" })
+  #expect(hub.actors == ["RUS"])
+  #expect(hub.rows == TableRows("actors", [0]))
+  #expect(document.tables[0].rows[0][1] == .text("RUS"))
+  for f in document.findings {
+    if let rows = f.rows {
+      let table = try #require(document.tables.first { $0.title == rows.table }, "\(f.id)")
+      #expect(rows.rows.allSatisfy { table.rows.indices.contains($0) }, "\(f.id)")
+    }
+  }
   #expect(document.tables.map(\.title) == ["actors", "kinds", "blocs", "bloc_density", "exchanges", "brokers", "balance", "communities"])
   let balance = Dictionary(uniqueKeysWithValues: document.tables[6].rows.map { ($0[0], $0[1]) })
   #expect(balance[.text("triangles_pnn")] == .number(2))
@@ -24,10 +36,14 @@ import Testing
   #expect(document.tables[0].notes.contains { $0.contains("cooperative ties only") })
   // Asked for every tie, the hostile ones count as paths again.
   let allTies = try CoalitionReport(view: try CoalitionNetwork(Dataset.seed).view(), pathPolarity: nil).document()
-  #expect(allTies.findings.contains("RUS is the hub: tied to 6 of the 6 other actors, on 83% of the shortest paths between the others."))
+  #expect(allTies.findings.map(\.text).contains("RUS is the hub: tied to 6 of the 6 other actors, on 83% of the shortest paths between the others."))
   // JSON is valid and keeps the stable table names.
   let json = try JSONSerialization.jsonObject(with: Data(document.formatted(.json).utf8)) as? [String: Any]
-  #expect((json?["findings"] as? [String])?.count == findings.count)
+  let jsonFindings = try #require(json?["findings"] as? [[String: Any]])
+  #expect(jsonFindings.count == findings.count)
+  #expect(jsonFindings.first?["id"] as? String == "coalition.hub")
+  #expect(jsonFindings.first?["table"] as? String == "actors")
+  #expect(json?["reading"] as? String == ReportShape.coalition.reading)
 }
 
 /// Dropping alleged and assessed ties changes who brokers when a hub's ties are only assessed.
@@ -48,7 +64,11 @@ import Testing
   #expect(bbb[0] == .integer(1))
   #expect(actors.columns[17] == "rank_change")
   #expect(bbb[17] != .integer(0))
-  #expect(document.findings.contains { $0.contains("ranks change") && $0.contains("BBB 1→") })
+  // On reported ties alone EEE keeps no tie, and AAA takes BBB's place at the top.
+  let text = try #require(document.findings.first { $0.id.hasSuffix(".sensitivity") }?.text)
+  #expect(text.hasPrefix("3 of 6 ties rest only on alleged or assessed evidence. On reported ties alone 3 of 6 remain; 1 actor keeps no tie (EEE)"), "\(text)")
+  #expect(text.contains("the top 3 become AAA, "), "\(text)")
+  #expect(text.contains("(were BBB, AAA, "), "\(text)")
 }
 
 /// When the E-I index equals its chance value, the finding says so instead of "more outward-looking".
@@ -62,11 +82,11 @@ import Testing
     actors: ["AAA", "BBB", "CCC", "DDD"].map { CoalitionActor(id: $0, type: .group) },
     observations: [tie("AAA", "BBB"), tie("AAA", "CCC"), tie("BBB", "DDD")])
   d.blocs = [Bloc(id: "one", name: "One", members: ["AAA", "BBB"]), Bloc(id: "two", name: "Two", members: ["CCC", "DDD"])]
-  let findings = try CoalitionReport(view: try CoalitionNetwork(d).view()).document().findings
+  let findings = try CoalitionReport(view: try CoalitionNetwork(d).view()).document().findings.map(\.text)
   #expect(findings.contains { $0.hasPrefix("Cooperative ties are as outward-looking as chance would make them: E-I index 0.333333") }, "\(findings)")
   #expect(!findings.contains { $0.contains("more outward-looking") || $0.contains("more inward-looking") })
   // One more tie across tips it outward.
   d.observations.append(tie("AAA", "DDD"))
-  let more = try CoalitionReport(view: try CoalitionNetwork(d).view()).document().findings
+  let more = try CoalitionReport(view: try CoalitionNetwork(d).view()).document().findings.map(\.text)
   #expect(more.contains { $0.hasPrefix("Cooperative ties are more outward-looking than chance") }, "\(more)")
 }
