@@ -182,7 +182,7 @@ extension TieObservation: Codable {
 }
 
 extension Dataset: Codable {
-  private enum Key: String, CodingKey { case format, version, title, description, sources, kinds, actors, blocs, observations }
+  private enum Key: String, CodingKey { case format, version, title, description, weightUnit, sources, kinds, actors, blocs, observations }
 
   /// Decodes a dataset document: `format` must be ``formatName`` and `version` ``formatVersion``;
   /// absent lists are empty. The result is not validated: call ``validate()`` or freeze it with
@@ -201,7 +201,8 @@ extension Dataset: Codable {
       sources: try c.decodeIfPresent([Source].self, forKey: .sources) ?? [], kinds: try c.decodeIfPresent([Kind].self, forKey: .kinds) ?? [],
       actors: try c.decodeIfPresent([CoalitionActor].self, forKey: .actors) ?? [],
       blocs: try c.decodeIfPresent([Bloc].self, forKey: .blocs) ?? [],
-      observations: try c.decodeIfPresent([TieObservation].self, forKey: .observations) ?? [])
+      observations: try c.decodeIfPresent([TieObservation].self, forKey: .observations) ?? [],
+      weightUnit: try c.decodeIfPresent(String.self, forKey: .weightUnit))
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -210,6 +211,7 @@ extension Dataset: Codable {
     try c.encode(Dataset.formatVersion, forKey: .version)
     try c.encodeIfPresent(title, forKey: .title)
     try c.encodeIfPresent(description, forKey: .description)
+    try c.encodeIfPresent(weightUnit, forKey: .weightUnit)
     try c.encode(sources, forKey: .sources)
     try c.encode(kinds, forKey: .kinds)
     try c.encode(actors, forKey: .actors)

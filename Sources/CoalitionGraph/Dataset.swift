@@ -9,6 +9,10 @@ public struct Dataset: Hashable, Sendable {
   public var title: String?
   /// What the dataset covers and how it was coded.
   public var description: String?
+  /// What an observation's weight measures, in words a report can write after a number:
+  /// `TIV (millions)` for SIPRI, `|Goldstein|` for GDELT, `events`. `nil` when weights are plain
+  /// counts or not stated.
+  public var weightUnit: String?
   /// The documents the evidence cites.
   public var sources: [Source]
   /// Kinds declared by this dataset in addition to ``Kind/builtIn``.
@@ -23,10 +27,11 @@ public struct Dataset: Hashable, Sendable {
   /// A dataset from its parts; nothing is checked until ``validate()``.
   public init(
     title: String? = nil, description: String? = nil, sources: [Source] = [], kinds: [Kind] = [],
-    actors: [CoalitionActor] = [], blocs: [Bloc] = [], observations: [TieObservation] = []
+    actors: [CoalitionActor] = [], blocs: [Bloc] = [], observations: [TieObservation] = [], weightUnit: String? = nil
   ) {
     self.title = title
     self.description = description
+    self.weightUnit = weightUnit
     self.sources = sources
     self.kinds = kinds
     self.actors = actors
@@ -168,6 +173,7 @@ public struct Dataset: Hashable, Sendable {
     }
     check(title, "title")
     check(description, "description")
+    check(weightUnit, "weightUnit")
     for (i, x) in sources.enumerated() {
       let at = "sources[\(origins.sources?[i] ?? i)]"
       check(x.title, "\(at).title")

@@ -154,7 +154,7 @@ struct DatasetDecoder {
   }
 
   mutating func dataset(_ root: JSONNode) -> Dataset {
-    let top = ["format", "version", "title", "description", "sources", "kinds", "actors", "blocs", "observations"]
+    let top = ["format", "version", "title", "description", "weightUnit", "sources", "kinds", "actors", "blocs", "observations"]
     guard let m = members(root, at: "", allowed: top) else { return Dataset() }
     if let f = string(m, "format", at: "", required: true), f != Dataset.formatName {
       problem("format", "expected \"\(Dataset.formatName)\", found \"\(f)\"")
@@ -168,6 +168,7 @@ struct DatasetDecoder {
       problem("", "missing required member \"version\"")
     }
     var d = Dataset(title: string(m, "title", at: ""), description: string(m, "description", at: ""))
+    d.weightUnit = string(m, "weightUnit", at: "")
     (d.sources, origins.sources) = list(m, "sources") { $0.source($1, at: $2) }
     (d.kinds, origins.kinds) = list(m, "kinds") { $0.kind($1, at: $2) }
     (d.actors, origins.actors) = list(m, "actors") { $0.actor($1, at: $2) }
@@ -315,6 +316,7 @@ enum DatasetEncoder {
     var top: Members = [("format", str(Dataset.formatName)), ("version", JSONNode(.number(Double(Dataset.formatVersion))))]
     put(&top, "title", d.title)
     put(&top, "description", d.description)
+    put(&top, "weightUnit", d.weightUnit)
     top.append(("sources", list(d.sources.map(source))))
     top.append(("kinds", list(d.kinds.map(kind))))
     top.append(("actors", list(d.actors.map(actor))))

@@ -185,6 +185,7 @@ public enum DyadTable {
       builder.add(row.observation)
     }
     var d = builder.finish()
+    d.weightUnit = options.weight.unit
     d.description = "GDELT events aggregated by dyad, kind and period in \(reader.file); weight = \(options.weight.rawValue); "
       + "confidence reported when an event has at least \(options.reportedAtSources) sources, else alleged."
     return ImportResult(

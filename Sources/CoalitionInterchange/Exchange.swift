@@ -81,6 +81,7 @@ extension ExchangeGraph {
     attributes = [("format", .string(ExchangeNames.format)), ("format_version", .int(ExchangeNames.formatVersion))]
     if let t = d.title { attributes.append(("title", .string(t))) }
     if let t = d.description { attributes.append(("description", .string(t))) }
+    if let t = d.weightUnit { attributes.append(("weight_unit", .string(t))) }
     attributes.append(("granularity", .string(granularity.rawValue)))
     if !d.kinds.isEmpty { attributes.append(("kinds", .string(DatasetJSONParts.kinds(d.kinds)))) }
     if !d.sources.isEmpty { attributes.append(("sources", .string(DatasetJSONParts.sources(d.sources)))) }
@@ -206,6 +207,7 @@ extension ExchangeGraph {
       title: attributes["title"]?.text ?? attributes["name"]?.text, description: attributes["description"]?.text,
       sources: sources, kinds: extraKinds)
     builder.dataset.blocs = blocs
+    builder.dataset.weightUnit = attributes["weight_unit"]?.text
     var actorOf: [String: String] = [:]
     var skipped = 0
     var unused: [String: Int] = [:]  // "node attribute x" → how many nodes had it

@@ -138,6 +138,9 @@ public struct GDELTOptions: Sendable {
     case events
     /// Sum of NumMentions.
     case mentions
+
+    /// The dataset's ``Dataset/weightUnit``: `|Goldstein|`, `events` or `mentions`.
+    public var unit: String { self == .goldstein ? "|Goldstein|" : rawValue }
   }
 
   /// CAMEO code → kind.
@@ -312,6 +315,7 @@ public enum GDELT {
     }
     for o in aggregator.observations(sourceID: sourceID) { builder.add(o) }
     var d = builder.finish()
+    d.weightUnit = options.weight.unit
     if resuming, let text = d.description, let r = text.range(of: " by CAMEO code") {
       d.description = "Events from \(name) added to the files read before" + text[r.lowerBound...]
     } else {

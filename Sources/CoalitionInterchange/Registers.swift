@@ -369,6 +369,7 @@ public enum SIPRI {
     }
     var d = builder.finish()
     d.description = "Arms transfers from \(reader.file); weight = SIPRI trend-indicator value (millions)."
+    d.weightUnit = "TIV (millions)"
     return ImportResult(dataset: d, recordsRead: read, recordsSkipped: skipped, recordsFiltered: filtered, issues: log.issues, ignoredColumns: [])
   }
 }

@@ -215,7 +215,7 @@ public enum AlignmentDataset {
     case .threshold(let t): keep = pairs.map { $0.weight >= t }
     case .backbone(let alpha): keep = DisparityFilter.keeps(nodeCount: states.count, edges: pairs, alpha: alpha)
     }
-    var d = Dataset(title: title, description: description)
+    var d = Dataset(title: title, description: description, weightUnit: "similarity")
     d.kinds = [kind]
     d.sources = [source]
     d.actors = states.map { id in

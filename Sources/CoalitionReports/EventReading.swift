@@ -114,7 +114,10 @@ struct EventReading: ShapeReading {
     var out: [Finding] = []
     guard total > 0 else { return ReportSection(tables: [dyadTable, balanceTable]) }
     var text = "Of \(Words.amount(Double(total))) observations between \(Words.count(all.count, "pair")), \(Words.amount(Double(cooperative))) (\(Words.percent(Double(cooperative) / Double(total)))) are cooperative and \(Words.amount(Double(hostile))) (\(Words.percent(Double(hostile) / Double(total)))) hostile"
-    if weighted { text += "; net weight \(Words.signed(cooperativeWeight - hostileWeight)) (cooperative \(Words.amount(cooperativeWeight)), hostile \(Words.amount(hostileWeight)))" }
+    let unit = b.graph.dataset.weightUnit.map { " (\($0))" } ?? ""
+    if weighted {
+      text += "; net weight\(unit) \(Words.signed(cooperativeWeight - hostileWeight)): cooperative \(Words.amount(cooperativeWeight)), hostile \(Words.amount(hostileWeight))"
+    }
     out.append(Finding(id: "events.balance", text: text + ".", rows: TableRows("event_balance", [0, 1, 2, 3, 4, 5, 6])))
     let active = Array(all.prefix(5))
     out.append(

@@ -147,12 +147,12 @@ struct FlowReading: ShapeReading {
     // Findings.
     var out: [Finding] = []
     guard total > 0 else { return ReportSection(tables: [supplierTable, recipientTable, routeTable, dependenceTable, concentrationTable]) }
-    let unit = "volume"
+    let unit = b.graph.dataset.weightUnit.map { " " + $0 } ?? ""
     let routesWord = Words.count(v.routes.count, "route")
     out.append(
       Finding(
         id: "flows.total",
-        text: "Total \(unit) \(Words.amount(total)) over \(routesWord) from \(Words.count(suppliers.count, "supplier")) to \(Words.count(recipients.count, "recipient"))\(b.view.filter.window == nil ? "" : " (\(b.view.filter.timeLabel))").",
+        text: "Total volume \(Words.amount(total))\(unit) over \(routesWord) from \(Words.count(suppliers.count, "supplier")) to \(Words.count(recipients.count, "recipient"))\(b.view.filter.window == nil ? "" : " (\(b.view.filter.timeLabel))").",
         rows: TableRows("concentration", [0, 1, 2, 3])))
     let topS = Array(suppliers.prefix(5))
     out.append(
@@ -198,15 +198,16 @@ struct FlowReading: ShapeReading {
     }
     if let previous, let before, before.total > 0 {
       let change = total / before.total - 1
-      let movers = topS.prefix(3).map { s -> String in
+      let movers = topS.map { s -> String in
         let then = earlier(s, out: true) ?? 0
-        return "\(b.names[s]) \(Words.percent(then / before.total)) → \(Words.percent(share(v.out[s])))"
+        let shares = "share \(Words.percent(then / before.total)) → \(Words.percent(share(v.out[s])))"
+        return then > 0 ? "\(b.names[s]) \(Words.signedPercent(v.out[s] / then - 1)) (\(shares))" : "\(b.names[s]) new (\(shares))"
       }
       out.append(
         Finding(
           id: "flows.change",
-          text: "Against \(previous.label), the volume \(change >= 0 ? "rose" : "fell") \(Words.percent(abs(change))) (\(Words.amount(before.total)) → \(Words.amount(total))); supplier shares: \(movers.joined(separator: ", ")).",
-          actors: topS.prefix(3).map { b.names[$0] }, rows: TableRows("concentration", [9, 10])))
+          text: "Against \(previous.label), the volume \(change >= 0 ? "rose" : "fell") \(Words.percent(abs(change))) (\(Words.amount(before.total)) → \(Words.amount(total))); the top suppliers' exports: \(movers.joined(separator: ", ")).",
+          actors: topS.map { b.names[$0] }, rows: TableRows("suppliers", Array(0..<topS.count))))
     }
     return ReportSection(tables: [supplierTable, recipientTable, routeTable, dependenceTable, concentrationTable], findings: out)
   }

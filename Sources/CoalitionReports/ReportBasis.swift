@@ -165,6 +165,9 @@ enum Words {
     return (rounded < 0 ? "−" : "") + text
   }
 
+  /// A signed percentage: "+14.2%" or "−26.4%".
+  static func signedPercent(_ x: Double) -> String { (x > 0 ? "+" : x < 0 ? "−" : "") + percent(abs(x)) }
+
   /// A signed amount: "+240" or "−35".
   static func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + amount(x) }
 

@@ -180,7 +180,8 @@ extension ReportBasis {
         "frustration_declared_blocs: + ties across blocs and − ties inside; frustration_minimum: the fewest such ties any split achieves, \(frustration.description); frustration_lower_bound: proven, equal to it when exact.",
       ])
     table.noteUndefined([
-      ("", "the balance ratio without a triangle, the frustration of declared blocs when none is declared, reciprocity without directed ties")
+      ("balance_ratio", "the balance ratio without a signed triangle"), ("frustration_declared_blocs", "the frustration of declared blocs when none is declared"),
+      ("reciprocity", "reciprocity without directed ties"),
     ])
     return table
   }
@@ -215,7 +216,7 @@ extension ReportBasis {
       notes: [
         "Communities: Louvain, weighted, seed 1, on \(pathTies); nmi and ari compare them with the declared blocs over the actors in a bloc (1: the same split; ari about 0: no more alike than chance)."
       ])
-    table.noteUndefined([("", "NMI and ARI without declared blocs or ties")])
+    table.noteUndefined([("nmi_communities_blocs", "NMI and ARI without declared blocs or without ties")])
     return table
   }
 }

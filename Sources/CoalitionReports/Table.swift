@@ -133,13 +133,15 @@ public struct ReportTable: Sendable {
   /// Whether any cell of the table is undefined.
   public var hasUndefined: Bool { rows.contains { $0.contains(where: \.isUndefined) } }
 
-  /// Adds one note that says why cells are undefined, when any is: "—: undefined: " and `reasons`
-  /// joined (only the reasons whose column has an undefined cell, when a reason is keyed by column).
-  mutating func noteUndefined(_ reasons: [(column: String, reason: String)]) {
+  /// Adds one note that says why cells are undefined, when any is: "—" and the reasons that apply.
+  /// A reason is keyed by a column name (it applies when that column has an undefined cell), by a
+  /// row's label in the first column (when that row has one), or by "" (whenever any cell is).
+  mutating func noteUndefined(_ reasons: [(key: String, reason: String)]) {
     guard hasUndefined else { return }
     let used = reasons.filter { r in
-      guard let c = columns.firstIndex(of: r.column) else { return r.column.isEmpty }
-      return rows.contains { $0[c].isUndefined }
+      if r.key.isEmpty { return true }
+      if let c = columns.firstIndex(of: r.key) { return rows.contains { $0[c].isUndefined } }
+      return rows.contains { $0.first == .text(r.key) && $0.contains(where: \.isUndefined) }
     }
     let text = used.isEmpty ? "a value that has no meaning here" : used.map(\.reason).joined(separator: "; ")
     notes.append("\(Cell.undefinedMark) (empty in CSV, null in JSON): undefined — \(text).")

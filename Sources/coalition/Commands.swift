@@ -12,6 +12,7 @@ extension LayoutEngine: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 extension ActorType: ExpressibleByArgument {}
 extension TimeReading: ExpressibleByArgument {}
+extension ReportShape: ExpressibleByArgument {}
 
 /// Loads, freezes and filters the dataset given on the command line.
 func loadView(_ input: DatasetArgument, _ options: ViewOptions) throws -> NetworkView {
@@ -126,7 +127,8 @@ struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "The coalition report: findings, actors ranked, bloc cohesion, exchanges, brokers, balance.",
     discussion: """
-      Tables: actors, kinds, blocs, bloc_density, exchanges, brokers, balance (column names in the CoalitionReport documentation). Path measures (betweenness, closeness, constraint, brokerage, E-I) follow cooperative ties unless --polarity all. Rank changes compare with the same view on reported ties only. Every format records the provenance (dataset title and fingerprint, view, version); CSV output starts with it as a '# Dataset: …' line, then writes the tables one after another, each after a line '# <table>'. HTML output is one self-contained page (no network access): the map with pan, zoom, search, filters and the evidence behind each tie, the findings, a chart of --measure and the tables, sortable.
+      The findings follow the view's shape, detected from its kinds (polarity, direction, materiality), weights and blocs, or set with --shape: coalition (several kinds, cooperative and hostile, between declared blocs: hubs, bloc cohesion, balance, exchanges), flows (directed material ties with weights, e.g. arms transfers: volumes, shares, concentration, routes, dependence, change against the previous period), alliances (undirected cooperative ties: communities, bridges, the densest core), events (cooperative and hostile events without blocs, e.g. GDELT: balance of cooperation and conflict, dyads, camps, change) or alignment (similarity ties: camps and who sits between them). Each finding quotes numbers from a table of the same report; JSON gives each an id and the rows it rests on. Undefined values are empty in CSV, null in JSON and — elsewhere.
+      Tables: actors, kinds, blocs, bloc_density, exchanges, brokers, balance, communities, then the shape's own (column names in the CoalitionReport documentation). Path measures (betweenness, closeness, constraint, brokerage, E-I) follow cooperative ties unless --polarity all. Rank changes compare with the same view on reported ties only. Every format records the provenance (dataset title and fingerprint, view, version); CSV output starts with it as a '# Dataset: …' line, then writes the tables one after another, each after a line '# <table>'. HTML output is one self-contained page (no network access): the map with pan, zoom, search, filters and the evidence behind each tie, the findings, a chart of --measure and the tables, sortable.
       """)
 
   @OptionGroup var input: DatasetArgument
@@ -145,6 +147,8 @@ struct Report: ParsableCommand {
   var step: String?
   @Option(help: "Seconds the exact frustration index (an integer program, GLPK) may take per component; past it the balance section gives proven bounds.")
   var frustrationTimeLimit: Double = 10
+  @Option(help: "Which findings: coalition, flows, alliances, events or alignment (default: detected from the view).")
+  var shape: ReportShape?
   @OptionGroup var timeout: TimeoutOption
   @OptionGroup var output: OutputOption
 
@@ -162,7 +166,7 @@ struct Report: ParsableCommand {
     let selected = try mapOptions.narrowed(whole, by: whole.degree(.total))
     let report = CoalitionReport(
       view: selected, threads: ProcessInfo.processInfo.activeProcessorCount, pathPolarity: view.pathPolarity,
-      frustrationSolver: IntegerProgramFrustration(timeLimit: frustrationTimeLimit))
+      frustrationSolver: IntegerProgramFrustration(timeLimit: frustrationTimeLimit), shape: shape)
     let document = try report.document()
     guard table.format == .html else { return try output.write(table.text(document)) }
     // One page: the map rendered in process, the measures per actor for the panel, the tables.
