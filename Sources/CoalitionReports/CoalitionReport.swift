@@ -110,7 +110,7 @@ extension ReportBasis {
     let lost = tied.filter { rankReported[$0] == nil }
     let kept = tied.filter { rankReported[$0] != nil }
     if !lost.isEmpty {
-      text += "; \(Words.count(lost.count, "actor")) keep\(lost.count == 1 ? "s" : "") no tie (\(Self.listed(lost.sorted { rankAll[$0] < rankAll[$1] }.map { names[$0] }, limit: 6)))"
+      text += "; \(Words.count(lost.count, "actor")) keep\(lost.count == 1 ? "s" : "") no tie (\(Self.listed(lost.sorted { (rankAll[$0], $0) < (rankAll[$1], $1) }.map { names[$0] }, limit: 6)))"
     } else {
       text += ", and every actor keeps a tie"
     }

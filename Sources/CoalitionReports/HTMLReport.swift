@@ -352,9 +352,10 @@ public struct HTMLReport: Sendable {
 }
 
 extension Cell {
-  /// The exact value as JavaScript's `parseFloat` reads it (`NaN`, `Infinity`, `-Infinity` when not finite).
+  /// The exact value as JavaScript's `parseFloat` reads it (`Infinity`, `-Infinity` when
+  /// infinite; empty, which reads as NaN and sorts last, when undefined).
   fileprivate var sortValue: String {
-    if isUndefined { return "NaN" }
+    if isUndefined { return "" }
     if case .number(let x) = self, !x.isFinite { return x > 0 ? "Infinity" : "-Infinity" }
     return exact
   }
