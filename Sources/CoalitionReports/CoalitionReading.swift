@@ -117,7 +117,7 @@ extension ReportBasis {
       Finding(
         id: "\(prefix).exchange.\(row + 1)",
         text: "\(names[e.first]) → \(names[e.second]) \(g[e.given].label.lowercased()) is answered by \(names[e.second]) → \(names[e.first]) \(g[e.returned].label.lowercased()) (\(e.confidence.rawValue)).",
-        actors: [names[e.first], names[e.second]], pairs: [ActorPair(names[e.first], names[e.second]), ActorPair(names[e.second], names[e.first])],
+        actors: [names[e.first], names[e.second]], pairs: [ActorPair(names[e.first], names[e.second], kind: g[e.given].id), ActorPair(names[e.second], names[e.first], kind: g[e.returned].id)],
         rows: TableRows("exchanges", [row]))
     }
     if cooperative.count > 5 {

@@ -27,17 +27,21 @@ public struct Finding: Hashable, Sendable {
   }
 }
 
-/// Two actors, by identifier: a tie's ends as a finding names them.
+/// Two actors, by identifier: a tie's ends as a finding names them, and the kind of tie when the
+/// finding is about one kind only.
 public struct ActorPair: Hashable, Sendable {
   /// The first actor (the source of a directed tie).
   public var source: String
   /// The second actor (the target of a directed tie).
   public var target: String
+  /// The kind's id, or `nil` for every tie between the two.
+  public var kind: String?
 
-  /// A pair.
-  public init(_ source: String, _ target: String) {
+  /// A pair, with or without a kind.
+  public init(_ source: String, _ target: String, kind: String? = nil) {
     self.source = source
     self.target = target
+    self.kind = kind
   }
 }
 

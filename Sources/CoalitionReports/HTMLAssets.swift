@@ -185,7 +185,9 @@ enum HTMLAssets {
         actors.forEach(function (id) { var a = actorById[id]; var g = a && document.getElementById(a.element); if (g) { g.classList.add('hit'); marked += 1; } });
         var ties = 0;
         data.ties.forEach(function (t) {
-          var named = pairs.some(function (p) { return (t.source === p[0] && t.target === p[1]) || (!t.directed && t.source === p[1] && t.target === p[0]); });
+          var named = pairs.some(function (p) {
+            return (!p[2] || p[2] === t.kind) && ((t.source === p[0] && t.target === p[1]) || (!t.directed && t.source === p[1] && t.target === p[0]));
+          });
           if (!named) return;
           var g = document.getElementById(t.element); if (g) { g.classList.add('hit'); ties += 1; }
         });

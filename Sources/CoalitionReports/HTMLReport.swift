@@ -108,7 +108,7 @@ public struct HTMLReport: Sendable {
     out += "<ul>\n"
     for f in document.findings {
       out += "<li id=\"\(e(Self.findingID(f.id)))\" data-actors=\"\(e(f.actors.joined(separator: " ")))\" "
-      out += "data-pairs=\"\(e(f.pairs.map { "\($0.source)>\($0.target)" }.joined(separator: " ")))\""
+      out += "data-pairs=\"\(e(f.pairs.map { "\($0.source)>\($0.target)" + ($0.kind.map { ">" + $0 } ?? "") }.joined(separator: " ")))\""
       var link = ""
       if let rows = f.rows, let k = document.tables.firstIndex(where: { $0.title == rows.table }) {
         let ids = rows.rows.filter { document.tables[k].rows.indices.contains($0) }.map { Self.rowID(table: k, row: $0) }

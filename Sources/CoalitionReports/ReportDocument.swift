@@ -5,7 +5,8 @@ import CoalitionGraph
 /// Formats: `text` and `markdown` print how the view was read, the findings, then every table;
 /// `csv` writes the tables one after another, each introduced by a line `# <title>` and separated
 /// by a blank line; `json` writes `{"title", "reading", "findings": [{"id", "text", "actors",
-/// "pairs", "table", "rows"}], "tables": [{"title", "columns", "rows", "notes"}]}`; `html` a page of
+/// "pairs" (each `[source, target]` or `[source, target, kind]`), "table", "rows"}], "tables":
+/// [{"title", "columns", "rows", "notes"}]}`; `html` a page of
 /// findings and sortable tables (``HTMLReport`` adds the interactive map).
 public struct ReportDocument: Sendable {
   /// The report's title.
@@ -52,7 +53,7 @@ public struct ReportDocument: Sendable {
       let q = JSONText.quoted
       let findingLines = findings.map { f in
         "    {\"id\": \(q(f.id)), \"text\": \(q(f.text)), \"actors\": [\(f.actors.map(q).joined(separator: ", "))], "
-          + "\"pairs\": [\(f.pairs.map { "[\(q($0.source)), \(q($0.target))]" }.joined(separator: ", "))], "
+          + "\"pairs\": [\(f.pairs.map { "[\(([$0.source, $0.target] + ($0.kind.map { [$0] } ?? [])).map(q).joined(separator: ", "))]" }.joined(separator: ", "))], "
           + "\"table\": \(f.rows.map { q($0.table) } ?? "null"), \"rows\": [\(f.rows?.rows.map(String.init).joined(separator: ", ") ?? "")]}"
       }
       return "{\n  \"title\": \(q(title)),\n" + (provenance.map { "  \"provenance\": \(q($0)),\n" } ?? "")

@@ -3,7 +3,8 @@
 Selenium, headless) from a file:// URL and checks what a reader does with it: no console errors
 (a remote load would be one, under the page's Content-Security-Policy); searching an actor
 highlights it and its ties; unchecking a confidence level hides exactly the ties of that level;
-clicking a tie shows the evidence behind it; the zoom buttons move the view; tables sort.
+clicking a tie shows the evidence behind it; clicking a finding lights up its actors and ties on the
+map and marks its table rows, and its link leads to them; the zoom buttons move the view; tables sort.
 
 Usage: check_report.py REPORT.html [--screenshot PNG] [--search PRK] [--tie-kind technology
        --tie-between RUS PRK --evidence TEXT]
@@ -27,6 +28,7 @@ def main():
     p.add_argument("--tie-between", nargs=2, default=["RUS", "PRK"])
     p.add_argument("--evidence", default="technological cooperation, which the report itself calls alleged")
     p.add_argument("--hide", default="alleged", help="a confidence level to uncheck")
+    p.add_argument("--finding", default="coalition.exchange.1", help="the id of a finding that names ties")
     a = p.parse_args()
 
     def browser(scripts=True):
@@ -106,6 +108,26 @@ def main():
             driver.execute_script("arguments[0].querySelector('path').dispatchEvent(new MouseEvent('click', {bubbles: true}))", tie)
             panel = driver.find_element(By.ID, "panel").text
             check(a.evidence in panel, "clicking it shows its evidence in the panel")
+
+        # Click a finding: its actors and ties stand out on the map, its table rows are marked, and
+        # its link points at the first of them.
+        item = driver.execute_script("return document.getElementById('finding-' + arguments[0])", a.finding)
+        check(item is not None, f"the finding {a.finding} is listed")
+        if item is not None:
+            driver.execute_script("arguments[0].click()", item)
+            state = driver.execute_script(
+                "var li = arguments[0], pairs = li.dataset.pairs.split(' ').map(function (p) { return p.split('>'); });"
+                "var ties = Array.from(document.querySelectorAll('#map g.edge.hit')).map(function (g) { return g.id; });"
+                "var rows = Array.from(document.querySelectorAll('tr.hit-row')).map(function (r) { return r.id; });"
+                "var link = li.querySelector('a.rows'), target = link ? document.getElementById(link.getAttribute('href').slice(1)) : null;"
+                "return {active: li.classList.contains('active'), pairs: pairs, ties: ties, rows: rows,"
+                " listed: li.dataset.rows.split(' '), linked: !!target && target.tagName === 'TR',"
+                " dimmed: document.querySelector('#map svg').classList.contains('searching')};", item)
+            named = all(any(p[0] in t and p[1] in t and (len(p) < 3 or t.endswith("-" + p[2])) for t in state["ties"]) for p in state["pairs"])
+            exact = all(any(p[0] in t and p[1] in t and (len(p) < 3 or t.endswith("-" + p[2])) for p in state["pairs"]) for t in state["ties"])
+            check(state["active"] and state["dimmed"] and state["ties"] and named and exact,
+                  f"clicking the finding lights up its {len(state['ties'])} ties ({', '.join(state['ties'])})")
+            check(state["rows"] == state["listed"] and state["linked"], f"and marks its table rows {state['rows']}, which its link reaches")
 
         # Zoom buttons move the viewBox; Fit restores it
         before = driver.execute_script("return document.querySelector('#map svg').getAttribute('viewBox')")
