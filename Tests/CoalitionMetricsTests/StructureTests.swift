@@ -28,6 +28,15 @@ func structureMatchesNetworkX(_ r: ReferenceGraph) throws {
     }
   }
   #expect(close(g.assortativity(labels: partition), want["assortativity_block"] as! Double), "\(r.name) assortativity")
+  // Who carries the paths between blocks, and how a node's partners spread over them.
+  let across = g.betweennessAcrossGroups(partition, normalized: false), acrossWant = want["betweenness_across_blocks"] as! [Double]
+  #expect(across.count == acrossWant.count)
+  for (k, (got, w)) in zip(across, acrossWant).enumerated() { #expect(close(got, w), "\(r.name) betweenness across blocks[\(k)]: \(got) vs \(w)") }
+  let participation = g.participationCoefficient(groups: partition), participationWant = want["participation_blocks"] as! [Any]
+  #expect(participation.count == participationWant.count)
+  for (k, (got, w)) in zip(participation, participationWant).enumerated() {
+    if let w = w as? Double { #expect(close(got, w), "\(r.name) participation[\(k)]") } else { #expect(got.isNaN, "\(r.name) participation[\(k)]") }
+  }
   if r.directed {
     #expect(g.components() == want["weak_components"] as! [Int])
     #expect(g.strongComponents() == want["strong_components"] as! [Int])

@@ -91,6 +91,29 @@ def main():
             nx.community.modularity(und, nx.community.louvain_communities(und, weight=None, seed=s), weight=None) for s in range(5))
         h = ig.Graph(n=n, edges=[(u, v) for u, v in und.edges])
         r["louvain_igraph_modularity"] = h.community_multilevel().q if h.ecount() else 0.0
+        # Betweenness across the blocks (hops, direction ignored): NetworkX's subset betweenness from
+        # each block to the others, summed over blocks; each unordered pair across counts once.
+        across = [0.0] * n
+        for k in sorted(set(part)):
+            inside = [v for v in range(n) if part[v] == k]
+            outside = [v for v in range(n) if part[v] != k]
+            b = nx.betweenness_centrality_subset(und, inside, outside, normalized=False)
+            for v in range(n):
+                across[v] += b[v]
+        r["betweenness_across_blocks"] = across
+        # Participation over the blocks (Guimera and Amaral 2005): 1 - sum_s (k_s / k)^2 over the
+        # node's neighbours (self-loops left out); None for a node without neighbours.
+        participation = []
+        for v in range(n):
+            neighbours = [w for w in und.neighbors(v) if w != v]
+            if not neighbours:
+                participation.append(None)
+                continue
+            counts = {}
+            for w in neighbours:
+                counts[part[w]] = counts.get(part[w], 0) + 1
+            participation.append(1 - sum((c / len(neighbours)) ** 2 for c in counts.values()))
+        r["participation_blocks"] = participation
         # Partition comparison: the block partition against a second fixed partition.
         other = [(v * 7) % 4 for v in range(n)]
         r["other_partition"] = other
