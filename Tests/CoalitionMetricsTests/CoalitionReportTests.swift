@@ -90,3 +90,14 @@ import Testing
   let more = try CoalitionReport(view: try CoalitionNetwork(d).view()).document().findings.map(\.text)
   #expect(more.contains { $0.hasPrefix("Cooperative ties are more outward-looking than chance") }, "\(more)")
 }
+
+/// The README quotes the seed report's findings as the tool prints them.
+@Test func readmeQuotesTheSeedFindings() throws {
+  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("README.md")
+  let readme = try String(contentsOf: url, encoding: .utf8)
+  let block = try #require(readme.components(separatedBy: "On the seed:\n\n```\n").dropFirst().first?.components(separatedBy: "\n```").first)
+  let quoted = block.split(separator: "\n").map { String($0.dropFirst(4)) }
+  let findings = try CoalitionReport(view: try CoalitionNetwork(Dataset.seed).view()).document().findings.map(\.text)
+  #expect(quoted == findings)
+}
