@@ -139,7 +139,7 @@ public struct GDELTOptions: Sendable {
     /// Sum of NumMentions.
     case mentions
 
-    /// The dataset's ``Dataset/weightUnit``: `|Goldstein|`, `events` or `mentions`.
+    /// The dataset's `Dataset.weightUnit`: `|Goldstein|`, `events` or `mentions`.
     public var unit: String { self == .goldstein ? "|Goldstein|" : rawValue }
   }
 

@@ -93,7 +93,7 @@ extension NetworkView {
   /// kind, listed once per combination of kinds, A being the actor with the lower index — when
   /// some observation of the one and some observation of the other lie within `gapDays` days of
   /// each other (overlapping times count as 0 days apart), so that a delivery of 2017 is not
-  /// "answered" by a pledge of 2024. Only ``Kind/exchangeable`` kinds take part (material ones
+  /// "answered" by a pledge of 2024. Only `Kind.exchangeable` kinds take part (material ones
   /// unless the dataset says otherwise): one statement does not "answer" another.
   /// - Parameter gapDays: The largest gap; `nil` pairs ties whatever their dates.
   public func exchanges(within gapDays: Int? = NetworkView.exchangeGapDays) -> [Exchange] {
