@@ -134,8 +134,8 @@ struct Report: ParsableCommand {
   @OptionGroup var input: DatasetArgument
   @OptionGroup var view: ViewOptions
   @OptionGroup var table: TableFormatOptions
-  @Option(help: "HTML: the measure charted and ranked (also shown per actor with degree, betweenness and PageRank).")
-  var measure: CentralityMeasure = .betweenness
+  @Option(help: "HTML: the measure charted and ranked (also shown per actor with degree, betweenness and PageRank); default: strength for flows, degree for alliances, events and alignment, betweenness for a coalition.")
+  var measure: CentralityMeasure?
   @Option(help: "HTML: layout engine of the map (default: dot up to 60 actors and 250 ties, sfdp beyond).")
   var engine: LayoutEngine?
   @Option(help: "HTML: graph (the engine places actors) or geo (states at their capitals, as render --layout geo).")
@@ -151,6 +151,15 @@ struct Report: ParsableCommand {
   var shape: ReportShape?
   @OptionGroup var timeout: TimeoutOption
   @OptionGroup var output: OutputOption
+
+  /// The measure a page charts by default: what an analyst of that shape ranks by.
+  static func chartedMeasure(_ shape: ReportShape) -> CentralityMeasure {
+    switch shape {
+    case .flows: return .strength
+    case .alliances, .events, .alignment: return .degree
+    case .coalition: return .betweenness
+    }
+  }
 
   func validate() throws {
     guard frustrationTimeLimit > 0, frustrationTimeLimit.isFinite else { throw ValidationError("--frustration-time-limit must be a positive number of seconds") }
@@ -170,6 +179,7 @@ struct Report: ParsableCommand {
     let document = try report.document()
     guard table.format == .html else { return try output.write(table.text(document)) }
     // One page: the map rendered in process, the measures per actor for the panel, the tables.
+    let measure = self.measure ?? Self.chartedMeasure(shape ?? ReportShape.detect(selected))
     let chosen = [measure] + [CentralityMeasure.degree, .betweenness, .pagerank].filter { $0 != measure }
     let scores = try selected.scores(chosen, options: MeasureOptions(threads: ProcessInfo.processInfo.activeProcessorCount))
     var map = CoalitionMap(view: selected)
