@@ -13,49 +13,52 @@ extension SimpleGraph {
   /// - Parameters:
   ///   - group: A group label per node.
   ///   - normalized: Divide by the cross-group pairs without v.
-  /// - Complexity: O(n·m) time, O(n + m) extra space.
-  public func betweennessAcrossGroups(_ group: [Int], normalized: Bool = true) -> [Double] {
+  ///   - threads: Threads for the sources; the result does not depend on it (sources run in a
+  ///     fixed set of chunks whose sums are added in order).
+  /// - Complexity: O(n·m) time, O(n + m) extra space per thread.
+  public func betweennessAcrossGroups(_ group: [Int], normalized: Bool = true, threads: Int = 1) -> [Double] {
     precondition(group.count == nodeCount, "one group per node")
     let n = nodeCount
     let g = directed ? undirectedCopy : self
-    var score = [Double](repeating: 0, count: n)
-    var level = [Int](repeating: -1, count: n)
-    var sigma = [Double](repeating: 0, count: n)
-    var delta = [Double](repeating: 0, count: n)
-    var order: [Int] = []
-    order.reserveCapacity(n)
-    for s in 0..<n {
-      order.removeAll(keepingCapacity: true)
-      level[s] = 0
-      sigma[s] = 1
-      order.append(s)
-      var head = 0
-      while head < order.count {
-        let v = order[head]
-        head += 1
-        for e in Int(g.rowStart[v])..<Int(g.rowStart[v + 1]) {
-          let w = Int(g.target[e])
-          if level[w] < 0 {
-            level[w] = level[v] + 1
-            order.append(w)
+    var score = SourceChunks.sum(nodeCount: n, width: n, threads: threads, phase: "paths across groups") { sources, score in
+      var level = [Int](repeating: -1, count: n)
+      var sigma = [Double](repeating: 0, count: n)
+      var delta = [Double](repeating: 0, count: n)
+      var order: [Int] = []
+      order.reserveCapacity(n)
+      for s in sources {
+        order.removeAll(keepingCapacity: true)
+        level[s] = 0
+        sigma[s] = 1
+        order.append(s)
+        var head = 0
+        while head < order.count {
+          let v = order[head]
+          head += 1
+          for e in Int(g.rowStart[v])..<Int(g.rowStart[v + 1]) {
+            let w = Int(g.target[e])
+            if level[w] < 0 {
+              level[w] = level[v] + 1
+              order.append(w)
+            }
+            if level[w] == level[v] + 1 { sigma[w] += sigma[v] }
           }
-          if level[w] == level[v] + 1 { sigma[w] += sigma[v] }
         }
-      }
-      // Dependencies, farthest first: w passes to each predecessor v its own dependency plus 1
-      // when w itself is a target in another group than s.
-      for w in order.reversed() {
-        let own = (group[w] != group[s] ? 1.0 : 0.0) + delta[w]
-        for e in Int(g.rowStart[w])..<Int(g.rowStart[w + 1]) {
-          let v = Int(g.target[e])
-          if level[v] == level[w] - 1 { delta[v] += sigma[v] / sigma[w] * own }
+        // Dependencies, farthest first: w passes to each predecessor v its own dependency plus 1
+        // when w itself is a target in another group than s.
+        for w in order.reversed() {
+          let own = (group[w] != group[s] ? 1.0 : 0.0) + delta[w]
+          for e in Int(g.rowStart[w])..<Int(g.rowStart[w + 1]) {
+            let v = Int(g.target[e])
+            if level[v] == level[w] - 1 { delta[v] += sigma[v] / sigma[w] * own }
+          }
+          if w != s { score[w] += delta[w] }
         }
-        if w != s { score[w] += delta[w] }
-      }
-      for v in order {
-        level[v] = -1
-        sigma[v] = 0
-        delta[v] = 0
+        for v in order {
+          level[v] = -1
+          sigma[v] = 0
+          delta[v] = 0
+        }
       }
     }
     // Each unordered pair was counted from both ends.

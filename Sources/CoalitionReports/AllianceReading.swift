@@ -77,7 +77,7 @@ struct AllianceReading: ShapeReading {
     memberTable.noteUndefined([("density", "the density of a community of one actor"), ("bloc_jaccard", "a community that shares no member with a bloc")])
 
     // Bridges.
-    let across = b.paths.betweennessAcrossGroups(group)
+    let across = b.paths.betweennessAcrossGroups(group, threads: b.threads)
     let participation = b.paths.participationCoefficient(groups: group)
     let bridgeOrder = (0..<n).filter { across[$0] > 0 }.sorted { (across[$0], b.degree[$0], $1) > (across[$1], b.degree[$1], $0) }.prefix(Self.bridgeRows)
     let bridgeRows: [[Cell]] = bridgeOrder.map { v in

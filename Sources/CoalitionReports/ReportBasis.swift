@@ -7,6 +7,8 @@ struct ReportBasis {
   let view: NetworkView
   let shape: ReportShape
   let pathPolarity: Polarity?
+  /// Threads for the all-pairs measures; results do not depend on it.
+  let threads: Int
   let n: Int
   /// Actor identifiers and names by local node.
   let names: [String]
@@ -50,6 +52,7 @@ struct ReportBasis {
     self.view = view
     self.shape = shape
     self.pathPolarity = pathPolarity
+    self.threads = threads
     let n = view.nodeCount
     self.n = n
     names = (0..<n).map { view.actor($0).id }

@@ -117,6 +117,12 @@ private func rowsExist(_ d: ReportDocument) -> Bool {
   #expect(path.betweennessAcrossGroups([0, 1, 2], normalized: false) == [0, 1, 0])
   #expect(path.participationCoefficient(groups: [0, 1, 2])[1] == 0.5)
   #expect(SimpleGraph(nodeCount: 1, edges: [], directed: false).participationCoefficient(groups: [0])[0].isNaN)
+  // The same values on any number of threads, to the bit.
+  var rng = SplitMix64(seed: 7)
+  let edges = (0..<600).map { _ in (Int(rng.next() % 200), Int(rng.next() % 200), 1.0) }
+  let random = SimpleGraph(nodeCount: 200, edges: edges, directed: false)
+  let labels = (0..<200).map { $0 % 5 }
+  #expect(random.betweennessAcrossGroups(labels, threads: 1) == random.betweennessAcrossGroups(labels, threads: 3))
 }
 
 @Test func eventFindingsMatchAHandComputation() throws {
