@@ -119,38 +119,30 @@ struct EventReading: ShapeReading {
       text += "; net weight\(unit) \(Words.signed(cooperativeWeight - hostileWeight)): cooperative \(Words.amount(cooperativeWeight)), hostile \(Words.amount(hostileWeight))"
     }
     out.append(Finding(id: "events.balance", text: text + ".", rows: TableRows("event_balance", [0, 1, 2, 3, 4, 5, 6])))
-    let active = Array(all.prefix(5))
-    out.append(
-      Finding(
-        id: "events.active",
-        text: "The most active pairs: " + active.map { "\(pair($0)) \($0.total) (\($0.cooperative) cooperative, \($0.hostile) hostile)" }.joined(separator: ", ") + ".",
-        actors: Array(Set(active.flatMap { [b.names[$0.a], b.names[$0.b]] })).sorted(), pairs: active.map { ActorPair(b.names[$0.a], b.names[$0.b]) },
-        rows: TableRows("dyads", active.compactMap(row))))
+    let active = all.prefix(5)
     // Most hostile: by hostile weight (or count), then by share; most cooperative: by net weight.
     let hostileKey = { (d: Dyad) in weighted ? d.hostileWeight : Double(d.hostile) }
     // A pair counts as hostile when conflict outweighs cooperation (by weight, or by count).
     let mostHostile = all.filter { $0.hostile > 0 && (weighted ? $0.net < 0 : $0.hostile > $0.cooperative) }.sorted { (x, y) in (hostileKey(x), x.hostile, y.a, y.b) > (hostileKey(y), y.hostile, x.a, x.b) }.prefix(3)
-    if !mostHostile.isEmpty {
-      out.append(
-        Finding(
-          id: "events.hostile",
-          text: "The most hostile pairs: " + mostHostile.map { d in
-            "\(pair(d)) (\(d.hostile) hostile of \(d.total)\(weighted ? ", net weight \(Words.signed(d.net))" : ""))"
-          }.joined(separator: ", ") + ".",
-          actors: Array(Set(mostHostile.flatMap { [b.names[$0.a], b.names[$0.b]] })).sorted(),
-          pairs: mostHostile.map { ActorPair(b.names[$0.a], b.names[$0.b]) }, rows: TableRows("dyads", mostHostile.compactMap(row))))
+    // One finding about a few pairs: each described by `detail`, with its actors, pairs and rows.
+    func pairsFinding(_ id: String, _ lead: String, _ dyads: ArraySlice<Dyad>, _ detail: (Dyad) -> String) -> Finding? {
+      guard !dyads.isEmpty else { return nil }
+      return Finding(
+        id: id, text: lead + dyads.map { "\(pair($0)) \(detail($0))" }.joined(separator: ", ") + ".",
+        actors: Array(Set(dyads.flatMap { [b.names[$0.a], b.names[$0.b]] })).sorted(), pairs: dyads.map { ActorPair(b.names[$0.a], b.names[$0.b]) },
+        rows: TableRows("dyads", dyads.compactMap(row)))
+    }
+    let net = { (d: Dyad) in weighted ? ", net weight \(Words.signed(d.net))" : "" }
+    if let busiest = pairsFinding("events.active", "The most active pairs: ", active, { "\($0.total) (\($0.cooperative) cooperative, \($0.hostile) hostile)" }) {
+      out.append(busiest)
+    }
+    if let hostile = pairsFinding("events.hostile", "The most hostile pairs: ", mostHostile, { "(\($0.hostile) hostile of \($0.total)\(net($0)))" }) {
+      out.append(hostile)
     }
     let cooperativeKey = { (d: Dyad) in weighted ? d.net : Double(d.cooperative - d.hostile) }
     let mostCooperative = all.filter { cooperativeKey($0) > 0 }.sorted { (x, y) in (cooperativeKey(x), y.a, y.b) > (cooperativeKey(y), x.a, x.b) }.prefix(3)
-    if !mostCooperative.isEmpty {
-      out.append(
-        Finding(
-          id: "events.cooperative",
-          text: "The most cooperative pairs: " + mostCooperative.map { d in
-            "\(pair(d)) (\(d.cooperative) cooperative of \(d.total)\(weighted ? ", net weight \(Words.signed(d.net))" : ""))"
-          }.joined(separator: ", ") + ".",
-          actors: Array(Set(mostCooperative.flatMap { [b.names[$0.a], b.names[$0.b]] })).sorted(),
-          pairs: mostCooperative.map { ActorPair(b.names[$0.a], b.names[$0.b]) }, rows: TableRows("dyads", mostCooperative.compactMap(row))))
+    if let cooperative = pairsFinding("events.cooperative", "The most cooperative pairs: ", mostCooperative, { "(\($0.cooperative) cooperative of \($0.total)\(net($0)))" }) {
+      out.append(cooperative)
     }
     // Camps only when the best split leaves few signed pairs against it.
     let f = b.frustration

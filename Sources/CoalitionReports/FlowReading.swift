@@ -154,20 +154,18 @@ struct FlowReading: ShapeReading {
         id: "flows.total",
         text: "Total volume \(Words.amount(total))\(unit) over \(routesWord) from \(Words.count(suppliers.count, "supplier")) to \(Words.count(recipients.count, "recipient"))\(b.view.filter.window == nil ? "" : " (\(b.view.filter.timeLabel))").",
         rows: TableRows("concentration", [0, 1, 2, 3])))
+    // The five largest of one side: code, share and partners each, then their joint share.
+    func topFinding(_ side: String, _ nodes: [Int], volume: [Double], partners: [Int], _ partner: String, _ together: Double) -> Finding {
+      let top = Array(nodes.prefix(5))
+      return Finding(
+        id: "flows.\(side)",
+        text: "Top \(side): " + top.map { "\(b.names[$0]) \(Words.percent(share(volume[$0]))) (\(partner == "recipient" ? "to" : "from") \(Words.count(partners[$0], partner)))" }
+          .joined(separator: ", ") + "; together \(Words.percent(share(together))).",
+        actors: top.map { b.names[$0] }, rows: TableRows(side, Array(0..<top.count)))
+    }
     let topS = Array(suppliers.prefix(5))
-    out.append(
-      Finding(
-        id: "flows.suppliers",
-        text: "Top suppliers: " + topS.map { "\(b.names[$0]) \(Words.percent(share(v.out[$0]))) (to \(Words.count(recipientCount[$0], "recipient")))" }.joined(separator: ", ")
-          + "; together \(Words.percent(share(top5Suppliers))).",
-        actors: topS.map { b.names[$0] }, rows: TableRows("suppliers", Array(0..<topS.count))))
-    let topR = Array(recipients.prefix(5))
-    out.append(
-      Finding(
-        id: "flows.recipients",
-        text: "Top recipients: " + topR.map { "\(b.names[$0]) \(Words.percent(share(v.inn[$0]))) (from \(Words.count(supplierCount[$0], "supplier")))" }.joined(separator: ", ")
-          + "; together \(Words.percent(share(top5Recipients))).",
-        actors: topR.map { b.names[$0] }, rows: TableRows("recipients", Array(0..<topR.count))))
+    out.append(topFinding("suppliers", suppliers, volume: v.out, partners: recipientCount, "recipient", top5Suppliers))
+    out.append(topFinding("recipients", recipients, volume: v.inn, partners: supplierCount, "supplier", top5Recipients))
     let band = hhiSuppliers > 2500 ? "highly concentrated" : hhiSuppliers >= 1500 ? "moderately concentrated" : "unconcentrated"
     out.append(
       Finding(
