@@ -17,19 +17,32 @@ public struct TimeSpan: Hashable, Sendable, CustomStringConvertible {
   /// Days, months or years.
   public let unit: Unit
 
-  /// A span, or `nil` unless `count` is between 1 and 100,000.
+  /// The longest span in each unit: 9,999 years, the range of ``PartialDate``.
+  public static func maximum(_ unit: Unit) -> Int {
+    switch unit {
+    case .day: return 3_652_059
+    case .month: return 119_988
+    case .year: return 9_999
+    }
+  }
+
+  /// A span, or `nil` unless `count` is between 1 and ``maximum(_:)`` (9,999 years).
   public init?(count: Int, unit: Unit) {
-    guard count > 0, count <= 100_000 else { return nil }
+    guard count > 0, count <= TimeSpan.maximum(unit) else { return nil }
     self.count = count
     self.unit = unit
   }
 
-  /// Parses `N` followed by `d` (days), `w` (weeks), `m` (months) or `y` (years).
+  /// Parses `N` followed by `d` (days), `w` (weeks), `m` (months) or `y` (years); `nil` for
+  /// anything else, and for spans longer than 9,999 years (never an overflow).
   public init?(_ text: String) {
     guard let last = text.last, let n = Int(text.dropLast()) else { return nil }
     switch last {
     case "d": self.init(count: n, unit: .day)
-    case "w": self.init(count: n * 7, unit: .day)
+    case "w":
+      let (days, overflow) = n.multipliedReportingOverflow(by: 7)
+      guard !overflow else { return nil }
+      self.init(count: days, unit: .day)
     case "m": self.init(count: n, unit: .month)
     case "y": self.init(count: n, unit: .year)
     default: return nil
@@ -38,18 +51,28 @@ public struct TimeSpan: Hashable, Sendable, CustomStringConvertible {
 
   public var description: String { "\(count)\(unit.rawValue)" }
 
-  /// The day `times` spans after `day` (days since 1970-01-01); month ends are clamped (31 Jan + 1m = 28/29 Feb).
+  /// The day `times` spans after `day` (days since 1970-01-01); month ends are clamped (31 Jan + 1m
+  /// = 28/29 Feb); a negative `times` goes back. A day past the last representable date is
+  /// `Int32.max` (before the first, `Int32.min`), so that a loop over windows ends instead of
+  /// overflowing or standing still.
   public func advance(_ day: Int32, times: Int = 1) -> Int32 {
-    guard let d = PartialDate(dayNumber: day), let m = d.month, let dd = d.day else { return day }
+    let beyond: Int32 = times < 0 ? .min : .max
+    guard let d = PartialDate(dayNumber: day), let m = d.month, let dd = d.day else { return beyond }
+    let (steps, overflow) = count.multipliedReportingOverflow(by: times)
+    guard !overflow else { return beyond }
     switch unit {
-    case .day: return day + Int32(count * times)
+    case .day:
+      let target = Int64(day) + Int64(steps)
+      return target >= Int64(Int32.max) || target <= Int64(Int32.min) ? beyond : Int32(target)
     case .month, .year:
-      let months = (unit == .month ? count : 12 * count) * times
+      let (months, tooMany) = (unit == .month ? 1 : 12).multipliedReportingOverflow(by: steps)
+      guard !tooMany, abs(months) <= 12 * 10_000 else { return beyond }
       let total = d.year * 12 + (m - 1) + months
+      guard total >= 0 else { return beyond }
       let (y, mm) = (total / 12, total % 12 + 1)
       var clamped = dd
       while PartialDate(year: y, month: mm, day: clamped) == nil, clamped > 28 { clamped -= 1 }
-      return PartialDate(year: y, month: mm, day: clamped)?.firstDay ?? day
+      return PartialDate(year: y, month: mm, day: clamped)?.firstDay ?? beyond
     }
   }
 }

@@ -58,6 +58,8 @@ struct Alignment: ParsableCommand {
     if ties, threshold == nil, backbone == nil {
       throw ValidationError("--ties needs a rule for which pairs become ties: --threshold X (e.g. 0.9 for coincidence) or --backbone ALPHA (e.g. 0.05)")
     }
+    try checkRange("--threshold", threshold, -1...1, "must be a similarity from -1 to 1")
+    try checkRange("--year", year, 1...9999, "must be a year from 1 to 9999")
     if let backbone, !(backbone > 0 && backbone < 1) { throw ValidationError("--backbone must be a significance between 0 and 1, e.g. 0.05") }
     if ties, counterpart != nil { throw ValidationError("--ties writes the pairs among every state (or the --actor states); --with makes a table") }
     if atop != nil {

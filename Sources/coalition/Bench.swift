@@ -36,7 +36,7 @@ struct Bench: ParsableCommand {
   var engine: LayoutEngine = .dot
 
   func validate() throws {
-    if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    try checkRange("--threads", threads, threadsRange, "must be from 1 to 4,096")
     if let reps, reps < 1 { throw ValidationError("--reps must be at least 1") }
     if let samples, samples < 1 { throw ValidationError("--samples must be at least 1") }
   }

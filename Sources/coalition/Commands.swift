@@ -162,7 +162,7 @@ struct Report: ParsableCommand {
   }
 
   func validate() throws {
-    guard frustrationTimeLimit > 0, frustrationTimeLimit.isFinite else { throw ValidationError("--frustration-time-limit must be a positive number of seconds") }
+    try checkRange("--frustration-time-limit", frustrationTimeLimit, secondsRange, "must be a number of seconds from 0.001 to 1,000,000")
     for (name, value) in [("--window", window), ("--step", step)] {
       if let value, TimeSpan(value) == nil { throw ValidationError("\(name) \(value): expected N followed by d, w, m or y (e.g. 1y, 6m, 30d)") }
     }
@@ -240,7 +240,7 @@ struct Metrics: ParsableCommand {
   var directed = false
   @Flag(help: "Edge list: read the third column as the weight.")
   var weighted = false
-  @Option(help: "Threads for betweenness, closeness and harmonic (default: every core; results do not depend on it).")
+  @Option(help: "Threads for betweenness, closeness and harmonic (default: every core, and at most that many; results do not depend on it).")
   var threads: Int?
   @Option(help: "Estimate betweenness from this many randomly drawn sources (for large graphs; the report states the error bound).")
   var samples: Int?
@@ -257,7 +257,7 @@ struct Metrics: ParsableCommand {
   func validate() throws {
     if edges != nil && input.dataset != nil { throw ValidationError("give a dataset or --edges, not both") }
     if weighted && edges == nil { throw ValidationError("--weighted applies to --edges") }
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    try checkRange("--threads", threads, threadsRange, "must be from 1 to 4,096 (more than the machine's cores are not used)")
     if let samples, samples < 1 { throw ValidationError("--samples must be at least 1") }
     if let tolerance, !(tolerance > 0 && tolerance < 1) { throw ValidationError("--tolerance must be a number between 0 and 1, e.g. 1e-9") }
   }
@@ -280,7 +280,7 @@ struct Metrics: ParsableCommand {
       report = CentralityReport(view: try loadView(input, view), directed: directed, measures: chosen, length: length, pathPolarity: view.pathPolarity)
     }
     report.options = MeasureOptions(
-      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, betweennessSamples: samples, normalized: normalized,
+      threads: clampedThreads(threads ?? ProcessInfo.processInfo.activeProcessorCount), betweennessSamples: samples, normalized: normalized,
       weighted: !ignoreWeights, tolerance: tolerance)
     report.sortBy = sortBy
     try output.write(table.text(try report.table()))

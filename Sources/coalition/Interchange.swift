@@ -66,7 +66,7 @@ struct Import: ParsableCommand {
   var reportedAtSources: Int = 2
   @Option(help: "GDELT: CSV file of code,kind rules that replace the standard CAMEO mapping for those codes.")
   var cameoMap: String?
-  @Option(help: "GDELT: threads that read and scan files (default: every core); the result is the same for any number.")
+  @Option(help: "GDELT: threads that read and scan files (default: every core, and at most that many); the result is the same for any number.")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
   @Option(help: "GDELT: add the files to this dataset (made by an earlier GDELT import with the same options) and write it back (or to -o); files it already holds are skipped.")
   var append: String?
@@ -85,7 +85,11 @@ struct Import: ParsableCommand {
     if files.isEmpty { throw ValidationError("name the file to import") }
     if files.count > 1, files.contains("-") { throw ValidationError("standard input ('-') is read alone, not with other files") }
     if format != .gdelt, files.count > 1 { throw ValidationError("--format \(format.rawValue) reads one file; only gdelt takes several") }
-    if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    try checkRange("--threads", threads, threadsRange, "must be from 1 to 4,096 (more than the machine's cores are not used)")
+    try checkRange("--min-sources", minSources, 1...Int(Int32.max), "must be a whole number from 1 to 2,147,483,647")
+    try checkRange("--reported-at-sources", reportedAtSources, 1...Int(Int32.max), "must be a whole number from 1 to 2,147,483,647")
+    try checkRange("--from-year", fromYear, 1...9999, "must be a year from 1 to 9999")
+    try checkRange("--to-year", toYear, 1...9999, "must be a year from 1 to 9999")
     if append != nil, format != .gdelt { throw ValidationError("--append works with --format gdelt") }
     if append != nil, base != nil { throw ValidationError("--append and --base cannot be used together: the dataset to append to already holds its base") }
     if append != nil, files.contains("-") { throw ValidationError("--append reads files, not standard input") }
@@ -130,7 +134,7 @@ struct Import: ParsableCommand {
         var options = GDELTOptions(
           mapping: mapping, rootEventsOnly: rootOnly, keepRegions: keepRegions, window: window, weight: weight, policy: policy, base: baseDataset,
           minimumSources: minSources, reportedAtSources: reportedAtSources)
-        options.threads = threads
+        options.threads = clampedThreads(threads)
         if let stdin {
           result = try GDELT.read(text: String(decoding: stdin, as: UTF8.self), name: name, options: options)
         } else {

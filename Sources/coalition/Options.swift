@@ -87,6 +87,7 @@ struct ViewOptions: ParsableArguments {
         throw ValidationError("\(name) \(value): not a date of the form YYYY, YYYY-MM or YYYY-MM-DD, or no such day")
       }
     }
+    try checkRange("--min-weight", minWeight, 0...Double.greatestFiniteMagnitude, "must be a finite number of 0 or more")
     if asOf != nil && knownBy != nil { throw ValidationError("--as-of is the old name of --known-by; give one") }
     if inForce != nil && (from != nil || to != nil) {
       throw ValidationError("--in-force is one date; --from/--to give a range of valid time; give one or the other")
@@ -143,7 +144,7 @@ struct TimeoutOption: ParsableArguments {
   var timeout: Double?
 
   func validate() throws {
-    if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+    try checkRange("--timeout", timeout, secondsRange, "must be a number of seconds from 0.001 to 1,000,000")
   }
 
   /// Starts the watchdog; `hint` says what to try instead.
@@ -167,7 +168,7 @@ struct MemoryLimitOption: ParsableArguments {
   var memoryLimit: Int?
 
   func validate() throws {
-    if let memoryLimit, memoryLimit < 64 { throw ValidationError("--memory-limit must be at least 64 (megabytes)") }
+    try checkRange("--memory-limit", memoryLimit, 64...16_777_216, "must be a number of megabytes from 64 to 16,777,216 (16 TB)")
   }
 
   /// The limit in bytes.
@@ -280,3 +281,20 @@ struct MapOptions: ParsableArguments {
 
 extension NodeFill: ExpressibleByArgument {}
 extension ActorGrouping: ExpressibleByArgument {}
+
+/// Checks a number option against its stated range (NaN and the infinities lie outside every
+/// range): a `ValidationError` that names the option, its value and the range, never a trap later.
+func checkRange<T: Comparable>(_ name: String, _ value: T?, _ range: ClosedRange<T>, _ meaning: String) throws {
+  guard let value, !range.contains(value) else { return }
+  throw ValidationError("\(name) \(value): \(meaning)")
+}
+
+/// The range of seconds a time limit may take: a millisecond to a million seconds (11.6 days).
+let secondsRange = 0.001...1_000_000.0
+
+/// Threads asked for, clamped to the cores of this machine: more would only wait for each other.
+func clampedThreads(_ asked: Int) -> Int { min(max(1, asked), ProcessInfo.processInfo.activeProcessorCount) }
+
+/// How many threads an option may ask for before the clamp (a sanity bound on the number).
+let threadsRange = 1...4096
+

@@ -8,11 +8,14 @@ struct Run {
   let status: Int32
   let stdout: Data
   let stderr: String
+  /// Whether the process ended by a signal (a trap) rather than by exiting.
+  let signalled: Bool
   var text: String { String(decoding: stdout, as: UTF8.self) }
 
   static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("coalition")
 
-  init(_ arguments: [String], in directory: URL? = nil, input: Data? = nil) throws {
+  /// Runs the tool; past `timeLimit` seconds the process is ended (and counts as signalled).
+  init(_ arguments: [String], in directory: URL? = nil, input: Data? = nil, timeLimit: Double? = nil) throws {
     let p = Process()
     p.executableURL = Run.binary
     p.arguments = arguments
@@ -24,6 +27,9 @@ struct Run {
     let feed = Pipe()
     p.standardInput = input == nil ? FileHandle.nullDevice : feed
     try p.run()
+    if let timeLimit {
+      DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) { if p.isRunning { p.terminate() } }
+    }
     if let input {
       // Fed from another thread, so that a large input cannot fill the pipe while we wait here.
       let writer = feed.fileHandleForWriting
@@ -36,6 +42,7 @@ struct Run {
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     status = p.terminationStatus
+    signalled = p.terminationReason == .uncaughtSignal
     stdout = o
     stderr = String(decoding: e, as: UTF8.self)
   }
