@@ -6,6 +6,10 @@ import Foundation
 /// (betweenness, closeness, harmonic) report after each of their 64 chunks and the file readers of
 /// `CoalitionInterchange` after each 1 MiB read. Updates may come from worker threads, in any order
 /// of time but never going backwards within a phase.
+///
+/// A monitor only observes. Work is cancelled through the async API alone — cancelling the task
+/// that awaits it — which then throws `CancellationError`, so that a synchronous call never
+/// returns the partial sums of work that stopped early.
 public final class ProgressMonitor: Sendable {
   private let handler: @Sendable (_ phase: String, _ fraction: Double) -> Void
   private let best = Locked<(phase: String, fraction: Double)>(("", -1))
@@ -23,11 +27,12 @@ public final class ProgressMonitor: Sendable {
   }
 
   /// Asks the work reporting to this monitor to stop: the points that report progress check it
-  /// and end the work early (the results of cancelled work are to be thrown away).
-  public func cancel() { cancelled.withLock { $0 = true } }
+  /// and end the work early. Only ``runCancellable(_:)`` calls it, and it throws away what the
+  /// work returns.
+  package func cancel() { cancelled.withLock { $0 = true } }
 
   /// Whether ``cancel()`` was called.
-  public var isCancelled: Bool { cancelled.withLock { $0 } }
+  package var isCancelled: Bool { cancelled.withLock { $0 } }
 
   /// Reports that `fraction` (0…1) of `phase` is done; stale updates are dropped.
   public func report(_ phase: String, _ fraction: Double) {

@@ -46,52 +46,34 @@ enum SourceChunks {
 }
 
 /// Slots written once each by the workers, read after they finish.
-final class ResultSlots: @unchecked Sendable {
-  private var slots: [[Double]]
-  private let lock = PthreadLock()
-  init(count: Int) { slots = [[Double]](repeating: [], count: count) }
-  func store(_ value: [Double], at i: Int) { lock.locked { slots[i] = value } }
-  func value(at i: Int) -> [Double] { lock.locked { slots[i] } }
+final class ResultSlots: Sendable {
+  private let slots: Locked<[[Double]]>
+  init(count: Int) { slots = Locked([[Double]](repeating: [], count: count)) }
+  func store(_ value: [Double], at i: Int) { slots.withLock { $0[i] = value } }
+  func value(at i: Int) -> [Double] { slots.withLock { $0[i] } }
 }
 
 /// Scratch objects shared by the chunks of one run: a chunk takes one (or makes one when all are
 /// in use), so each thread allocates its buffers once instead of once per chunk.
 final class ScratchPool<Scratch: AnyObject>: @unchecked Sendable {
-  private var idle: [Scratch] = []
-  private let lock = PthreadLock()
+  private let idle = Locked<[Scratch]>([])
   private let make: () -> Scratch
   init(_ make: @escaping () -> Scratch) { self.make = make }
   func use<R>(_ body: (Scratch) -> R) -> R {
-    let scratch = lock.locked { idle.popLast() } ?? make()
-    defer { lock.locked { idle.append(scratch) } }
+    let scratch = idle.withLock { $0.popLast() } ?? make()
+    defer { idle.withLock { $0.append(scratch) } }
     return body(scratch)
   }
 }
 
 /// Hands out chunk numbers to workers.
-final class Counter: @unchecked Sendable {
-  private var next = 0
-  private let lock = PthreadLock()
+final class Counter: Sendable {
+  private let next = Locked(0)
   func take(below limit: Int) -> Int? {
-    lock.locked {
+    next.withLock { next in
       guard next < limit else { return nil }
       next += 1
       return next - 1
     }
-  }
-}
-
-/// A minimal mutex over pthread, usable without Foundation.
-final class PthreadLock: @unchecked Sendable {
-  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-  init() { pthread_mutex_init(mutex, nil) }
-  deinit {
-    pthread_mutex_destroy(mutex)
-    mutex.deallocate()
-  }
-  func locked<T>(_ body: () -> T) -> T {
-    pthread_mutex_lock(mutex)
-    defer { pthread_mutex_unlock(mutex) }
-    return body()
   }
 }

@@ -39,12 +39,23 @@ private func syncTable(_ report: CentralityReport) throws -> ReportTable { try r
   }
 }
 
-/// The check points themselves: with a cancelled monitor bound, the path measures skip every chunk.
-@Test func cancelledMonitorSkipsTheRemainingChunks() {
-  let monitor = ProgressMonitor(forwardingTo: nil)
-  monitor.cancel()
-  let values = ProgressMonitor.$current.withValue(monitor) { large.betweenness(length: .hops, normalized: true, threads: 1) }
-  #expect(values.count == large.nodeCount && values.allSatisfy { $0 == 0 }, "no chunk ran")
+/// A monitor a caller binds only observes: the synchronous measure reports every chunk and
+/// returns every value (a caller cannot cancel it and receive partial sums; cancelling is the async
+/// API's, which throws).
+@Test func aBoundMonitorObservesAndTheValuesAreWhole() {
+  let reports = ReportLog()
+  let monitor = ProgressMonitor { phase, fraction in reports.add(fraction) }
+  var rng = SplitMix64(seed: 5)
+  let graph = SimpleGraph(nodeCount: 500, edges: (0..<2_000).map { _ in (Int(rng.next() % 500), Int(rng.next() % 500), 1.0) }, directed: false)
+  let values = ProgressMonitor.$current.withValue(monitor) { graph.betweenness(length: .hops, normalized: true, threads: 2) }
+  #expect(values == graph.betweenness(length: .hops, normalized: true, threads: 1))
+  #expect(reports.last == 1)
+}
+
+private final class ReportLog: Sendable {
+  private let fractions = Locked<[Double]>([])
+  func add(_ x: Double) { fractions.withLock { $0.append(x) } }
+  var last: Double? { fractions.withLock { $0.max() } }
 }
 
 @Test func cancellationBeforeTheStartThrowsAtOnce() async {
