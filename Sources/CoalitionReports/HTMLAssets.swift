@@ -81,7 +81,7 @@ enum HTMLAssets {
         return dl;
       }
       function safeLink(url, text) {
-        if (!/^https?:\/\//i.test(url)) return element('span', text);
+        if (!/^(https?:\/\/|mailto:)/i.test(url)) return element('span', text);  // SafeLink's schemes
         var a = element('a', text); a.href = url; a.rel = 'noopener noreferrer'; return a;
       }
       function figure(x) { return typeof x === 'number' ? (Math.abs(x) >= 1e-4 || x === 0 ? +x.toPrecision(6) : x.toExponential(3)) : x; }

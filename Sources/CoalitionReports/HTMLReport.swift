@@ -9,7 +9,8 @@ import CoalitionMetrics
 /// every remote load. It reads with scripts off (map, findings, chart and tables are plain HTML and
 /// SVG); the script adds the interaction. Text from the dataset is escaped for its context (HTML
 /// text and attributes with ``HTMLText/escaped(_:)``, the JSON data block with
-/// ``HTMLText/scriptJSON(_:)``); links are kept only for `http` and `https`. The page depends only
+/// ``HTMLText/scriptJSON(_:)``); links are kept only where `SafeLink` allows them (`http`, `https`
+/// and `mailto`), the one rule every writer of links follows. The page depends only
 /// on its inputs — the footer gives the date of the data, not of the run — so the same inputs
 /// give the same bytes.
 public struct HTMLReport: Sendable {
@@ -333,7 +334,7 @@ public struct HTMLReport: Sendable {
       for o in tie.observations.map(g.observation) {
         let evidence = o.evidence.map { ev -> String in
           let source = g.dataset.sources.first { $0.id == ev.source }?.citation ?? ev.source
-          let url = ev.url.flatMap { u in u.lowercased().hasPrefix("http://") || u.lowercased().hasPrefix("https://") ? SafeLink.href(u) : nil }
+          let url = ev.safeURL
           return "{\"source\": \(q(source)), \"note\": \(ev.note.map(q) ?? "null"), \"via\": [\(ev.via.map(q).joined(separator: ", "))], \"url\": \(url.map(q) ?? "null")}"
         }
         observations.append(

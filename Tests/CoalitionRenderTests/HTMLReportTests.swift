@@ -64,7 +64,7 @@ private func count(_ needle: String, in s: String) -> Int { s.components(separat
 }
 
 /// Hostile text in every field stays text: it cannot end the script block, open a tag or an
-/// attribute, and links other than http and https are not kept.
+/// attribute, and only the links `SafeLink` allows (http, https, mailto) are kept.
 @Test(arguments: hostileTexts.indices)
 func hostileTextStaysTextInTheHTMLReport(_ k: Int) throws {
   let text = hostileTexts[k]
@@ -85,7 +85,23 @@ func hostileTextStaysTextInTheHTMLReport(_ k: Int) throws {
   #expect(actors.first { ($0["id"] as? String) == "AAA" }?["name"] as? String == (text.isEmpty ? "A" : text), "text \(k): the name comes back exactly")
   let urls = ((data["ties"] as? [[String: Any]]) ?? []).flatMap { ($0["observations"] as? [[String: Any]]) ?? [] }
     .flatMap { ($0["evidence"] as? [[String: Any]]) ?? [] }.compactMap { $0["url"] as? String }
-  #expect(urls.allSatisfy { $0.hasPrefix("http://") || $0.hasPrefix("https://") }, "text \(k): \(urls)")
+  #expect(urls.allSatisfy { SafeLink.isAllowed($0) && SafeLink.href($0) == $0 }, "text \(k): \(urls)")
+}
+
+/// The page keeps exactly the links the SVG map keeps: one rule (`SafeLink`) for every writer.
+@Test func thePageAndTheMapKeepTheSameLinks() throws {
+  var d = Dataset(sources: [Source(id: "s", title: "S")], actors: [CoalitionActor(id: "AAA", type: .group), CoalitionActor(id: "BBB", type: .group)])
+  let urls = ["https://example.org/a", "mailto:desk@example.org", "javascript:alert(1)", "data:text/html,x", " https://example.org/b"]
+  for (i, url) in urls.enumerated() {
+    d.observations.append(
+      TieObservation(
+        source: "AAA", target: "BBB", kind: "diplomatic", time: .on(PartialDate("202\(i)")!), evidence: [Evidence(source: "s", url: url)]))
+  }
+  let data = try dataBlock(try page(try CoalitionNetwork(d).view()))
+  let kept = ((data["ties"] as? [[String: Any]]) ?? []).flatMap { ($0["observations"] as? [[String: Any]]) ?? [] }
+    .flatMap { ($0["evidence"] as? [[String: Any]]) ?? [] }.compactMap { $0["url"] as? String }
+  #expect(kept == urls.compactMap(SafeLink.href))
+  #expect(kept == ["https://example.org/a", "mailto:desk@example.org"])
 }
 
 @Test func escapingForHTMLContexts() {
