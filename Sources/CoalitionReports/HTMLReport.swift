@@ -6,7 +6,8 @@ import CoalitionMetrics
 /// and a panel of evidence, the findings, a ranked chart and the tables, sortable.
 ///
 /// The page loads nothing: style and script are inline, and a Content-Security-Policy forbids
-/// every remote load. It reads with scripts off (map, findings, chart and tables are plain HTML and
+/// every remote load and names the page's script by its SHA-256 hash, so that a script injected
+/// into a copy of the page does not run. It reads with scripts off (map, findings, chart and tables are plain HTML and
 /// SVG); the script adds the interaction. Text from the dataset is escaped for its context (HTML
 /// text and attributes with ``HTMLText/escaped(_:)``, the JSON data block with
 /// ``HTMLText/scriptJSON(_:)``); links are kept only where `SafeLink` allows them (`http`, `https`
@@ -73,7 +74,7 @@ public struct HTMLReport: Sendable {
       <html lang="en">
       <head>
       <meta charset="utf-8">
-      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
+      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '\(Self.scriptHash)'; img-src data:; base-uri 'none'; form-action 'none'">
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <meta name="generator" content="\(e(generator))">
       <title>\(e(document.title))</title>
@@ -94,9 +95,15 @@ public struct HTMLReport: Sendable {
     for (k, table) in document.tables.enumerated() { out += Self.table(table, id: "table-\(k)", digits: digits, rowIDs: true) }
     out += "</main>\n<footer>\(footer())</footer>\n"
     out += "<script type=\"application/json\" id=\"coalition-data\">\(HTMLText.scriptJSON(dataJSON()))</script>\n"
-    out += "<script>\n\(HTMLAssets.script)\n</script>\n</body>\n</html>\n"
+    out += "<script>\(Self.scriptText)</script>\n</body>\n</html>\n"
     return out
   }
+
+  /// The page's one script, exactly as it stands between its tags.
+  static let scriptText = "\n" + HTMLAssets.script + "\n"
+  /// The CSP source that lets that script run and no other: `sha256-` and its digest in Base64.
+  /// (The JSON data block is not a script the browser runs.)
+  static let scriptHash = "sha256-" + SHA256.base64(Array(scriptText.utf8))
 
   // MARK: - Findings
 

@@ -2,7 +2,7 @@ import CoalitionGraph
 import CoalitionInterchange
 import CoalitionMaps
 import CoalitionMetrics
-import CoalitionReports
+@testable import CoalitionReports
 import Foundation
 import Testing
 
@@ -154,4 +154,21 @@ func hostileTextStaysTextInTheHTMLReport(_ k: Int) throws {
 
 private func renderSVG(_ map: CoalitionMap) throws -> String {
   String(decoding: (try GraphvizRenderer.shared.render(try map.dot(), engine: .dot, format: .svg) as RenderOutput).bytes, as: UTF8.self)
+}
+
+/// SHA-256 against the test vectors of FIPS 180-2 (appendix B), and the page's policy names its
+/// script by that hash, with no 'unsafe-inline' for scripts.
+@Test func thePolicyNamesTheScriptByItsHash() throws {
+  func hex(_ s: String) -> String { SHA256.digest(Array(s.utf8)).map { String(format: "%02x", $0) }.joined() }
+  #expect(hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+  #expect(hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+  #expect(hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+  #expect(hex(String(repeating: "a", count: 1_000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+  #expect(SHA256.base64(Array("abc".utf8)) == "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=")
+  let html = try page(try CoalitionNetwork(Dataset.seed).view())
+  let policy = try #require(html.components(separatedBy: "Content-Security-Policy\" content=\"").dropFirst().first?.components(separatedBy: "\"").first)
+  let scriptSources = try #require(policy.split(separator: ";").first { $0.contains("script-src") })
+  #expect(!scriptSources.contains("unsafe-inline"), "\(policy)")
+  let body = try #require(html.components(separatedBy: "<script>").dropFirst().first?.components(separatedBy: "</script>").first)
+  #expect(scriptSources.contains("'sha256-\(SHA256.base64(Array(body.utf8)))'"))
 }

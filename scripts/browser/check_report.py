@@ -4,7 +4,9 @@ Selenium, headless) from a file:// URL and checks what a reader does with it: no
 (a remote load would be one, under the page's Content-Security-Policy); searching an actor
 highlights it and its ties; unchecking a confidence level hides exactly the ties of that level;
 clicking a tie shows the evidence behind it; clicking a finding lights up its actors and ties on the
-map and marks its table rows, and its link leads to them; the zoom buttons move the view; tables sort.
+map and marks its table rows, and its link leads to them; the zoom buttons move the view; tables sort;
+an inline script injected into a copy of the page does not run (the policy names the page's script
+by its hash), while the page's own still does.
 
 Usage: check_report.py REPORT.html [--screenshot PNG] [--search PRK] [--tie-kind technology
        --tie-between RUS PRK --evidence TEXT]
@@ -161,6 +163,18 @@ def main():
         for e in errors:
             print("console: " + e.get("message", ""))
         check(not errors, "no errors in the console")
+
+        # A copy of the page with a script injected before </body>: the policy blocks it, and the
+        # page's own script (named by its hash) still runs.
+        page = pathlib.Path(a.report).read_text(encoding="utf-8")
+        injected = pathlib.Path(a.report).with_name("injected-" + pathlib.Path(a.report).name)
+        injected.write_text(page.replace("</body>", "<script>document.title = 'injected';</script>\n</body>", 1), encoding="utf-8")
+        try:
+            driver.get(injected.resolve().as_uri())
+            state = driver.execute_script("return [document.title, document.documentElement.classList.contains('js')]")
+            check(state[0] != "injected" and state[1], "an injected inline script does not run, the page's own does")
+        finally:
+            injected.unlink()
     finally:
         driver.quit()
     print(f"check_report: {len(failures)} failure(s)")
