@@ -60,7 +60,7 @@ let package = Package(
       dependencies: ["CoalitionGraph", "CoalitionInterchange", "CoalitionReports", "CoalitionMetrics"],
       swiftSettings: strict),
     .testTarget(name: "CoalitionExactTests", dependencies: ["CoalitionExact", "CoalitionMetrics", "CoalitionGraph"], swiftSettings: strict),
-    .testTarget(name: "CoalitionMapsTests", dependencies: ["CoalitionGraph", "CoalitionMaps"], swiftSettings: strict),
+    .testTarget(name: "CoalitionMapsTests", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionMaps"], swiftSettings: strict),
     .testTarget(
       name: "CoalitionRenderTests",
       dependencies: ["CoalitionGraph", "CoalitionMaps", "CoalitionRender", "CGraphviz", "CoalitionInterchange", "CoalitionReports"],

@@ -39,13 +39,17 @@ public struct CoalitionMap: Sendable {
   }
 
   /// The map as DOT text, ready for ``DOTWriter`` consumers such as the renderer.
-  /// - Throws: ``DOTError`` if an actor identifier cannot be written as a DOT identifier.
+  /// - Throws: ``DOTError`` if an actor identifier cannot be written as a DOT identifier;
+  ///   `ScoresMismatch` when ``sizeBy`` was computed on another view.
   public func dot() throws -> String { try DOTWriter.write(dotGraph()) }
 
   /// The map as a DOT document.
-  public func dotGraph() -> DOTGraph {
+  /// - Throws: `ScoresMismatch` when ``sizeBy`` was computed on another view (its scores are
+  ///   looked up by actor, never by position).
+  public func dotGraph() throws -> DOTGraph {
     let g = view.graph
-    let scores = sizeBy ?? view.degree(.total)
+    let sizes = sizeBy ?? view.degree(.total)
+    let scores = NodeScores(name: sizes.name, values: try sizes.values(for: view))
     let maxScore = max(scores.values.max() ?? 0, 1e-12)
     let minScore = scores.values.min() ?? 0
 

@@ -100,6 +100,24 @@ public struct ActorScores: Sendable, Hashable {
   /// Competition rank of each node ("1224"): equal scores share the best rank.
   public var ranks: [Int] { Ranking.ranks(values) }
 
+  /// The score of each of `view`'s nodes, in the view's node order, looked up by actor — never by
+  /// position, so that scores of another view cannot size the wrong actors.
+  /// - Throws: ``ScoresMismatch`` unless the scores cover exactly the view's actors.
+  public func values(for view: NetworkView) throws(ScoresMismatch) -> [Double] {
+    var out = [Double](repeating: 0, count: view.nodeCount)
+    var missing: [String] = []
+    for v in 0..<view.nodeCount {
+      let id = view.actor(v).id
+      if let k = lookup[id] { out[v] = values[k] } else { missing.append(id) }
+    }
+    let shared = view.nodeCount - missing.count
+    guard missing.isEmpty, shared == actors.count else {
+      let extra = actors.filter { view.node(ofActor: $0) == nil }
+      throw ScoresMismatch(measure: name, missing: missing, extra: extra)
+    }
+    return out
+  }
+
   /// Actors from the highest score to the lowest (NaN last), each with its competition rank.
   public func ranked() -> [ActorScore] {
     let ranks = self.ranks
@@ -186,3 +204,30 @@ extension NetworkView {
     return graph.view(narrowed)
   }
 }
+
+/// Scores that were not computed on the view they are used with: some of the view's actors have
+/// none, or the scores name actors the view leaves out.
+public struct ScoresMismatch: Error, Hashable, Sendable, CustomStringConvertible {
+  /// What was measured.
+  public let measure: String
+  /// The view's actors without a score.
+  public let missing: [String]
+  /// Actors with a score that the view leaves out.
+  public let extra: [String]
+
+  /// A mismatch.
+  public init(measure: String, missing: [String], extra: [String]) {
+    self.measure = measure
+    self.missing = missing
+    self.extra = extra
+  }
+
+  public var description: String {
+    func some(_ ids: [String]) -> String { ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? " and \(ids.count - 5) more" : "") }
+    var parts: [String] = []
+    if !missing.isEmpty { parts.append("no score for \(missing.count) of the view's actors (\(some(missing)))") }
+    if !extra.isEmpty { parts.append("scores for \(extra.count) actors the view leaves out (\(some(extra)))") }
+    return "the scores \"\(measure)\" were computed on another view: \(parts.joined(separator: "; ")); compute them on the view they are drawn with"
+  }
+}
+

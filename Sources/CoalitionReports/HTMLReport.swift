@@ -67,7 +67,17 @@ public struct HTMLReport: Sendable {
   }
 
   /// The page.
-  public func html() -> String {
+  /// - Throws: `ScoresMismatch` when one of ``measures`` was computed on another view than
+  ///   ``view`` (scores are looked up by actor, and a mismatch is never drawn).
+  public func html() throws -> String {
+    let values = try view.map { view in try measures.map { try $0.values(for: view) } } ?? []
+    return page(measureValues: values)
+  }
+
+  /// The page of a document alone (no view, no measures): what ``ReportDocument/formatted(_:digits:)`` writes.
+  func documentPage() -> String { page(measureValues: []) }
+
+  private func page(measureValues: [[Double]]) -> String {
     let e = HTMLText.escaped
     var out = """
       <!DOCTYPE html>
@@ -94,7 +104,7 @@ public struct HTMLReport: Sendable {
     if !windowMaps.isEmpty { out += smallMultiples() }
     for (k, table) in document.tables.enumerated() { out += Self.table(table, id: "table-\(k)", digits: digits, rowIDs: true) }
     out += "</main>\n<footer>\(footer())</footer>\n"
-    out += "<script type=\"application/json\" id=\"coalition-data\">\(HTMLText.scriptJSON(dataJSON()))</script>\n"
+    out += "<script type=\"application/json\" id=\"coalition-data\">\(HTMLText.scriptJSON(dataJSON(measureValues)))</script>\n"
     out += "<script>\(Self.scriptText)</script>\n</body>\n</html>\n"
     return out
   }
@@ -319,8 +329,9 @@ public struct HTMLReport: Sendable {
     return parts.joined(separator: " · ")
   }
 
-  /// Actors, ties and evidence for the script, as JSON.
-  func dataJSON() -> String {
+  /// Actors, ties and evidence for the script, as JSON; `values` are the measures in the view's
+  /// node order.
+  func dataJSON(_ values: [[Double]]) -> String {
     let q = JSONText.quoted
     func number(_ x: Double) -> String { x.isFinite ? JSONWriter.number(x) : "null" }
     guard let view else { return #"{"actors": [], "ties": [], "measures": []}"# }
@@ -329,10 +340,10 @@ public struct HTMLReport: Sendable {
     for v in 0..<view.nodeCount {
       let a = view.actor(v)
       let blocs = g.blocs(of: view.nodes[v]).map { q(g.blocs[$0].bloc.name) }
-      let values = measures.map { "\(q($0.name)): \(number($0[v]))" }
+      let measureCells = zip(measures, values).map { "\(q($0.name)): \(number($1[v]))" }
       actors.append(
         "{\"id\": \(q(a.id)), \"name\": \(q(a.name)), \"type\": \(q(a.type.rawValue)), \"element\": \(q(CoalitionMap.elementID(ofActor: a.id))), "
-          + "\"blocs\": [\(blocs.joined(separator: ", "))], \"measures\": {\(values.joined(separator: ", "))}}")
+          + "\"blocs\": [\(blocs.joined(separator: ", "))], \"measures\": {\(measureCells.joined(separator: ", "))}}")
     }
     var ties: [String] = []
     for (i, tie) in view.ties.enumerated() {

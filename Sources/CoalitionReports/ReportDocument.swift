@@ -61,7 +61,7 @@ public struct ReportDocument: Sendable {
         + "  \"findings\": [" + (findingLines.isEmpty ? "" : "\n" + findingLines.joined(separator: ",\n") + "\n  ") + "],\n"
         + "  \"tables\": [\n" + body.joined(separator: ",\n") + "\n  ]\n}\n"
     case .html:
-      return HTMLReport(document: self, digits: digits).html()
+      return HTMLReport(document: self, digits: digits).documentPage()
     }
   }
 }

@@ -120,7 +120,7 @@ public struct ReportTable: Sendable {
     case .markdown: return markdown(digits: digits)
     case .csv: return csv()
     case .json: return json()
-    case .html: return HTMLReport(document: ReportDocument(title: title, findings: [], tables: [self]), digits: digits).html()
+    case .html: return HTMLReport(document: ReportDocument(title: title, findings: [], tables: [self]), digits: digits).documentPage()
     }
   }
 

@@ -357,7 +357,7 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   #expect(r.status == 124, "\(r.stderr)")
   #expect(r.stderr.contains("error: computing the measures took longer than 0.5 s (--timeout); estimate betweenness with --samples"))
   #expect(!FileManager.default.fileExists(atPath: out.path))
-  #expect(try Run(["report", "--timeout", "0"]).stderr.contains("--timeout must be a positive number of seconds"))
+  #expect(try Run(["report", "--timeout", "0"]).stderr.contains("--timeout 0.0: must be a number of seconds from 0.001"))
   let quick = try Run(["report", "--timeout", "600", "--format", "json"])
   #expect(quick.status == 0)
 }
@@ -374,7 +374,7 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   #expect(r.status == 125, "\(r.stderr)")
   #expect(r.stderr.contains("more than the limit of 90 MB (--memory-limit); try --engine sfdp"))
   #expect(!FileManager.default.fileExists(atPath: out.path))
-  #expect(try Run(["render", "--memory-limit", "10"]).stderr.contains("--memory-limit must be at least 64"))
+  #expect(try Run(["render", "--memory-limit", "10"]).stderr.contains("--memory-limit 10: must be a number of megabytes from 64"))
 }
 
 /// Issue 19, finding 5: the report's minimum frustration is proven (GLPK) where the local search

@@ -1,4 +1,5 @@
 import CoalitionGraph
+import CoalitionMetrics
 import Foundation
 import Testing
 
@@ -10,9 +11,9 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
 
 private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { attrs.first { $0.name == name }?.value }
 
-@Test func seedMapHasClusterPerBlocAndEdgePerTie() {
+@Test func seedMapHasClusterPerBlocAndEdgePerTie() throws {
   let view = seed.view()
-  let dot = CoalitionMap(view: view).dotGraph()
+  let dot = try CoalitionMap(view: view).dotGraph()
   #expect(dot.subgraphs.map(\.name) == ["cluster_0", "cluster_1"])
   #expect(dot.subgraphs[0].nodes.map(\.name) == ["RUS", "CHN", "PRK", "IRN"])
   #expect(dot.subgraphs[1].nodes.map(\.name) == ["USA", "WEST"])
@@ -24,9 +25,9 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
   #expect(Set(rusPrk.compactMap { attribute($0.attributes, "color") }).count == 4)
 }
 
-@Test func edgeStylesFollowKindConfidenceAndPolarity() {
+@Test func edgeStylesFollowKindConfidenceAndPolarity() throws {
   let view = seed.view()
-  let dot = CoalitionMap(view: view).dotGraph()
+  let dot = try CoalitionMap(view: view).dotGraph()
   for (tie, edge) in zip(view.ties, dot.edges) {
     let kind = seed[tie.kind]
     #expect(attribute(edge.attributes, "dir") == (tie.directed ? nil : .id("none")), "arrows only for directed kinds")
@@ -46,7 +47,7 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
 @Test func legendListsKindsPresentAndCaptionNamesSourceAndFilters() throws {
   let view = seed.view(ViewFilter(minimumConfidence: .reported))
   let map = CoalitionMap(view: view)
-  guard case .html(let legend)? = attribute(map.dotGraph().attributes, "label") else {
+  guard case .html(let legend)? = attribute(try map.dotGraph().attributes, "label") else {
     Issue.record("no legend")
     return
   }
@@ -58,7 +59,7 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
   #expect(map.captionText.contains("reported only"))
 }
 
-@Test func styleOverridesApply() {
+@Test func styleOverridesApply() throws {
   var style = MapStyle()
   style.kindColors["accusation"] = "#123456"
   style.blocFills["us-and-allies"] = "#ABCDEF"
@@ -66,7 +67,7 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
   style.hostileTiesDriveLayout = true
   style.showLegend = false
   style.showCaption = false
-  let dot = CoalitionMap(view: seed.view(), style: style).dotGraph()
+  let dot = try CoalitionMap(view: seed.view(), style: style).dotGraph()
   let accusations = dot.edges.filter { $0.attributes.contains(DOTAttribute("class", .text("tie accusation hostile reported"))) }
   #expect(accusations.count == 4)
   #expect(accusations.allSatisfy { attribute($0.attributes, "color") == .id("#123456") && attribute($0.attributes, "constraint") == nil })
@@ -75,9 +76,9 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
   #expect(attribute(dot.attributes, "label") == nil)
 }
 
-@Test func nodeSizeFollowsTheChosenMeasure() {
+@Test func nodeSizeFollowsTheChosenMeasure() throws {
   let view = seed.view()
-  let dot = CoalitionMap(view: view).dotGraph()
+  let dot = try CoalitionMap(view: view).dotGraph()
   let all = dot.subgraphs.flatMap(\.nodes) + dot.nodes
   func width(_ id: String) -> Double? {
     if case .number(let w)? = attribute(all.first { $0.name == id }!.attributes, "width") { return w }
@@ -106,7 +107,7 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
   style.fillBy = .community
   style.opacityByWeight = true
   let map = CoalitionMap(view: view, style: style)
-  let dot = map.dotGraph()
+  let dot = try map.dotGraph()
   let nodes = dot.nodes + dot.subgraphs.flatMap(\.nodes)
   func label(_ n: DOTNode) -> String? {
     n.attributes.first { $0.name == "label" }.flatMap { if case .html(let h) = $0.value { return h.markup } else { return nil } }
@@ -121,7 +122,7 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
     TieObservation(source: $0.0, target: $0.1, kind: .diplomatic, time: .on(PartialDate("2024")!))
   }
   let groups = try CoalitionNetwork(d).view()
-  let filled = CoalitionMap(view: groups, style: style).dotGraph()
+  let filled = try CoalitionMap(view: groups, style: style).dotGraph()
   let fill = Dictionary(uniqueKeysWithValues: (filled.nodes + filled.subgraphs.flatMap(\.nodes)).map { n in
     (n.name, n.attributes.first { $0.name == "fillcolor" }.map { "\($0.value)" } ?? "")
   })
@@ -144,7 +145,7 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
     TieObservation(source: "USA", target: ["GBR", "FRA", "DEU", "ITA", "JPN", "IND", "BRA"][k], kind: .armsTransfer, time: .on(PartialDate("2020")!), weight: w)
   }
   let view = try CoalitionNetwork(d).view()
-  let dot = CoalitionMap(view: view).dotGraph()
+  let dot = try CoalitionMap(view: view).dotGraph()
   var width: [String: Double] = [:]
   for e in dot.edges { if case .number(let x)? = e.attributes.first(where: { $0.name == "penwidth" })?.value { width[e.head] = x } }
   let style = MapStyle()
@@ -154,4 +155,24 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
   #expect(abs(width["JPN"]! / width["ITA"]! - 2.5) < 1e-12, "100 is 6.25 × 16: 2.5 × the width")
   #expect(width["IND"] == style.penWidthBounds.upperBound && width["BRA"] == style.penWidthBounds.lowerBound)
   #expect(width["GBR"] == style.penWidthBounds.lowerBound, "√(1/16) × 1.6 = 0.4, below the floor")
+}
+
+/// Scores are looked up by actor: scores of the whole seed size the same actors on a narrower view
+/// of it would misplace them by position, so a map refuses them by name instead.
+@Test func scoresOfAnotherViewAreRefusedNotDrawnByPosition() throws {
+  let seed = try CoalitionNetwork(Dataset.seed)
+  let whole = seed.view()
+  let narrow = seed.view(ViewFilter(actors: ["RUS", "PRK", "IRN"]))
+  let degree = whole.degree(.total)
+  #expect(throws: ScoresMismatch.self) { try CoalitionMap(view: narrow, sizeBy: degree).dotGraph() }
+  do {
+    _ = try CoalitionMap(view: narrow, sizeBy: degree).dot()
+  } catch let error as ScoresMismatch {
+    #expect(error.extra.count == whole.nodeCount - 3 && error.missing.isEmpty)
+    #expect(error.description.hasPrefix("the scores \"degree (total)\" were computed on another view: scores for 4 actors the view leaves out"))
+  }
+  // The same scores reordered by actor still size the right actors.
+  let reversed = ActorScores(name: "degree", actors: degree.actors.reversed(), values: degree.values.reversed())
+  #expect(try reversed.values(for: whole) == degree.values)
+  #expect(try CoalitionMap(view: whole, sizeBy: reversed).dot() == (try CoalitionMap(view: whole, sizeBy: ActorScores(name: "degree", actors: degree.actors, values: degree.values)).dot()))
 }

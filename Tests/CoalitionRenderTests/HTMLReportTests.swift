@@ -13,7 +13,7 @@ private func page(_ view: NetworkView, engine: LayoutEngine = .dot) throws -> St
   let document = try CoalitionReport(view: view).document()
   let scores = try view.scores([.betweenness, .degree, .pagerank])
   let svg = try GraphvizRenderer.shared.render(try CoalitionMap(view: view).dot(), engine: engine, format: .svg) as RenderOutput
-  return HTMLReport(document: document, view: view, mapSVG: String(decoding: svg.bytes, as: UTF8.self), measures: scores).html()
+  return try HTMLReport(document: document, view: view, mapSVG: String(decoding: svg.bytes, as: UTF8.self), measures: scores).html()
 }
 
 /// The JSON data block of a page, parsed.
@@ -145,7 +145,7 @@ func hostileTextStaysTextInTheHTMLReport(_ k: Int) throws {
   for w in windows where timeline.view(w).nodeCount > 0 {
     report.windowMaps.append(HTMLReport.WindowMap(label: w.description, svg: try renderSVG(CoalitionMap(view: timeline.view(w)))))
   }
-  let html = report.html()
+  let html = try report.html()
   #expect(html.contains("<h2>Across time</h2>") && html.contains("Density per window") && html.contains("Rank by betweenness"))
   #expect(count("<polyline", in: html) >= 2)
   #expect(html.contains("<h2>Map per window</h2>") && count("<figure>", in: html) >= 2 + report.windowMaps.count)
@@ -171,4 +171,19 @@ private func renderSVG(_ map: CoalitionMap) throws -> String {
   #expect(!scriptSources.contains("unsafe-inline"), "\(policy)")
   let body = try #require(html.components(separatedBy: "<script>").dropFirst().first?.components(separatedBy: "</script>").first)
   #expect(scriptSources.contains("'sha256-\(SHA256.base64(Array(body.utf8)))'"))
+}
+
+/// The page reads each actor's measures by actor; measures of another view are refused by name,
+/// never shown against the wrong actors (or a crash on a shorter list).
+@Test func thePageRefusesMeasuresOfAnotherView() throws {
+  let seed = try CoalitionNetwork(Dataset.seed)
+  let narrow = seed.view(ViewFilter(actors: ["RUS", "PRK", "IRN"]))
+  let document = try CoalitionReport(view: narrow).document()
+  let page = HTMLReport(document: document, view: narrow, mapSVG: "<svg></svg>", measures: [seed.view().degree(.total)])
+  #expect(throws: ScoresMismatch.self) { try page.html() }
+  let right = HTMLReport(document: document, view: narrow, mapSVG: "<svg></svg>", measures: [narrow.degree(.total)])
+  let data = try dataBlock(try right.html())
+  let actors = try #require(data["actors"] as? [[String: Any]])
+  #expect(actors.count == 3)
+  #expect(actors.allSatisfy { (($0["measures"] as? [String: Any])?["degree (total)"] as? Double) != nil })
 }
