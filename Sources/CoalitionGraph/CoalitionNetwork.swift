@@ -119,5 +119,27 @@ public final class CoalitionNetwork: Sendable {
   }
 
   /// A view of the graph: the ties that pass `filter`, aggregated and stored as compressed sparse rows.
-  public func view(_ filter: ViewFilter = ViewFilter()) -> NetworkView { NetworkView(graph: self, filter: filter) }
+  /// - Throws: `DatasetError` naming every kind and actor of `filter` that the network does not
+  ///   know, each with the nearest known spelling when there is one: a typo never gives an empty
+  ///   view in silence.
+  public func view(_ filter: ViewFilter = ViewFilter()) throws(DatasetError) -> NetworkView {
+    try check(filter)
+    return NetworkView(graph: self, filter: filter)
+  }
+
+  /// Checks that every kind and actor `filter` names is in the network.
+  /// - Throws: `DatasetError` naming each unknown one, with the nearest known spelling.
+  public func check(_ filter: ViewFilter) throws(DatasetError) {
+    var problems: [DatasetProblem] = []
+    for k in (filter.kinds ?? []).sorted() where index(ofKind: k) == nil {
+      problems.append(DatasetProblem(path: "view.kinds", message: "unknown kind \"\(k)\"\(Suggestion.hint(for: k, in: kinds.map(\.id)))"))
+    }
+    for a in (filter.actors ?? []).sorted() where index(ofActor: a) == nil {
+      problems.append(DatasetProblem(path: "view.actors", message: "unknown actor \"\(a)\"\(Suggestion.hint(for: a, in: actors.map(\.id)))"))
+    }
+    guard problems.isEmpty else { throw DatasetError(problems: problems) }
+  }
+
+  /// A view of a filter derived from a checked one (the same kinds, actors of a view): no check.
+  package func derivedView(_ filter: ViewFilter) -> NetworkView { NetworkView(graph: self, filter: filter) }
 }

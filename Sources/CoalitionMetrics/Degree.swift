@@ -201,7 +201,7 @@ extension NetworkView {
     let keep = Set(scores.ranking.prefix(max(0, k)).map { scores.actors[$0] })
     var narrowed = filter
     narrowed.actors = filter.actors.map { $0.intersection(keep) } ?? keep
-    return graph.view(narrowed)
+    return graph.derivedView(narrowed)
   }
 }
 

@@ -256,7 +256,7 @@ struct PreviousPeriod {
     guard covered else { return nil }
     var filter = view.filter
     filter.window = DateWindow(from: from, to: to)
-    self.view = g.view(filter)
+    self.view = g.derivedView(filter)
     label = from.year == to.year && from.month == nil ? "\(from.year)" : (from.month == nil ? "\(from.year)–\(to.year)" : "\(from) – \(to)")
   }
 }

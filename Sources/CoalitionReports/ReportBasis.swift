@@ -80,7 +80,7 @@ struct ReportBasis {
 
     var reportedFilter = view.filter
     reportedFilter.minimumConfidence = .reported
-    let reported = view.graph.view(reportedFilter)
+    let reported = view.graph.derivedView(reportedFilter)
     reportedTieCount = reported.ties.count
     let flows = shape == .flows
     let fullScore: [Double]

@@ -129,7 +129,11 @@ public struct Timeline: Sendable {
   public let measure: CentralityMeasure
 
   /// Measures `graph` in each of `windows`; `halfLifeDays` fades older observations instead of cutting them off.
-  public init(graph: CoalitionNetwork, filter: ViewFilter = ViewFilter(), windows: [DateWindow], halfLifeDays: Double? = nil, measure: CentralityMeasure = .degree) {
+  /// - Throws: `DatasetError` when `filter` names a kind or an actor the network does not know.
+  public init(
+    graph: CoalitionNetwork, filter: ViewFilter = ViewFilter(), windows: [DateWindow], halfLifeDays: Double? = nil, measure: CentralityMeasure = .degree
+  ) throws(DatasetError) {
+    try graph.check(filter)
     self.graph = graph
     self.filter = filter
     self.windows = windows
@@ -149,7 +153,7 @@ public struct Timeline: Sendable {
     } else {
       f.window = w
     }
-    return graph.view(f)
+    return graph.derivedView(f)
   }
 
   /// One point of the series.
@@ -212,7 +216,7 @@ public struct Timeline: Sendable {
     var all = filter
     all.window = nil
     all.decay = nil
-    let indices = Set(graph.view(all).ties.flatMap(\.observations))
+    let indices = Set(graph.derivedView(all).ties.flatMap(\.observations))
     guard halfLifeDays == nil else { return (0, indices.count) }
     // Windows are sorted by start and, all of one length, by end too: the last window starting on
     // or before an observation's last day is the one that ends latest among those that could hold it.
@@ -310,10 +314,12 @@ public struct TimelineDiff: Sendable {
   /// ending on its date; without, each side is the filter read at its date: what was in force
   /// then (the default: an alliance that ended in between disappears) or, with
   /// `TimeReading.knownBy`, the record as known then (nothing ever disappears).
+  /// - Throws: `DatasetError` when `filter` names a kind or an actor the network does not know.
   public init(
     graph: CoalitionNetwork, filter: ViewFilter = ViewFilter(), from a: PartialDate, to b: PartialDate, window: TimeSpan? = nil,
     measure: CentralityMeasure = .degree, reading: TimeReading = .inForce
-  ) {
+  ) throws(DatasetError) {
+    try graph.check(filter)
     func side(_ d: PartialDate) -> NetworkView {
       var f = filter
       f.dropIsolates = true
@@ -323,7 +329,7 @@ public struct TimelineDiff: Sendable {
       } else {
         f = f.at(d, reading: reading)
       }
-      return graph.view(f)
+      return graph.derivedView(f)
     }
     before = side(a)
     after = side(b)

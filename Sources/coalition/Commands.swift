@@ -19,7 +19,7 @@ func loadView(_ input: DatasetArgument, _ options: ViewOptions) throws -> Networ
   let dataset = try input.load()
   let graph: CoalitionNetwork
   do { graph = try CoalitionNetwork(dataset) } catch { throw ToolError("\(error)") }
-  return graph.view(try options.filter(for: graph))
+  return try graph.view(try options.filter(for: graph))
 }
 
 struct Render: ParsableCommand {
@@ -118,7 +118,7 @@ struct Validate: ParsableCommand {
     let graph = try CoalitionNetwork(dataset)
     let blocs = graph.blocs.map { "\($0.bloc.name) (\($0.members.count))" }.joined(separator: ", ")
     print("\(input.displayName): valid")
-    print("  \(graph.actorCount) actors, \(dataset.observations.count) observations, \(graph.view().ties.count) ties, \(dataset.kinds.count) own kinds")
+    print("  \(graph.actorCount) actors, \(dataset.observations.count) observations, \(try graph.view().ties.count) ties, \(dataset.kinds.count) own kinds")
     if !blocs.isEmpty { print("  blocs: \(blocs)") }
   }
 }
@@ -196,7 +196,7 @@ struct Report: ParsableCommand {
       var filter = selected.filter
       let windows = try seriesWindows(selected.graph.dataset, filter, length: length, step: step.flatMap(TimeSpan.init), named: window)
       filter.window = nil
-      let timeline = CoalitionReports.Timeline(graph: selected.graph, filter: filter, windows: windows, measure: measure)
+      let timeline = try CoalitionReports.Timeline(graph: selected.graph, filter: filter, windows: windows, measure: measure)
       page.series = timeline.series()
       page.seriesMeasure = measure.rawValue
       let shared = try sharedLayout(timeline)

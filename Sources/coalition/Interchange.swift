@@ -336,7 +336,7 @@ struct Timeline: ParsableCommand {
         throw ValidationError("--diff takes two dates (YYYY, YYYY-MM or YYYY-MM-DD)")
       }
       filter.window = nil
-      let d = TimelineDiff(graph: graph, filter: filter, from: a, to: b, window: windowSpan, measure: measure, reading: reading)
+      let d = try TimelineDiff(graph: graph, filter: filter, from: a, to: b, window: windowSpan, measure: measure, reading: reading)
       try output.write(table.text(d.document()))
       return
     }
@@ -350,7 +350,7 @@ struct Timeline: ParsableCommand {
       case .year: return Double(s.count) * 365.2425
       }
     }
-    let timeline = CoalitionReports.Timeline(graph: graph, filter: filter, windows: windows, halfLifeDays: halfLifeDays, measure: measure)
+    let timeline = try CoalitionReports.Timeline(graph: graph, filter: filter, windows: windows, halfLifeDays: halfLifeDays, measure: measure)
     let coverage = timeline.observationsInNoWindow()
     if coverage.missed > 0 {
       printError("warning: \(coverage.missed) of \(coverage.total) observations fall in no window (--step \(step ?? "") is longer than --window \(window ?? ""): the windows leave gaps)")
@@ -385,7 +385,7 @@ func sharedLayout(_ timeline: CoalitionReports.Timeline) throws -> MapLayout? {
   filter.dropIsolates = true
   let first = timeline.windows.first?.from, last = timeline.windows.last?.to
   filter.window = timeline.halfLifeDays == nil ? DateWindow(from: first, to: last) : DateWindow(to: last)
-  let union = timeline.graph.view(filter)
+  let union = try timeline.graph.view(filter)
   guard union.nodeCount > 0 else { return nil }
   // With its legend (every kind of the series) and caption, so that the frame is wide enough for
   // any window's.

@@ -4,88 +4,88 @@ import Testing
 
 private let seed = try! CoalitionNetwork(Dataset.seed)
 
-private func tie(_ v: NetworkView, _ s: String, _ t: String, _ kind: String) -> Tie? {
+private func tie(_ v: NetworkView, _ s: String, _ t: String, _ kind: String) throws -> Tie? {
   v.ties.first { v.graph[$0.source].id == s && v.graph[$0.target].id == t && v.graph[$0.kind].id == kind }
 }
 
-@Test func seedHasEveryActorAndTieOfTheCoding() {
-  let v = seed.view()
+@Test func seedHasEveryActorAndTieOfTheCoding() throws {
+  let v = try seed.view()
   #expect(seed.actors.map(\.id) == ["RUS", "CHN", "PRK", "IRN", "USA", "WEST", "UKR"])
   #expect(seed.observationCount == 18)
   #expect(v.ties.count == 16)
   // Two observations (missiles, shells) make one arms-transfer tie of weight 2.
-  let arms = tie(v, "PRK", "RUS", "arms-transfer")
+  let arms = try tie(v, "PRK", "RUS", "arms-transfer")
   #expect(arms?.count == 2 && arms?.weight == 2 && arms?.directed == true)
   // Undirected ties are stored from the lower actor index: IRN→RUS talks become RUS–IRN.
-  #expect(tie(v, "RUS", "IRN", "diplomatic")?.directed == false)
-  #expect(tie(v, "IRN", "RUS", "diplomatic") == nil)
+  #expect(try tie(v, "RUS", "IRN", "diplomatic")?.directed == false)
+  #expect(try tie(v, "IRN", "RUS", "diplomatic") == nil)
   // A reported and an assessed observation: the tie is as firm as its firmest observation.
-  #expect(tie(v, "RUS", "CHN", "diplomatic")?.confidence == .reported)
-  #expect(tie(v, "RUS", "PRK", "technology")?.confidence == .alleged)
-  #expect(tie(v, "RUS", "UKR", "war")?.directed == true)
+  #expect(try tie(v, "RUS", "CHN", "diplomatic")?.confidence == .reported)
+  #expect(try tie(v, "RUS", "PRK", "technology")?.confidence == .alleged)
+  #expect(try tie(v, "RUS", "UKR", "war")?.directed == true)
   #expect(Set(v.kindsPresent.map { seed[$0].id }) == [
     "diplomatic", "military", "arms-transfer", "technology", "media", "security", "support", "accusation", "rivalry", "war",
   ])
 }
 
-@Test func confidenceViewDropsAllegedAndAssessedTies() {
-  let reported = seed.view(ViewFilter(minimumConfidence: .reported))
-  #expect(tie(reported, "RUS", "PRK", "technology") == nil)
-  #expect(tie(reported, "RUS", "PRK", "support") == nil)
-  #expect(tie(reported, "RUS", "USA", "rivalry") == nil)
-  #expect(tie(reported, "RUS", "CHN", "diplomatic")?.count == 1)
+@Test func confidenceViewDropsAllegedAndAssessedTies() throws {
+  let reported = try seed.view(ViewFilter(minimumConfidence: .reported))
+  #expect(try tie(reported, "RUS", "PRK", "technology") == nil)
+  #expect(try tie(reported, "RUS", "PRK", "support") == nil)
+  #expect(try tie(reported, "RUS", "USA", "rivalry") == nil)
+  #expect(try tie(reported, "RUS", "CHN", "diplomatic")?.count == 1)
   #expect(reported.ties.allSatisfy { $0.confidence == .reported })
   #expect(reported.ties.count == 10)
-  let assessed = seed.view(ViewFilter(minimumConfidence: .assessed))
+  let assessed = try seed.view(ViewFilter(minimumConfidence: .assessed))
   #expect(assessed.ties.count == 15)
 }
 
-@Test func polarityAndKindViews() {
-  let hostile = seed.view(ViewFilter(polarity: .hostile))
+@Test func polarityAndKindViews() throws {
+  let hostile = try seed.view(ViewFilter(polarity: .hostile))
   #expect(hostile.ties.count == 7)
   #expect(hostile.ties.allSatisfy { seed[$0.kind].polarity == .hostile })
-  let military = seed.view(ViewFilter(kinds: ["military", "arms-transfer"]))
+  let military = try seed.view(ViewFilter(kinds: ["military", "arms-transfer"]))
   #expect(Set(military.ties.map { "\(seed[$0.source].id)-\(seed[$0.target].id)-\(seed[$0.kind].id)" }) == [
     "RUS-PRK-military", "RUS-IRN-military", "PRK-RUS-arms-transfer",
   ])
 }
 
-@Test func timeViews() {
+@Test func timeViews() throws {
   // Before the reported events only the war (since 2022-02-24) was under way.
-  let early = seed.view(ViewFilter(window: .asOf(PartialDate("2024-02-29")!)))
+  let early = try seed.view(ViewFilter(window: .asOf(PartialDate("2024-02-29")!)))
   #expect(early.ties.map { seed[$0.kind].id } == ["war"])
   // The media meeting is dated only to March 2024, so it counts from 1 March.
-  let march1 = seed.view(ViewFilter(window: .asOf(PartialDate("2024-03-01")!)))
+  let march1 = try seed.view(ViewFilter(window: .asOf(PartialDate("2024-03-01")!)))
   #expect(Set(march1.ties.map { seed[$0.kind].id }) == ["war", "media"])
   // On 19 March: the dated talks, the statements, the March meeting and the war; not yet the
   // ties the report describes as ongoing on the 20th.
-  let day = seed.view(ViewFilter(window: DateWindow(from: PartialDate("2024-03-19"), to: PartialDate("2024-03-19"))))
-  #expect(tie(day, "PRK", "RUS", "arms-transfer") == nil)
-  #expect(tie(day, "RUS", "IRN", "diplomatic") != nil)
-  #expect(tie(day, "RUS", "UKR", "war") != nil)
+  let day = try seed.view(ViewFilter(window: DateWindow(from: PartialDate("2024-03-19"), to: PartialDate("2024-03-19"))))
+  #expect(try tie(day, "PRK", "RUS", "arms-transfer") == nil)
+  #expect(try tie(day, "RUS", "IRN", "diplomatic") != nil)
+  #expect(try tie(day, "RUS", "UKR", "war") != nil)
   #expect(day.ties.count == 9)
-  let later = seed.view(ViewFilter(window: DateWindow(from: PartialDate("2025"))))
+  let later = try seed.view(ViewFilter(window: DateWindow(from: PartialDate("2025"))))
   // Only ties described as ongoing (open-ended) continue: arms, technology, support, war, two
   // rivalries, the assessed RUS–CHN diplomacy and two assessed military ties.
   #expect(later.ties.count == 9)
 }
 
-@Test func actorViewsRenumberNodes() {
-  let v = seed.view(ViewFilter(actors: ["RUS", "PRK", "IRN"]))
+@Test func actorViewsRenumberNodes() throws {
+  let v = try seed.view(ViewFilter(actors: ["RUS", "PRK", "IRN"]))
   #expect(v.nodeCount == 3)
   #expect(v.nodes.map { seed[$0].id } == ["RUS", "PRK", "IRN"])
   #expect(v.node(ofActor: "CHN") == nil)
   #expect(v.node(ofActor: "IRN") == 2)
   #expect(v.ties.allSatisfy { ["RUS", "PRK", "IRN"].contains(seed[$0.source].id) && ["RUS", "PRK", "IRN"].contains(seed[$0.target].id) })
-  let hostile = seed.view(ViewFilter(polarity: .hostile, dropIsolates: true))
+  let hostile = try seed.view(ViewFilter(polarity: .hostile, dropIsolates: true))
   #expect(Set(hostile.nodes.map { seed[$0].id }) == ["RUS", "CHN", "USA", "WEST", "UKR"])
 }
 
-@Test func aggregationModes() {
-  let count = seed.view(ViewFilter(aggregation: .count))
-  #expect(tie(count, "PRK", "RUS", "arms-transfer")?.weight == 2)
-  let maxView = seed.view(ViewFilter(aggregation: .max))
-  #expect(tie(maxView, "PRK", "RUS", "arms-transfer")?.weight == 1)
+@Test func aggregationModes() throws {
+  let count = try seed.view(ViewFilter(aggregation: .count))
+  #expect(try tie(count, "PRK", "RUS", "arms-transfer")?.weight == 2)
+  let maxView = try seed.view(ViewFilter(aggregation: .max))
+  #expect(try tie(maxView, "PRK", "RUS", "arms-transfer")?.weight == 1)
 }
 
 /// CSR rows must agree with the tie list for every view of random datasets.
@@ -108,7 +108,7 @@ private func tie(_ v: NetworkView, _ s: String, _ t: String, _ kind: String) -> 
     }
     let g = try CoalitionNetwork(d)
     for filter in [ViewFilter(), ViewFilter(polarity: .cooperative, minimumConfidence: .assessed), ViewFilter(window: .asOf(PartialDate("2010")!))] {
-      let v = g.view(filter)
+      let v = try g.view(filter)
       for csr in [v.outgoing, v.incoming, v.undirected] { #expect(csr.invariantViolations().isEmpty, "round \(round)") }
       var expectedOut = [[Int]](repeating: [], count: v.nodeCount)
       var expectedUnd = [[Int]](repeating: [], count: v.nodeCount)
@@ -132,12 +132,27 @@ private func tie(_ v: NetworkView, _ s: String, _ t: String, _ kind: String) -> 
 
 @Test func actorTypesFilterKeepsOnlyThoseTypes() throws {
   let g = try CoalitionNetwork(Dataset.seed)
-  let states = g.view(ViewFilter(actorTypes: [.state]))
+  let states = try g.view(ViewFilter(actorTypes: [.state]))
   #expect(states.nodeCount == g.actors.filter { $0.type == .state }.count)
   #expect((0..<states.nodeCount).allSatisfy { states.actor($0).type == .state })
   #expect(states.ties.allSatisfy { g[$0.source].type == .state && g[$0.target].type == .state })
-  #expect(states.nodeCount < g.view().nodeCount, "the seed has a non-state actor (WEST)")
+  #expect(try states.nodeCount < g.view().nodeCount, "the seed has a non-state actor (WEST)")
   // Both conditions apply together.
-  let both = g.view(ViewFilter(actors: ["RUS", "WEST"], actorTypes: [.state]))
+  let both = try g.view(ViewFilter(actors: ["RUS", "WEST"], actorTypes: [.state]))
   #expect((0..<both.nodeCount).map { both.actor($0).id } == ["RUS"])
+}
+
+/// A typo in a view's kinds or actors is an error that names it and the nearest known spelling,
+/// never a view with no ties.
+@Test func unknownKindsAndActorsInAViewAreErrors() throws {
+  let seed = try CoalitionNetwork(Dataset.seed)
+  do {
+    _ = try seed.view(ViewFilter(kinds: ["arms-transfers"], actors: ["RSU", "PRK"]))
+    Issue.record("a view of unknown kinds and actors was made")
+  } catch {
+    #expect(error.problems.count == 2)
+    #expect(error.description.contains("unknown kind \"arms-transfers\"") && error.description.contains("\"arms-transfer\""), "\(error)")
+    #expect(error.description.contains("unknown actor \"RSU\"") && error.description.contains("\"RUS\""), "\(error)")
+  }
+  #expect(try seed.view(ViewFilter(kinds: ["arms-transfer"])).ties.count > 0)
 }

@@ -209,7 +209,7 @@ enum CSVObservationsTable {
 /// and the release, and reading them back is unaffected.
 @Test func exportsCarryProvenance() throws {
   let g = try CoalitionNetwork(.seed)
-  let view = g.view(ViewFilter(kinds: ["war", "military"]))
+  let view = try g.view(ViewFilter(kinds: ["war", "military"]))
   let line = "Dataset: \(Dataset.seed.title!) (fingerprint \(Dataset.seed.fingerprint)) · View: kinds: military, war · CoalitionGraph \(CoalitionGraphVersion.current)"
   #expect(view.provenance == line)
   let graphml = GraphML.write(view)

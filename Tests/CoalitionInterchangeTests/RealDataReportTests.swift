@@ -66,7 +66,7 @@ private func finding(_ d: ReportDocument, _ id: String) throws -> String {
 @Test func gdeltReportPairsNoVerbalKindsAndSaysWhatReportedTiesLeave() throws {
   let r = try GDELT.read(path: fixture("data/gdelt2_20191024143000.export.CSV"))
   let network = try CoalitionNetwork(r.dataset)
-  let view = network.view(ViewFilter(dropIsolates: true))
+  let view = try network.view(ViewFilter(dropIsolates: true))
   #expect(ReportShape.detect(view) == .events)
   let doc = try CoalitionReport(view: view).document()
   let exchanges = try #require(doc.tables.first { $0.title == "exchanges" })

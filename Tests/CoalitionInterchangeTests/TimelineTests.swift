@@ -40,16 +40,16 @@ import Testing
 @Test func seedTimelineShowsTheWarFirstAndTheCoalitionInMarch2024() throws {
   let graph = try CoalitionNetwork(.seed)
   let windows = TimeWindows(start: PartialDate("2022-01")!, end: PartialDate("2024-03")!, length: TimeSpan("6m")!).windows
-  let series = Timeline(graph: graph, windows: windows).series()
+  let series = try Timeline(graph: graph, windows: windows).series()
   #expect(series.count == 5)
   // Only Russia's war on Ukraine (since 2022-02-24, ongoing) is in the early windows.
   #expect(series[0].ties == 1 && series[0].actors == 2)
   #expect(series[0].hostileTies == 1)
   #expect(series[0].kindDensity == ["war": 1])
-  #expect(series[4].ties == graph.view().ties.count)
+  #expect(try series[4].ties == graph.view().ties.count)
   #expect(series[4].ranks["RUS"] == 1)
   // One point per window; the rank table has one column per window.
-  let doc = Timeline(graph: graph, windows: windows).document()
+  let doc = try Timeline(graph: graph, windows: windows).document()
   #expect(doc.tables.map(\.title) == ["series", "ranks"])
   #expect(doc.tables[0].rows.count == 5)
   #expect(doc.tables[1].columns.count == 6)
@@ -64,16 +64,16 @@ import Testing
     ])
   let g = try CoalitionNetwork(d)
   let decay = Decay(halfLifeDays: 30, reference: PartialDate("2024-04-19")!)
-  let sum = g.view(ViewFilter(decay: decay)).ties[0].weight
+  let sum = try g.view(ViewFilter(decay: decay)).ties[0].weight
   #expect(abs(sum - (4 * 0.5 + 1)) < 1e-12)
-  let count = g.view(ViewFilter(aggregation: .count, decay: decay)).ties[0].weight
+  let count = try g.view(ViewFilter(aggregation: .count, decay: decay)).ties[0].weight
   #expect(abs(count - 1.5) < 1e-12)
-  #expect(g.view(ViewFilter(decay: decay)).filter.summary == "half-life 30 days before 2024-04-19")
+  #expect(try g.view(ViewFilter(decay: decay)).filter.summary == "half-life 30 days before 2024-04-19")
 }
 
 @Test func diffListsWhatAppearedBetweenTwoDates() throws {
   let graph = try CoalitionNetwork(.seed)
-  let diff = TimelineDiff(graph: graph, from: PartialDate("2024-03-18")!, to: PartialDate("2024-03-20")!, reading: .knownBy)
+  let diff = try TimelineDiff(graph: graph, from: PartialDate("2024-03-18")!, to: PartialDate("2024-03-20")!, reading: .knownBy)
   // Known by 18 March: only the war (2022) and the media meeting dated "2024-03" are on record.
   #expect(diff.before.ties.count == 2)
   #expect(diff.after.ties.count == 16)
@@ -84,11 +84,11 @@ import Testing
   #expect(doc.tables[1].rows.filter { $0[0] == .text("appeared") }.count == 4)
   #expect(doc.findings[0].text.hasPrefix("known by 2024-03-18 → known by 2024-03-20: 14 ties appeared, 0 disappeared"))
   // In force (the default): the 19 March meetings held on neither day.
-  let inForce = TimelineDiff(graph: graph, from: PartialDate("2024-03-18")!, to: PartialDate("2024-03-20")!)
+  let inForce = try TimelineDiff(graph: graph, from: PartialDate("2024-03-18")!, to: PartialDate("2024-03-20")!)
   #expect(inForce.after.ties.count == 10)
   #expect(inForce.document().findings[0].text.hasPrefix("in force in 2024-03-18 → in force in 2024-03-20: 8 ties appeared, 0 disappeared"))
   // With a one-day window each side holds only what overlaps that day.
-  let daily = TimelineDiff(graph: graph, from: PartialDate("2024-03-19")!, to: PartialDate("2024-03-20")!, window: TimeSpan("1d")!)
+  let daily = try TimelineDiff(graph: graph, from: PartialDate("2024-03-19")!, to: PartialDate("2024-03-20")!, window: TimeSpan("1d")!)
   #expect(daily.before.filter.window == DateWindow(from: PartialDate("2024-03-19"), to: PartialDate("2024-03-19")))
   #expect(daily.document().tables[0].rows.contains { $0[0] == .text("disappeared") })
 }
@@ -105,12 +105,12 @@ import Testing
   let gappy = TimeWindows(
     start: PartialDate(dayNumber: dates.min()!)!, end: PartialDate(dayNumber: dates.max()!)!, length: TimeSpan("1y")!, step: TimeSpan("100y")!)
   #expect(!gappy.isTruncated && gappy.windows.count == 1)
-  let timeline = Timeline(graph: graph, windows: gappy.windows)
+  let timeline = try Timeline(graph: graph, windows: gappy.windows)
   let coverage = timeline.observationsInNoWindow()
   #expect(coverage.total == Dataset.seed.observations.count)
   #expect(coverage.missed > 0 && coverage.missed < coverage.total)
   #expect(timeline.document().tables[0].notes.contains { $0.hasPrefix("\(coverage.missed) of \(coverage.total) observations fall in no window") })
   // Fixed windows that tile the range miss nothing.
   let tiled = TimeWindows(start: PartialDate(dayNumber: dates.min()!)!, end: PartialDate(dayNumber: dates.max()!)!, length: TimeSpan("1y")!)
-  #expect(Timeline(graph: graph, windows: tiled.windows).observationsInNoWindow().missed == 0)
+  #expect(try Timeline(graph: graph, windows: tiled.windows).observationsInNoWindow().missed == 0)
 }

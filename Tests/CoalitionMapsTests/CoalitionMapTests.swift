@@ -12,7 +12,7 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
 private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { attrs.first { $0.name == name }?.value }
 
 @Test func seedMapHasClusterPerBlocAndEdgePerTie() throws {
-  let view = seed.view()
+  let view = try seed.view()
   let dot = try CoalitionMap(view: view).dotGraph()
   #expect(dot.subgraphs.map(\.name) == ["cluster_0", "cluster_1"])
   #expect(dot.subgraphs[0].nodes.map(\.name) == ["RUS", "CHN", "PRK", "IRN"])
@@ -26,7 +26,7 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
 }
 
 @Test func edgeStylesFollowKindConfidenceAndPolarity() throws {
-  let view = seed.view()
+  let view = try seed.view()
   let dot = try CoalitionMap(view: view).dotGraph()
   for (tie, edge) in zip(view.ties, dot.edges) {
     let kind = seed[tie.kind]
@@ -45,7 +45,7 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
 }
 
 @Test func legendListsKindsPresentAndCaptionNamesSourceAndFilters() throws {
-  let view = seed.view(ViewFilter(minimumConfidence: .reported))
+  let view = try seed.view(ViewFilter(minimumConfidence: .reported))
   let map = CoalitionMap(view: view)
   guard case .html(let legend)? = attribute(try map.dotGraph().attributes, "label") else {
     Issue.record("no legend")
@@ -77,7 +77,7 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
 }
 
 @Test func nodeSizeFollowsTheChosenMeasure() throws {
-  let view = seed.view()
+  let view = try seed.view()
   let dot = try CoalitionMap(view: view).dotGraph()
   let all = dot.subgraphs.flatMap(\.nodes) + dot.nodes
   func width(_ id: String) -> Double? {
@@ -101,7 +101,7 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
 /// Large-map options: labels for the top actors only, fills by community, fainter light ties, and
 /// the view narrowed to the most central actors.
 @Test func largeMapOptionsDoWhatTheySay() throws {
-  let view = seed.view()
+  let view = try seed.view()
   var style = MapStyle()
   style.labelTop = 2
   style.fillBy = .community
@@ -161,8 +161,8 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
 /// of it would misplace them by position, so a map refuses them by name instead.
 @Test func scoresOfAnotherViewAreRefusedNotDrawnByPosition() throws {
   let seed = try CoalitionNetwork(Dataset.seed)
-  let whole = seed.view()
-  let narrow = seed.view(ViewFilter(actors: ["RUS", "PRK", "IRN"]))
+  let whole = try seed.view()
+  let narrow = try seed.view(ViewFilter(actors: ["RUS", "PRK", "IRN"]))
   let degree = whole.degree(.total)
   #expect(throws: ScoresMismatch.self) { try CoalitionMap(view: narrow, sizeBy: degree).dotGraph() }
   do {

@@ -135,10 +135,10 @@ func hostileTextStaysTextInTheHTMLReport(_ k: Int) throws {
 /// element ids are removed so that the main map's stay unique.
 @Test func windowsAddLineChartsAndSmallMultiples() throws {
   let graph = try CoalitionNetwork(.seed)
-  let view = graph.view()
+  let view = try graph.view()
   let windows = TimeWindows(start: PartialDate("2022")!, end: PartialDate("2024")!, length: TimeSpan(count: 1, unit: .year)!).windows
   #expect(windows.count == 3)
-  let timeline = Timeline(graph: graph, windows: windows, measure: .betweenness)
+  let timeline = try Timeline(graph: graph, windows: windows, measure: .betweenness)
   var report = HTMLReport(document: try CoalitionReport(view: view).document(), view: view, mapSVG: try renderSVG(CoalitionMap(view: view)))
   report.series = timeline.series()
   report.seriesMeasure = "betweenness"
@@ -177,9 +177,9 @@ private func renderSVG(_ map: CoalitionMap) throws -> String {
 /// never shown against the wrong actors (or a crash on a shorter list).
 @Test func thePageRefusesMeasuresOfAnotherView() throws {
   let seed = try CoalitionNetwork(Dataset.seed)
-  let narrow = seed.view(ViewFilter(actors: ["RUS", "PRK", "IRN"]))
+  let narrow = try seed.view(ViewFilter(actors: ["RUS", "PRK", "IRN"]))
   let document = try CoalitionReport(view: narrow).document()
-  let page = HTMLReport(document: document, view: narrow, mapSVG: "<svg></svg>", measures: [seed.view().degree(.total)])
+  let page = HTMLReport(document: document, view: narrow, mapSVG: "<svg></svg>", measures: [try seed.view().degree(.total)])
   #expect(throws: ScoresMismatch.self) { try page.html() }
   let right = HTMLReport(document: document, view: narrow, mapSVG: "<svg></svg>", measures: [narrow.degree(.total)])
   let data = try dataBlock(try right.html())

@@ -26,11 +26,12 @@ do {
   let network = try CoalitionNetwork(dataset)  // validates first: every problem in one error
   var style = MapStyle()
   style.kindColors[Kind.accusation.id] = "#B2182B"  // every style choice can be overridden
-  let map = CoalitionMap(view: network.view(), style: style)
+  let view = try network.view()  // a kind or actor the network does not know is an error, not an empty view
+  let map = CoalitionMap(view: view, style: style)
   let svg = try GraphvizRenderer.shared.render(try map.dot(), format: .svg)
   let path = CommandLine.arguments.dropFirst().first ?? "coalition-map.svg"
   try svg.write(to: URL(fileURLWithPath: path))
-  print("wrote \(path): \(network.view().ties.count) ties, \(svg.bytes.count) bytes")
+  print("wrote \(path): \(view.ties.count) ties, \(svg.bytes.count) bytes")
 } catch {
   print("error: \(error.localizedDescription)")
   exit(1)

@@ -19,7 +19,7 @@ let deadline = Double(arguments.dropFirst().first ?? "60") ?? 60
 func rankStates(in url: URL) async throws -> (ImportResult, ActorScores) {
   let imported = try await GDELT.read(contentsOf: url)
   let network = try CoalitionNetwork(imported.dataset)
-  let states = network.view(ViewFilter(dropIsolates: true, actorTypes: [.state]))
+  let states = try network.view(ViewFilter(dropIsolates: true, actorTypes: [.state]))
   return (imported, try await states.scores(.pagerank, directed: true))
 }
 

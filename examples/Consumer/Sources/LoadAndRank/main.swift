@@ -39,7 +39,7 @@ do {
   exit(1)
 }
 
-var report = CentralityReport(view: network.view(), directed: false, measures: [.degree, .betweenness, .pagerank], length: .hops)
+var report = CentralityReport(view: try network.view(), directed: false, measures: [.degree, .betweenness, .pagerank], length: .hops)
 report.sortBy = .betweenness
 let table = try report.table()
 print(table.formatted(.text))

@@ -34,7 +34,7 @@ func isolated<A: Actor>(_ a: A) -> A { a }
 // The module name qualifies its types again.
 let qualified: CoalitionGraph.Dataset = CoalitionGraph.Dataset.seed
 let network = try CoalitionNetwork(qualified)
-let view: NetworkView = network.view(ViewFilter(polarity: .cooperative))
+let view: NetworkView = try network.view(ViewFilter(polarity: .cooperative))
 let model = CoalitionModel()
 let cache = isolated(RankCache())
 model.ranking = try await cache.scores(for: .betweenness, in: view).ranked()
