@@ -182,7 +182,9 @@ extension TieObservation: Codable {
 }
 
 extension Dataset: Codable {
-  private enum Key: String, CodingKey { case format, version, title, description, weightUnit, sources, kinds, actors, blocs, observations }
+  private enum Key: String, CodingKey {
+    case format, version, title, description, weightUnit, provenance = "import", sources, kinds, actors, blocs, observations
+  }
 
   /// Decodes a dataset document: `format` must be ``formatName`` and `version` ``formatVersion``;
   /// absent lists are empty. The result is not validated: call ``validate()`` or freeze it with
@@ -203,6 +205,7 @@ extension Dataset: Codable {
       blocs: try c.decodeIfPresent([Bloc].self, forKey: .blocs) ?? [],
       observations: try c.decodeIfPresent([TieObservation].self, forKey: .observations) ?? [],
       weightUnit: try c.decodeIfPresent(String.self, forKey: .weightUnit))
+    provenance = try c.decodeIfPresent(ImportProvenance.self, forKey: .provenance)
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -212,6 +215,7 @@ extension Dataset: Codable {
     try c.encodeIfPresent(title, forKey: .title)
     try c.encodeIfPresent(description, forKey: .description)
     try c.encodeIfPresent(weightUnit, forKey: .weightUnit)
+    try c.encodeIfPresent(provenance, forKey: .provenance)
     try c.encode(sources, forKey: .sources)
     try c.encode(kinds, forKey: .kinds)
     try c.encode(actors, forKey: .actors)

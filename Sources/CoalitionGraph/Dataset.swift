@@ -13,6 +13,9 @@ public struct Dataset: Hashable, Sendable {
   /// `TIV (millions)` for SIPRI, `|Goldstein|` for GDELT, `events`. `nil` when weights are plain
   /// counts or not stated.
   public var weightUnit: String?
+  /// How an importer made the dataset (``ImportProvenance``), read by programs that add to it;
+  /// `nil` for a dataset written by hand.
+  public var provenance: ImportProvenance?
   /// The documents the evidence cites.
   public var sources: [Source]
   /// Kinds declared by this dataset in addition to ``Kind/builtIn``.
@@ -27,8 +30,10 @@ public struct Dataset: Hashable, Sendable {
   /// A dataset from its parts; nothing is checked until ``validate()``.
   public init(
     title: String? = nil, description: String? = nil, sources: [Source] = [], kinds: [Kind] = [],
-    actors: [CoalitionActor] = [], blocs: [Bloc] = [], observations: [TieObservation] = [], weightUnit: String? = nil
+    actors: [CoalitionActor] = [], blocs: [Bloc] = [], observations: [TieObservation] = [], weightUnit: String? = nil,
+    provenance: ImportProvenance? = nil
   ) {
+    self.provenance = provenance
     self.title = title
     self.description = description
     self.weightUnit = weightUnit

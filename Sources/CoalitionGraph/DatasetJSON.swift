@@ -154,7 +154,7 @@ struct DatasetDecoder {
   }
 
   mutating func dataset(_ root: JSONNode) -> Dataset {
-    let top = ["format", "version", "title", "description", "weightUnit", "sources", "kinds", "actors", "blocs", "observations"]
+    let top = ["format", "version", "title", "description", "weightUnit", "import", "sources", "kinds", "actors", "blocs", "observations"]
     guard let m = members(root, at: "", allowed: top) else { return Dataset() }
     if let f = string(m, "format", at: "", required: true), f != Dataset.formatName {
       problem("format", "expected \"\(Dataset.formatName)\", found \"\(f)\"")
@@ -169,6 +169,7 @@ struct DatasetDecoder {
     }
     var d = Dataset(title: string(m, "title", at: ""), description: string(m, "description", at: ""))
     d.weightUnit = string(m, "weightUnit", at: "")
+    if let node = m["import"] { d.provenance = provenance(node, at: "import") }
     (d.sources, origins.sources) = list(m, "sources") { $0.source($1, at: $2) }
     (d.kinds, origins.kinds) = list(m, "kinds") { $0.kind($1, at: $2) }
     (d.actors, origins.actors) = list(m, "actors") { $0.actor($1, at: $2) }
@@ -192,6 +193,31 @@ struct DatasetDecoder {
       }
     }
     return (items, from)
+  }
+
+  private mutating func provenance(_ node: JSONNode, at path: String) -> ImportProvenance? {
+    let allowed = ["importer", "version", "options", "sources", "files", "filesFingerprint"]
+    guard let m = members(node, at: path, allowed: allowed) else { return nil }
+    let importer = string(m, "importer", at: path, required: true)
+    let options = string(m, "options", at: path, required: true)
+    let sources = stringList(m, "sources", at: path)
+    if sources == nil { problem(path, "missing required member \"sources\"") }
+    func whole(_ key: String) -> Int? {
+      guard let n = m[key] else { return nil }
+      if case .number(let x) = n.value, x == x.rounded(), x >= 0, x < 1e15 { return Int(x) }
+      problem("\(path).\(key)", "expected a whole number of 0 or more, found \(n.typeName)")
+      return nil
+    }
+    let version = whole("version")
+    if m["version"] == nil { problem(path, "missing required member \"version\"") }
+    if let version, version > ImportProvenance.currentVersion {
+      problem("\(path).version", "this library reads import records up to version \(ImportProvenance.currentVersion)")
+    }
+    guard let importer, let options, let sources, version != nil else { return nil }
+    var p = ImportProvenance(
+      importer: importer, options: options, sources: sources, files: whole("files"), filesFingerprint: string(m, "filesFingerprint", at: path))
+    p.version = version!
+    return p
   }
 
   private mutating func source(_ node: JSONNode, at path: String) -> Source? {
@@ -317,6 +343,13 @@ enum DatasetEncoder {
     put(&top, "title", d.title)
     put(&top, "description", d.description)
     put(&top, "weightUnit", d.weightUnit)
+    if let p = d.provenance {
+      var m: Members = [("importer", str(p.importer)), ("version", JSONNode(.number(Double(p.version)))), ("options", str(p.options))]
+      m.append(("sources", list(p.sources.map(str))))
+      if let files = p.files { m.append(("files", JSONNode(.number(Double(files))))) }
+      put(&m, "filesFingerprint", p.filesFingerprint)
+      top.append(("import", JSONNode(.object(m))))
+    }
     top.append(("sources", list(d.sources.map(source))))
     top.append(("kinds", list(d.kinds.map(kind))))
     top.append(("actors", list(d.actors.map(actor))))

@@ -257,6 +257,9 @@ public enum GDELT {
     return try run(inputs.map(source), options: options, name: name, base: options.base)
   }
 
+  /// The importer's name in an import record (`ImportProvenance.importer`).
+  public static let importer = "gdelt"
+
   /// Adds more GDELT files to a dataset this importer made, without reading its files again.
   ///
   /// Each observation's bundle is taken up where it stopped — event count, weight, most
@@ -266,11 +269,19 @@ public enum GDELT {
   /// dataset keeps five ids per bundle), so the files must be new ones (the command-line tool keeps
   /// a list of the files read beside the dataset and skips those); and a bundle keeps its URL
   /// unless a new event has a lower id than every id it lists.
+  ///
+  /// Whether the dataset was made by this importer with the same options is read from its import
+  /// record (`Dataset.provenance`), never from its description, which the analyst may rewrite;
+  /// a dataset written before that record existed is recognised by the options sentence in its
+  /// description, as before.
   /// - Throws: ``ImportError`` when the dataset was imported with other options, or when one of
   ///   its GDELT observations cannot be read back.
   public static func append(_ inputs: [GDELTInput], to dataset: Dataset, options: GDELTOptions = GDELTOptions()) throws -> GDELTImport {
     let name = inputs.count == 1 ? inputs[0].path : "\(inputs.count) files"
-    guard let description = dataset.description, description.contains(options.signature) else {
+    let sameImport =
+      dataset.provenance.map { $0.importer == GDELT.importer && $0.options == options.signature }
+      ?? (dataset.description?.contains(options.signature) == true)
+    guard sameImport else {
       throw ImportError(
         file: dataset.title ?? "the dataset", line: 0,
         "it was not imported from GDELT with the same options (\(options.signature)); append with the options it was made with")
@@ -290,9 +301,16 @@ public enum GDELT {
     let tables = GDELTTables(options: options, kinds: kinds)
     var aggregator = GDELTAggregator(tables: tables, options: options, file: name)
     if resuming {
-      // The GDELT observations are taken up as bundles and made anew; the rest stay as they are.
+      // The GDELT observations — those citing the sources of the import record (or, in a dataset
+      // older than the record, a gdelt- source) — are taken up as bundles and made anew; the
+      // analyst's own stay as they are.
+      let own = base?.provenance.map { Set($0.sources) }
+      let isOwn = { (o: TieObservation) -> Bool in
+        guard let cited = o.evidence.first?.source else { return false }
+        return own?.contains(cited) ?? cited.hasPrefix("gdelt-")
+      }
       let (gdelt, rest) = builder.dataset.observations.reduce(into: ([TieObservation](), [TieObservation]())) { parts, o in
-        if o.evidence.first?.source.hasPrefix("gdelt-") == true { parts.0.append(o) } else { parts.1.append(o) }
+        if isOwn(o) { parts.0.append(o) } else { parts.1.append(o) }
       }
       try aggregator.resume(from: gdelt)
       builder.dataset.observations = rest
@@ -316,12 +334,19 @@ public enum GDELT {
     for o in aggregator.observations(sourceID: sourceID) { builder.add(o) }
     var d = builder.finish()
     d.weightUnit = options.weight.unit
-    if resuming, let text = d.description, let r = text.range(of: " by CAMEO code") {
+    let gdeltSources = Set(versions.map { "gdelt-\($0)" } + (base?.provenance?.sources ?? []) + [sourceID])
+    var record = ImportProvenance(importer: GDELT.importer, options: options.signature, sources: gdeltSources.sorted())
+    if resuming, let earlier = base?.provenance {
+      // The analyst's description stays as it is; the record says what the data are.
+      record.files = earlier.files
+      record.filesFingerprint = earlier.filesFingerprint
+    } else if resuming, let text = d.description, let r = text.range(of: " by CAMEO code") {
       d.description = "Events from \(name) added to the files read before" + text[r.lowerBound...]
     } else {
       d.description = "Events from \(name) by CAMEO code, bundled per \(options.window.rawValue); weight = \(options.weight.rawValue); "
         + "confidence reported when an event has at least \(options.reportedAtSources) sources, else alleged. \(options.signature)."
     }
+    d.provenance = record
     let summary = GDELTSummary(
       files: sources.count, rows: aggregator.rows, kept: aggregator.kept,
       malformed: Dictionary(uniqueKeysWithValues: zip(GDELTMalformed.allCases, aggregator.malformed).filter { $0.1 > 0 }),

@@ -50,18 +50,33 @@ public struct GDELTLedger: Sendable, Hashable {
     return text + GDELTLedger.marker + "\(entries.count) (listed in \(file), fingerprint \(fingerprint))."
   }
 
-  /// The list beside `datasetPath`, checked against the fingerprint in the dataset's description.
+  /// The dataset's import record with this list's count and fingerprint.
+  public func record(in provenance: ImportProvenance?) -> ImportProvenance? {
+    guard var p = provenance else { return nil }
+    p.files = entries.count
+    p.filesFingerprint = fingerprint
+    return p
+  }
+
+  /// The fingerprint a dataset gives for its list of files: from its import record, or (for a
+  /// dataset older than the record) from the sentence in its description.
+  static func expectedFingerprint(_ dataset: Dataset) -> String? {
+    if let f = dataset.provenance?.filesFingerprint { return f }
+    guard dataset.provenance == nil, let description = dataset.description, let r = description.range(of: marker),
+      let f = description[r.upperBound...].range(of: "fingerprint ")
+    else { return nil }
+    return String(description[f.upperBound...].prefix(16))
+  }
+
+  /// The list beside `datasetPath`, checked against the fingerprint in the dataset's import record.
   /// - Throws: ``ImportError`` when the dataset names no list, or the list is missing or differs.
   public static func read(for datasetPath: String, dataset: Dataset) throws(ImportError) -> GDELTLedger {
     let path = GDELTLedger.path(for: datasetPath)
-    guard let description = dataset.description, let r = description.range(of: marker),
-      let f = description[r.upperBound...].range(of: "fingerprint ")
-    else {
+    guard let expected = expectedFingerprint(dataset) else {
       throw ImportError(
         file: datasetPath, line: 0,
         "the dataset does not name the GDELT files it was made from (it was written to standard output, or not by a GDELT import); import with -o FILE first")
     }
-    let expected = String(description[f.upperBound...].prefix(16))
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
       throw ImportError(file: path, line: 0, "cannot read the list of files the dataset was made from; without it, files already read would be counted twice")
     }

@@ -196,7 +196,10 @@ struct Import: ParsableCommand {
       throw ToolError("the imported dataset is not valid:\n" + problems.prefix(20).map(\.description).joined(separator: "\n"))
     }
     let target = output.path ?? append
-    if let ledger, let target { result.dataset.description = ledger.describe(in: result.dataset.description, for: target) }
+    if let ledger, let target {
+      result.dataset.description = ledger.describe(in: result.dataset.description, for: target)
+      result.dataset.provenance = ledger.record(in: result.dataset.provenance)
+    }
     if let target {
       do { try OutputFile.write(Array(result.dataset.jsonText().utf8), toPath: target) } catch { throw ToolError("\(error)") }
       if let ledger {

@@ -524,3 +524,34 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   #expect(dyads.status == 0, "\(dyads.stderr)")
   #expect(try Dataset(contentsOf: dir.appendingPathComponent("dyads.json").path).observations == reference.observations)
 }
+
+/// The analyst may rewrite a GDELT dataset's title and description: `--append` reads the import
+/// record (importer, options, sources, list of files), never the prose.
+@Test func appendSurvivesAnEditedDescription() throws {
+  let dir = try temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let lines = try String(contentsOf: fixtureData.appendingPathComponent("gdelt2_20191024143000.export.CSV"), encoding: .utf8).split(separator: "\n")
+  let half = lines.count / 2
+  try (lines[..<half].joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("a.export.CSV"), atomically: true, encoding: .utf8)
+  try (lines[half...].joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("b.export.CSV"), atomically: true, encoding: .utf8)
+  let whole = try Run(["import", "--format", "gdelt", "a.export.CSV", "b.export.CSV", "-o", "whole.json"], in: dir)
+  #expect(whole.status == 0, "\(whole.stderr)")
+  let first = try Run(["import", "--format", "gdelt", "a.export.CSV", "-o", "events.json"], in: dir)
+  #expect(first.status == 0, "\(first.stderr)")
+  var dataset = try Dataset(contentsOf: dir.appendingPathComponent("events.json").path)
+  let record = try #require(dataset.provenance)
+  #expect(record.importer == "gdelt" && record.sources == ["gdelt-2"] && record.files == 1 && record.filesFingerprint?.count == 16)
+  dataset.title = "My events"
+  dataset.description = "Rewritten by hand: nothing of the import's own words is left."
+  try dataset.jsonText().write(to: dir.appendingPathComponent("events.json"), atomically: true, encoding: .utf8)
+  let more = try Run(["import", "--format", "gdelt", "--append", "events.json", "b.export.CSV"], in: dir)
+  #expect(more.status == 0, "\(more.stderr)")
+  let appended = try Dataset(contentsOf: dir.appendingPathComponent("events.json").path)
+  #expect(appended.observations == (try Dataset(contentsOf: dir.appendingPathComponent("whole.json").path)).observations)
+  #expect(appended.title == "My events" && appended.description?.hasPrefix("Rewritten by hand") == true)
+  #expect(appended.provenance?.files == 2)
+  // Other options are still refused, by the record.
+  try (lines[..<10].joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("c.export.CSV"), atomically: true, encoding: .utf8)
+  let other = try Run(["import", "--format", "gdelt", "--append", "events.json", "--window", "month", "c.export.CSV"], in: dir)
+  #expect(other.status != 0 && other.stderr.contains("not imported from GDELT with the same options"), "\(other.stderr)")
+}

@@ -230,7 +230,7 @@ func everyFieldDataset() -> Dataset {
       TieObservation(source: "RUS", target: "XKX", kind: "rivalry", time: .between(from: PartialDate("2019-12"), to: nil), weight: 2.5e-7),
       TieObservation(source: "XKX", target: "RUS", kind: "economic", time: .ongoing(asOf: PartialDate("2024-01-02")!, since: nil), confidence: .assessed, weight: 12345678.9),
       TieObservation(source: "XKX", target: "RUS", kind: "war", time: .ongoing(asOf: PartialDate("2024-01-02")!, since: PartialDate("1999")), weight: 0),
-    ])
+    ], weightUnit: "TIV (millions)", provenance: ImportProvenance(importer: "gdelt", options: hostile, sources: ["s1"], files: 3, filesFingerprint: "0123456789abcdef"))
 }
 
 @Test func codeBuiltDatasetRoundTripsWithHostileStrings() throws {
