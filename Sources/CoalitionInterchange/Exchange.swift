@@ -147,13 +147,6 @@ extension ExchangeGraph {
       }
     }
   }
-
-  /// The colour, line style and width each kind and confidence has on the coalition map.
-  static func mapColors(_ graph: CoalitionNetwork) -> [String: String] {
-    let style = MapStyle()
-    let position = Dictionary(uniqueKeysWithValues: graph.kinds.filter { !$0.isBuiltIn }.enumerated().map { ($1.id, $0) })
-    return Dictionary(uniqueKeysWithValues: graph.kinds.map { ($0.id, style.color(of: $0, position: position[$0.id] ?? 0)) })
-  }
 }
 
 /// Options for turning a foreign graph file into a dataset.

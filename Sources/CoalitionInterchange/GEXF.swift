@@ -18,8 +18,8 @@ public enum GEXF: GraphFileFormat {
   /// The view as GEXF 1.3: one edge per tie, with kind, spells and map colours (for Gephi).
   public static func write(_ view: NetworkView) -> String {
     let g = view.graph
-    let colors = ExchangeGraph.mapColors(g)
     let style = MapStyle()
+    let colors = style.kindColors(in: g)
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\""
     out += " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
@@ -56,9 +56,7 @@ public enum GEXF: GraphFileFormat {
         if let value { out += "          <attvalue for=\"\(id)\"" + XMLText.attributes([("value", value)]) + "/>\n" }
       }
       out += "        </attvalues>\n"
-      let fill = blocs.first.map { b in
-        style.blocFills[g.blocs[b].bloc.id] ?? g.blocs[b].bloc.color ?? MapStyle.blocPalette[b % MapStyle.blocPalette.count]
-      } ?? style.unaffiliatedFill
+      let fill = blocs.first.map { style.blocFill($0, in: g) } ?? style.unaffiliatedFill
       out += "        " + vizColor(fill) + "\n"
       out += "      </node>\n"
     }

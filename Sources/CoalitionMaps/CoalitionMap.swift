@@ -71,10 +71,7 @@ public struct CoalitionMap: Sendable {
       let position = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, Double($0) / Double(distinct.count - 1)) })
       return view.ties.map { position[$0.weight]! }
     }()
-    func fill(ofBloc b: Int) -> String {
-      let bloc = g.blocs[b].bloc
-      return style.blocFills[bloc.id] ?? bloc.color ?? MapStyle.blocPalette[b % MapStyle.blocPalette.count]
-    }
+    func fill(ofBloc b: Int) -> String { style.blocFill(b, in: g) }
 
     func node(_ v: Int) -> DOTNode {
       let actor = view.actor(v)
@@ -157,8 +154,8 @@ public struct CoalitionMap: Sendable {
       clusters = []
     }
 
-    let kindPosition = Dictionary(uniqueKeysWithValues: g.kinds.filter { !$0.isBuiltIn }.enumerated().map { ($1.id, $0) })
-    func color(_ k: KindIndex) -> String { style.color(of: g[k], position: kindPosition[g[k].id] ?? 0) }
+    let kindColors = style.kindColors(in: g)
+    func color(_ k: KindIndex) -> String { kindColors[g[k].id]! }
 
     let positive = view.ties.map(\.weight).filter { $0 > 0 && $0.isFinite }.sorted()
     let median = positive.isEmpty ? 1 : positive[positive.count / 2]

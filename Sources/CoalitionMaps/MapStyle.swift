@@ -76,6 +76,20 @@ public struct MapStyle: Sendable {
     kindColors[kind.id] ?? kind.color ?? MapStyle.builtInKindColors[kind.id]
       ?? MapStyle.extraKindPalette[position % MapStyle.extraKindPalette.count]
   }
+
+  /// The colour of every kind of `graph`, by kind id: a declared kind's palette position is its
+  /// place among the dataset's own kinds. The one rule that maps, GEXF and GraphML exports follow.
+  public func kindColors(in graph: CoalitionNetwork) -> [String: String] {
+    let position = Dictionary(uniqueKeysWithValues: graph.kinds.filter { !$0.isBuiltIn }.enumerated().map { ($1.id, $0) })
+    return Dictionary(uniqueKeysWithValues: graph.kinds.map { ($0.id, color(of: $0, position: position[$0.id] ?? 0)) })
+  }
+
+  /// The fill of the bloc at position `b` of `graph.blocs`: the style's override, the bloc's own
+  /// colour, else the palette by position. The one rule that maps and GEXF exports follow.
+  public func blocFill(_ b: Int, in graph: CoalitionNetwork) -> String {
+    let bloc = graph.blocs[b].bloc
+    return blocFills[bloc.id] ?? bloc.color ?? MapStyle.blocPalette[b % MapStyle.blocPalette.count]
+  }
 }
 
 /// What fills a map's nodes.
