@@ -1,5 +1,5 @@
+import CoalitionGraph
 import CoalitionMaps
-import Foundation
 
 extension GraphvizRenderer {
   /// Lays out `map` with `engine` and returns where each actor was placed, for maps that must
@@ -9,18 +9,30 @@ extension GraphvizRenderer {
   ///   Graphviz's JSON cannot be read.
   public func layout(of map: CoalitionMap, engine: LayoutEngine) throws -> MapLayout {
     let out = try render(try map.dot(), engine: engine, format: .json)
-    guard let root = try? JSONSerialization.jsonObject(with: Data(out.bytes)) as? [String: Any] else {
+    // Graphviz's JSON through the package's own parser (the one every reader of JSON uses).
+    guard let root = try? JSONParser.parse(out.bytes), let top = Self.members(root) else {
       throw RenderError.render(format: "json", message: "Graphviz's JSON output could not be read")
     }
     var positions: [String: MapPoint] = [:]
-    for object in root["objects"] as? [[String: Any]] ?? [] {
-      // Clusters have no "pos"; nodes have "x,y" in points.
-      guard let name = object["name"] as? String, let pos = object["pos"] as? String else { continue }
-      let parts = pos.split(separator: ",").compactMap { Double($0) }
-      if parts.count == 2 { positions[name] = MapPoint(x: parts[0], y: parts[1]) }
+    if case .array(let objects)? = top["objects"]?.value {
+      for object in objects {
+        // Clusters have no "pos"; nodes have "x,y" in points.
+        guard let o = Self.members(object), case .string(let name)? = o["name"]?.value, case .string(let pos)? = o["pos"]?.value else { continue }
+        let parts = pos.split(separator: ",").compactMap { Double($0) }
+        if parts.count == 2 { positions[name] = MapPoint(x: parts[0], y: parts[1]) }
+      }
     }
     // The whole drawing's box, "x0,y0,x1,y1", legend included.
-    let box = (root["bb"] as? String)?.split(separator: ",").compactMap { Double($0) } ?? []
+    var box: [Double] = []
+    if case .string(let bb)? = top["bb"]?.value { box = bb.split(separator: ",").compactMap { Double($0) } }
     return MapLayout(positions: positions, width: box.count == 4 && box[0] <= box[2] ? box[0]...box[2] : nil)
+  }
+
+  /// An object's members by key (the first of a repeated key), or `nil` for another value.
+  private static func members(_ node: JSONNode) -> [String: JSONNode]? {
+    guard case .object(let pairs) = node.value else { return nil }
+    var out: [String: JSONNode] = [:]
+    for pair in pairs where out[pair.key] == nil { out[pair.key] = pair.value }
+    return out
   }
 }

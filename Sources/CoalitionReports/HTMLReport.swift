@@ -329,45 +329,48 @@ public struct HTMLReport: Sendable {
     return parts.joined(separator: " · ")
   }
 
-  /// Actors, ties and evidence for the script, as JSON; `values` are the measures in the view's
-  /// node order.
+  /// Actors, ties and evidence for the script, as JSON (one actor or tie a line, written by the
+  /// package's one JSON writer); `values` are the measures in the view's node order.
   func dataJSON(_ values: [[Double]]) -> String {
-    let q = JSONText.quoted
-    func number(_ x: Double) -> String { x.isFinite ? JSONWriter.number(x) : "null" }
-    guard let view else { return #"{"actors": [], "ties": [], "measures": []}"# }
+    func text(_ s: String) -> JSONNode { JSONNode(.string(s)) }
+    func optional(_ s: String?) -> JSONNode { s.map(text) ?? JSONNode(.null) }
+    func number(_ x: Double) -> JSONNode { x.isFinite ? JSONNode(.number(x)) : JSONNode(.null) }
+    func object(_ members: [(key: String, value: JSONNode)]) -> JSONNode { JSONNode(.object(members)) }
+    func list(_ items: [JSONNode]) -> JSONNode { JSONNode(.array(items)) }
+    let measureNames = list(measures.map { text($0.name) })
+    guard let view else { return "{\"actors\":[],\"ties\":[],\"measures\":[]}" }
     let g = view.graph
-    var actors: [String] = []
-    for v in 0..<view.nodeCount {
+    let actors = (0..<view.nodeCount).map { v -> JSONNode in
       let a = view.actor(v)
-      let blocs = g.blocs(of: view.nodes[v]).map { q(g.blocs[$0].bloc.name) }
-      let measureCells = zip(measures, values).map { "\(q($0.name)): \(number($1[v]))" }
-      actors.append(
-        "{\"id\": \(q(a.id)), \"name\": \(q(a.name)), \"type\": \(q(a.type.rawValue)), \"element\": \(q(CoalitionMap.elementID(ofActor: a.id))), "
-          + "\"blocs\": [\(blocs.joined(separator: ", "))], \"measures\": {\(measureCells.joined(separator: ", "))}}")
+      return object([
+        ("id", text(a.id)), ("name", text(a.name)), ("type", text(a.type.rawValue)), ("element", text(CoalitionMap.elementID(ofActor: a.id))),
+        ("blocs", list(g.blocs(of: view.nodes[v]).map { text(g.blocs[$0].bloc.name) })),
+        ("measures", object(zip(measures, values).map { ($0.name, number($1[v])) })),
+      ])
     }
-    var ties: [String] = []
-    for (i, tie) in view.ties.enumerated() {
+    let ties = view.ties.enumerated().map { i, tie -> JSONNode in
       let kind = g[tie.kind]
-      var observations: [String] = []
-      for o in tie.observations.map(g.observation) {
-        let evidence = o.evidence.map { ev -> String in
+      let observations = tie.observations.map(g.observation).map { o -> JSONNode in
+        let evidence = o.evidence.map { ev -> JSONNode in
           let source = g.dataset.sources.first { $0.id == ev.source }?.citation ?? ev.source
-          let url = ev.safeURL
-          return "{\"source\": \(q(source)), \"note\": \(ev.note.map(q) ?? "null"), \"via\": [\(ev.via.map(q).joined(separator: ", "))], \"url\": \(url.map(q) ?? "null")}"
+          return object([("source", text(source)), ("note", optional(ev.note)), ("via", list(ev.via.map(text))), ("url", optional(ev.safeURL))])
         }
-        observations.append(
-          "{\"id\": \(o.id.map(q) ?? "null"), \"date\": \(q(o.time.text)), \"kind\": \(q(o.kind)), \"confidence\": \(q(o.confidence.rawValue)), "
-            + "\"basis\": \(o.basis.map { q($0.rawValue) } ?? "null"), \"detail\": \(o.detail.map(q) ?? "null"), \"evidence\": [\(evidence.joined(separator: ", "))]}")
+        return object([
+          ("id", optional(o.id)), ("date", text(o.time.text)), ("kind", text(o.kind)), ("confidence", text(o.confidence.rawValue)),
+          ("basis", optional(o.basis?.rawValue)), ("detail", optional(o.detail)), ("evidence", list(evidence)),
+        ])
       }
-      ties.append(
-        "{\"element\": \(q(CoalitionMap.elementID(ofTie: i, in: view))), \"source\": \(q(g[tie.source].id)), \"target\": \(q(g[tie.target].id)), "
-          + "\"kind\": \(q(kind.id)), \"kindLabel\": \(q(kind.label)), \"polarity\": \(q(kind.polarity.rawValue)), "
-          + "\"confidence\": \(q(tie.confidence.rawValue)), \"directed\": \(tie.directed), \"weight\": \(number(tie.weight)), "
-          + "\"observations\": [\(observations.joined(separator: ", "))]}")
+      return object([
+        ("element", text(CoalitionMap.elementID(ofTie: i, in: view))), ("source", text(g[tie.source].id)), ("target", text(g[tie.target].id)),
+        ("kind", text(kind.id)), ("kindLabel", text(kind.label)), ("polarity", text(kind.polarity.rawValue)),
+        ("confidence", text(tie.confidence.rawValue)), ("directed", JSONNode(.bool(tie.directed))), ("weight", number(tie.weight)),
+        ("observations", list(observations)),
+      ])
     }
-    return "{\"actors\": [\n" + actors.joined(separator: ",\n") + "\n], \"ties\": [\n" + ties.joined(separator: ",\n")
-      + "\n], \"measures\": [\(measures.map { q($0.name) }.joined(separator: ", "))]}"
+    return "{\"actors\":[\n" + actors.map(JSONWriter.compact).joined(separator: ",\n") + "\n],\"ties\":[\n"
+      + ties.map(JSONWriter.compact).joined(separator: ",\n") + "\n],\"measures\":" + JSONWriter.compact(measureNames) + "}"
   }
+
 }
 
 extension Cell {
