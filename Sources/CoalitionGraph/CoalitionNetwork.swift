@@ -37,7 +37,7 @@ public final class CoalitionNetwork: Sendable {
   /// Every kind by ``KindIndex``: the built-in ones, then the dataset's own.
   public let kinds: [Kind]
   /// Blocs with members as actor indices, in the dataset's order.
-  public let blocs: [(bloc: Bloc, members: [ActorIndex])]
+  public let blocs: [BlocMembers]
 
   private let actorLookup: [String: Int32]
   /// ``fingerprint``, once computed.
@@ -80,7 +80,7 @@ public final class CoalitionNetwork: Sendable {
       dst.append(index(o.target))
       kind.append(kindLookup[o.kind]!)
     }
-    blocs = dataset.blocs.map { b in (b, b.members.map { ActorIndex(index($0)) }) }
+    blocs = dataset.blocs.map { b in BlocMembers(bloc: b, members: b.members.map { ActorIndex(index($0)) }) }
     self.actors = actors
     self.actorLookup = lookup
     self.kinds = kinds
@@ -142,4 +142,12 @@ public final class CoalitionNetwork: Sendable {
 
   /// A view of a filter derived from a checked one (the same kinds, actors of a view): no check.
   package func derivedView(_ filter: ViewFilter) -> NetworkView { NetworkView(graph: self, filter: filter) }
+}
+
+/// A declared bloc with its members as actor indices.
+public struct BlocMembers: Hashable, Sendable {
+  /// The bloc as the dataset declares it.
+  public let bloc: Bloc
+  /// Its members' indices, in the bloc's order.
+  public let members: [ActorIndex]
 }

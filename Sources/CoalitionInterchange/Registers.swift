@@ -392,7 +392,7 @@ extension ATOP {
     let weights: [(String, Int)] = [("atop_defense", 3), ("atop_offense", 3), ("atop_neutral", 2), ("atop_nonagg", 2), ("atop_consul", 1)]
     let flags = weights.compactMap { w in header.firstIndex(of: w.0).map { ($0, w.1) } }
     var states = Set<String>()
-    var pairs: [(a: String, b: String, level: Int)] = []
+    var pairs: [AllianceLevel] = []
     while try reader.next(into: &record) {
       guard record.count == header.count else { throw ImportError(file: reader.file, line: record.line, "\(record.count) fields, but the header has \(header.count)") }
       guard record.int(cy) == year else { continue }
@@ -405,7 +405,7 @@ extension ATOP {
       }
       states.formUnion(ids)
       let level = flags.reduce(0) { record.int($1.0) == 1 ? max($0, $1.1) : $0 }
-      if level > 0 { pairs.append((ids[0], ids[1], level)) }
+      if level > 0 { pairs.append(AllianceLevel(ids[0], ids[1], level: level)) }
     }
     guard !states.isEmpty else { throw ImportError(file: reader.file, line: 1, "no row of the year \(year)") }
     return AlliancePortfolios(states: Array(states), pairs: pairs)

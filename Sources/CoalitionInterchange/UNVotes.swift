@@ -53,7 +53,7 @@ public enum UNVotes {
     let (cRC, cCode, cVote) = (
       try reader.column("rcid", in: header), try reader.column("country_code", in: header), try reader.column("vote", in: header)
     )
-    var rows: [(state: String, rollCall: Int, vote: Vote)] = []
+    var rows: [StateVote] = []
     var read = 0
     while try reader.next(into: &record) {
       read += 1
@@ -78,7 +78,7 @@ public enum UNVotes {
         try log.add(line: record.line, column: record.columns[cVote], "vote \"\(text.clipped())\" is not yes, no or abstain")
         continue
       }
-      if let vote { rows.append((country.alpha3, rc, vote)) }
+      if let vote { rows.append(StateVote(state: country.alpha3, rollCall: rc, vote: vote)) }
     }
     problems += log.issues.map { "\(reader.file.visible):\($0)" }
     return Result(matrix: VoteMatrix(rollCalls: Array(calls.values), votes: rows), issues: problems, votesRead: read, votesKept: rows.count)
@@ -96,7 +96,7 @@ public enum UNVotes {
     let (cDate, cSession, cRes, cTitle) = (optional("date"), optional("session"), optional("resolution"), optional("title"))
     var log = IssueLog(file: reader.file, policy: policy)
     var calls: [String: RollCall] = [:]
-    var rows: [(state: String, rollCall: Int, vote: Vote)] = []
+    var rows: [StateVote] = []
     var read = 0
     while try reader.next(into: &record) {
       read += 1
@@ -126,9 +126,9 @@ public enum UNVotes {
         continue
       }
       switch record.text(cVote).uppercased() {
-      case "Y": rows.append((country.alpha3, calls[key]!.id, .yes))
-      case "N": rows.append((country.alpha3, calls[key]!.id, .no))
-      case "A": rows.append((country.alpha3, calls[key]!.id, .abstain))
+      case "Y": rows.append(StateVote(state: country.alpha3, rollCall: calls[key]!.id, vote: .yes))
+      case "N": rows.append(StateVote(state: country.alpha3, rollCall: calls[key]!.id, vote: .no))
+      case "A": rows.append(StateVote(state: country.alpha3, rollCall: calls[key]!.id, vote: .abstain))
       case "", "X", "NV": break
       case let other: try log.add(line: record.line, column: record.columns[cVote], "ms_vote \"\(other.clipped())\" is not Y, N, A or empty")
       }

@@ -107,7 +107,7 @@ public struct VoteMatrix: Sendable {
 
   /// A matrix from votes keyed by (state, roll-call id); states are sorted and roll calls ordered
   /// by date, then id. Votes for roll calls not in `rollCalls` are ignored.
-  public init(rollCalls: [RollCall], votes: [(state: String, rollCall: Int, vote: Vote)]) {
+  public init(rollCalls: [RollCall], votes: [StateVote]) {
     let calls = rollCalls.sorted { ($0.date?.firstDay ?? .min, $0.id) < ($1.date?.firstDay ?? .min, $1.id) }
     let states = Array(Set(votes.map(\.state))).sorted()
     let column = Dictionary(calls.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -271,7 +271,7 @@ public struct AlliancePortfolios: Sendable {
 
   /// Portfolios from the strongest level of each pair (either order; a pair given twice keeps
   /// its higher level) over `states`; the diagonal is 3.
-  public init(states: [String], pairs: [(a: String, b: String, level: Int)]) {
+  public init(states: [String], pairs: [AllianceLevel]) {
     let sorted = Array(Set(states)).sorted()
     let index = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })
     let n = sorted.count
@@ -369,20 +369,56 @@ extension PortfolioSimilarity {
 /// α = (1 − p)^(k_i − 1), is below `alpha`. An edge of a node with one edge is kept only if
 /// the other end keeps it.
 public enum DisparityFilter {
-  /// Which of `edges` (u, v, weight > 0) the filter keeps at significance `alpha`.
-  public static func keeps(nodeCount: Int, edges: [(u: Int, v: Int, weight: Double)], alpha: Double) -> [Bool] {
+  /// Which of `edges` (weight > 0) the filter keeps at significance `alpha`.
+  public static func keeps(nodeCount: Int, edges: [WeightedEdge], alpha: Double) -> [Bool] {
     var degree = [Int](repeating: 0, count: nodeCount)
     var strength = [Double](repeating: 0, count: nodeCount)
     for e in edges where e.weight > 0 {
-      degree[e.u] += 1
-      degree[e.v] += 1
-      strength[e.u] += e.weight
-      strength[e.v] += e.weight
+      degree[e.source] += 1
+      degree[e.target] += 1
+      strength[e.source] += e.weight
+      strength[e.target] += e.weight
     }
     func significant(_ i: Int, _ w: Double) -> Bool {
       guard degree[i] > 1, strength[i] > 0 else { return false }
       return pow(1 - w / strength[i], Double(degree[i] - 1)) < alpha
     }
-    return edges.map { $0.weight > 0 && (significant($0.u, $0.weight) || significant($0.v, $0.weight)) }
+    return edges.map { $0.weight > 0 && (significant($0.source, $0.weight) || significant($0.target, $0.weight)) }
   }
 }
+
+/// One state's vote in one roll call.
+public struct StateVote: Hashable, Sendable {
+  /// The state (ISO alpha-3).
+  public var state: String
+  /// The roll call's id.
+  public var rollCall: Int
+  /// The vote.
+  public var vote: Vote
+
+  /// A vote.
+  public init(state: String, rollCall: Int, vote: Vote) {
+    self.state = state
+    self.rollCall = rollCall
+    self.vote = vote
+  }
+}
+
+/// The strongest alliance commitment between two states, as a portfolio level: 3 defence or
+/// offence, 2 neutrality or non-aggression, 1 consultation, 0 none.
+public struct AllianceLevel: Hashable, Sendable {
+  /// One state.
+  public var a: String
+  /// The other.
+  public var b: String
+  /// 0 to 3.
+  public var level: Int
+
+  /// The level between `a` and `b`.
+  public init(_ a: String, _ b: String, level: Int) {
+    self.a = a
+    self.b = b
+    self.level = level
+  }
+}
+

@@ -110,12 +110,12 @@ extension SimpleGraph {
   /// divides by n(n−1); otherwise undirected values are halved.
   /// - Returns: One entry per edge of ``edges``, in that order.
   /// - Complexity: O(n·m) for hops, O(n·m log n) weighted.
-  public func edgeBetweenness(length: EdgeLength = .hops, normalized: Bool = true, threads: Int = 1) -> [(source: Int, target: Int, value: Double)] {
+  public func edgeBetweenness(length: EdgeLength = .hops, normalized: Bool = true, threads: Int = 1) -> [EdgeScore] {
     let backward = rows(.outgoing, length).backward
     let list = edges
     // Edge id of each backward arc (w's row, entry v, i.e. the arc v → w).
     var id = [String: Int]()
-    for (k, e) in list.enumerated() { id["\(e.0) \(e.1)"] = k }
+    for (k, e) in list.enumerated() { id["\(e.source) \(e.target)"] = k }
     var arcEdge = [Int](repeating: -1, count: backward.target.count)
     for w in 0..<nodeCount {
       for e in Int(backward.start[w])..<Int(backward.start[w + 1]) {
@@ -130,7 +130,7 @@ extension SimpleGraph {
     }
     let n = Double(nodeCount)
     let scale = nodeCount < 2 ? 1 : (normalized ? 1 / (n * (n - 1)) : (directed ? 1 : 0.5))
-    return list.enumerated().map { k, e in (e.0, e.1, score[k] * scale) }
+    return list.enumerated().map { k, e in EdgeScore(source: e.source, target: e.target, value: score[k] * scale) }
   }
 }
 
@@ -352,18 +352,18 @@ extension SimpleGraph {
   /// The pairs a node fully brokers: (s, t) with s < t, both other than `broker`, connected, and
   /// every shortest path (in hops) between them passing through the broker.
   /// - Complexity: O(n·m).
-  public func pairsBrokered(by broker: Int, limit: Int = .max) -> [(Int, Int)] {
+  public func pairsBrokered(by broker: Int, limit: Int = .max) -> [NodePair] {
     let (forward, _) = rows(.outgoing, .hops)
     var search = PathSearch(nodeCount: nodeCount, length: .hops)
     search.run(from: broker, over: forward)
     let fromBroker = search.distance
     let pathsFromBroker = search.sigma
-    var out: [(Int, Int)] = []
+    var out: [NodePair] = []
     for s in 0..<nodeCount where s != broker {
       search.run(from: s, over: forward)
       for t in s + 1..<nodeCount where t != broker && search.distance[t].isFinite {
         if search.distance[broker] + fromBroker[t] == search.distance[t], search.sigma[broker] * pathsFromBroker[t] == search.sigma[t] {
-          out.append((s, t))
+          out.append(NodePair(s, t))
           if out.count >= limit { return out }
         }
       }
@@ -406,3 +406,14 @@ public struct BetweennessEstimate: Sendable {
     return (Foundation.log(2 * Double(n) / (1 - confidence)) / (2 * Double(samples))).squareRoot() * Double(n) / Double(n - 1)
   }
 }
+
+/// A value measured on one edge, such as its betweenness.
+public struct EdgeScore: Hashable, Sendable {
+  /// The edge's tail (the lower node of an undirected edge).
+  public var source: Int
+  /// The edge's head.
+  public var target: Int
+  /// The value.
+  public var value: Double
+}
+

@@ -57,7 +57,8 @@ extension NetworkView {
     let k = assignment.blocCount
     let g = simpleGraph(directed: directed)
     var ties = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-    for (u, v, _) in g.edges {
+    for edge in g.edges {
+      let (u, v) = (edge.source, edge.target)
       let (a, b) = (assignment.group[u], assignment.group[v])
       guard a < k, b < k else { continue }
       ties[a][b] += 1
@@ -78,7 +79,7 @@ extension NetworkView {
   /// - Returns: The whole-network index, one per declared bloc (ties with at least one member),
   ///   and one per actor (its own ties).
   /// - Complexity: O(n + m).
-  public func eiIndex(polarity: Polarity? = nil) -> (whole: EIIndex, blocs: [EIIndex], actors: [EIIndex]) {
+  public func eiIndex(polarity: Polarity? = nil) -> EIIndices {
     let assignment = BlocAssignment(view: self)
     let g = simpleGraph(directed: false, polarity: polarity)
     let n = Double(nodeCount)
@@ -86,7 +87,8 @@ extension NetworkView {
     var whole = (0, 0)
     var blocs = [(Int, Int)](repeating: (0, 0), count: k)
     var actors = [(Int, Int)](repeating: (0, 0), count: nodeCount)
-    for (u, v, _) in g.edges {
+    for edge in g.edges {
+      let (u, v) = (edge.source, edge.target)
       let (a, b) = (assignment.group[u], assignment.group[v])
       let external = a != b
       if external { whole.0 += 1 } else { whole.1 += 1 }
@@ -110,10 +112,10 @@ extension NetworkView {
       let outside = s * (n - s)
       return inside + outside > 0 ? (outside - inside) / (outside + inside) : .nan
     }
-    return (
-      EIIndex(external: whole.0, inside: whole.1, expected: expectedWhole),
-      (0..<k).map { EIIndex(external: blocs[$0].0, inside: blocs[$0].1, expected: expected(forGroupOfSize: sizes[$0])) },
-      (0..<nodeCount).map { v in
+    return EIIndices(
+      whole: EIIndex(external: whole.0, inside: whole.1, expected: expectedWhole),
+      blocs: (0..<k).map { EIIndex(external: blocs[$0].0, inside: blocs[$0].1, expected: expected(forGroupOfSize: sizes[$0])) },
+      actors: (0..<nodeCount).map { v in
         // An actor's possible partners: s − 1 inside its group, n − s outside.
         let s = sizes[assignment.group[v]]
         return EIIndex(external: actors[v].0, inside: actors[v].1, expected: n > 1 ? ((n - s) - (s - 1)) / (n - 1) : .nan)
@@ -121,3 +123,14 @@ extension NetworkView {
     )
   }
 }
+
+/// The E-I index of a view at three levels.
+public struct EIIndices: Hashable, Sendable {
+  /// The whole network.
+  public var whole: EIIndex
+  /// Each declared bloc, in the dataset's order (ties with at least one member).
+  public var blocs: [EIIndex]
+  /// Each actor's own ties, in node order.
+  public var actors: [EIIndex]
+}
+

@@ -49,9 +49,9 @@ extension SimpleGraph {
 
   /// Mutual weights normalised by row: p(u, v) = (a_uv + a_vu) / Σ_w (a_uw + a_wu), direction ignored.
   private func proportionalTies(weighted: Bool) -> (rows: SimpleGraph, share: [Double]) {
-    var edges: [(Int, Int, Double)] = []
+    var edges: [WeightedEdge] = []
     for v in 0..<nodeCount {
-      for e in Int(rowStart[v])..<Int(rowStart[v + 1]) { edges.append((v, Int(target[e]), weighted ? weight[e] : 1)) }
+      for e in Int(rowStart[v])..<Int(rowStart[v + 1]) { edges.append(WeightedEdge(v, Int(target[e]), weighted ? weight[e] : 1)) }
     }
     let mutual = SimpleGraph(nodeCount: nodeCount, edges: edges, directed: false)
     var share = Array(mutual.weight)

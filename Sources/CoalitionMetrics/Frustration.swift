@@ -226,7 +226,7 @@ struct FrustrationReduction {
   /// Removed nodes, last removed first when undoing: node, then its one or two neighbours' edges.
   private let removed: [(node: Int, links: [(other: Int, sign: Int, weight: Int)])]
 
-  init(nodes: [Int], edges allEdges: [(u: Int, v: Int, sign: Int)]) {
+  init(nodes: [Int], edges allEdges: [SignedEdge]) {
     let members = Set(nodes)
     // Adjacency as weighted dictionaries: node → neighbour → (positive weight, negative weight).
     var adj: [Int: [Int: (p: Int, n: Int)]] = [:]

@@ -39,13 +39,13 @@ extension NetworkView {
 
   /// Number of kinds tying each pair of actors that has at least one tie (direction ignored),
   /// pairs as (lower, higher) local nodes, ascending.
-  public func dyadMultiplexity() -> [(first: Int, second: Int, kinds: Int)] {
+  public func dyadMultiplexity() -> [DyadMultiplexity] {
     var kindsOf: [Int: Set<Int32>] = [:]
     for t in ties {
       let (a, b) = (node(of: t.source)!, node(of: t.target)!)
       kindsOf[min(a, b) * nodeCount + max(a, b), default: []].insert(t.kind.rawValue)
     }
-    return kindsOf.keys.sorted().map { ($0 / nodeCount, $0 % nodeCount, kindsOf[$0]!.count) }
+    return kindsOf.keys.sorted().map { DyadMultiplexity(first: $0 / nodeCount, second: $0 % nodeCount, kinds: kindsOf[$0]!.count) }
   }
 
   /// Jaccard overlap of the kinds' tie sets, |E_α ∩ E_β| / |E_α ∪ E_β|, for each pair of kinds
@@ -136,3 +136,14 @@ extension SimpleGraph {
     return a >= 1 ? 1 : (reciprocity() - a) / (1 - a)
   }
 }
+
+/// How many kinds tie one pair of actors.
+public struct DyadMultiplexity: Hashable, Sendable {
+  /// The lower local node.
+  public var first: Int
+  /// The higher local node.
+  public var second: Int
+  /// Kinds with a tie between them.
+  public var kinds: Int
+}
+

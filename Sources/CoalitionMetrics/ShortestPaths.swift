@@ -67,7 +67,7 @@ extension SimpleGraph {
 
   /// The same edges with every weight 1.
   public var unweightedCopy: SimpleGraph {
-    weight.isUniform ? self : SimpleGraph(nodeCount: nodeCount, edges: edges.map { ($0.0, $0.1, 1) }, directed: directed)
+    weight.isUniform ? self : SimpleGraph(nodeCount: nodeCount, edges: edges.map { WeightedEdge($0.source, $0.target, 1) }, directed: directed)
   }
 
   /// The graph with direction dropped (arcs both ways merged, weights summed).

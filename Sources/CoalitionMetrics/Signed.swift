@@ -12,24 +12,63 @@ public enum MixedPairRule: String, CaseIterable, Sendable {
   case drop
 }
 
+/// One edge of a signed graph.
+public struct SignedEdge: Hashable, Sendable {
+  /// One end (the lower node in a ``SignedGraph``'s edges).
+  public var u: Int
+  /// The other end.
+  public var v: Int
+  /// +1 or −1.
+  public var sign: Int
+
+  /// An edge between `u` and `v` with `sign`.
+  public init(_ u: Int, _ v: Int, sign: Int) {
+    self.u = u
+    self.v = v
+    self.sign = sign
+  }
+}
+
+/// A pair with ties of both polarities, and the sign a ``MixedPairRule`` gave it.
+public struct MixedPair: Hashable, Sendable {
+  /// The lower node.
+  public var u: Int
+  /// The higher node.
+  public var v: Int
+  /// Weight of its cooperative ties.
+  public var cooperative: Double
+  /// Weight of its hostile ties.
+  public var hostile: Double
+  /// The sign it was given; 0 when it was left out.
+  public var sign: Int
+}
+
+/// An actor's signed degree: partners by the sign of the pair.
+public struct SignedDegree: Hashable, Sendable {
+  /// Partners with a positive pair.
+  public var positive: Int
+  /// Partners with a negative pair.
+  public var negative: Int
+}
+
 /// A signed simple graph: one sign per unordered pair of actors.
 public struct SignedGraph: Sendable {
   /// Number of nodes.
   public let nodeCount: Int
   /// Edges as (lower node, higher node, sign ±1), ascending.
-  public let edges: [(u: Int, v: Int, sign: Int)]
+  public let edges: [SignedEdge]
   /// Pairs that had ties of both polarities, with what the rule made of them (0 = left out).
   /// Reported so that the projection is never silent.
-  public let mixedPairs: [(u: Int, v: Int, cooperative: Double, hostile: Double, sign: Int)]
+  public let mixedPairs: [MixedPair]
 
-  /// A signed graph from (u, v, sign) edges; signs are +1 or −1.
-  public init(nodeCount: Int, edges: [(Int, Int, Int)]) {
+  /// A signed graph from edges; a sign of 0 or more counts as +1, a negative one as −1.
+  public init(nodeCount: Int, edges: [SignedEdge]) {
     self.nodeCount = nodeCount
-    self.edges = edges.map { (min($0.0, $0.1), max($0.0, $0.1), $0.2 >= 0 ? 1 : -1) }.sorted { ($0.u, $0.v) < ($1.u, $1.v) }
+    self.edges = edges.map { SignedEdge(min($0.u, $0.v), max($0.u, $0.v), sign: $0.sign >= 0 ? 1 : -1) }.sorted { ($0.u, $0.v) < ($1.u, $1.v) }
     mixedPairs = []
   }
 
-  init(nodeCount: Int, edges: [(u: Int, v: Int, sign: Int)], mixed: [(u: Int, v: Int, cooperative: Double, hostile: Double, sign: Int)]) {
+  init(nodeCount: Int, edges: [SignedEdge], mixed: [MixedPair]) {
     self.nodeCount = nodeCount
     self.edges = edges
     mixedPairs = mixed
@@ -46,8 +85,8 @@ public struct SignedGraph: Sendable {
   }
 
   /// Positive, negative and net degree of each node.
-  public func signedDegree() -> [(positive: Int, negative: Int)] {
-    var out = [(positive: Int, negative: Int)](repeating: (0, 0), count: nodeCount)
+  public func signedDegree() -> [SignedDegree] {
+    var out = [SignedDegree](repeating: SignedDegree(positive: 0, negative: 0), count: nodeCount)
     for e in edges {
       for x in [e.u, e.v] { if e.sign > 0 { out[x].positive += 1 } else { out[x].negative += 1 } }
     }
@@ -145,8 +184,8 @@ public struct SignedGraph: Sendable {
   /// Q = [2w⁺·Q⁺ − 2w⁻·Q⁻] / (2w⁺ + 2w⁻), with Q⁺ and Q⁻ the modularity of the positive and of the
   /// negative edges. High when groups hold positive ties and negative ties run between groups.
   public func modularity(partition: [Int]) -> Double {
-    let positive = edges.filter { $0.sign > 0 }.map { ($0.u, $0.v, 1.0) }
-    let negative = edges.filter { $0.sign < 0 }.map { ($0.u, $0.v, 1.0) }
+    let positive = edges.filter { $0.sign > 0 }.map { WeightedEdge($0.u, $0.v, 1.0) }
+    let negative = edges.filter { $0.sign < 0 }.map { WeightedEdge($0.u, $0.v, 1.0) }
     let (wp, wn) = (Double(positive.count), Double(negative.count))
     guard wp + wn > 0 else { return 0 }
     let qp = wp > 0 ? SimpleGraph(nodeCount: nodeCount, edges: positive, directed: false).modularity(partition: partition) : 0
@@ -176,8 +215,8 @@ extension NetworkView {
       }
       sums[key] = s
     }
-    var edges: [(u: Int, v: Int, sign: Int)] = []
-    var mixed: [(u: Int, v: Int, cooperative: Double, hostile: Double, sign: Int)] = []
+    var edges: [SignedEdge] = []
+    var mixed: [MixedPair] = []
     for key in sums.keys.sorted() {
       let (c, h, hasC, hasH) = sums[key]!
       let (u, v) = (key / nodeCount, key % nodeCount)
@@ -189,9 +228,9 @@ extension NetworkView {
         case .cooperativeWins: sign = 1
         case .drop: sign = 0
         }
-        mixed.append((u, v, c, h, sign))
+        mixed.append(MixedPair(u: u, v: v, cooperative: c, hostile: h, sign: sign))
       }
-      if sign != 0 { edges.append((u, v, sign)) }
+      if sign != 0 { edges.append(SignedEdge(u, v, sign: sign)) }
     }
     return SignedGraph(nodeCount: nodeCount, edges: edges, mixed: mixed)
   }

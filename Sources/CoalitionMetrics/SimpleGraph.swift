@@ -69,9 +69,9 @@ public struct SimpleGraph: Sendable {
   /// Self-loops are dropped; parallel edges (in either order, for undirected graphs) are merged
   /// and their weights summed.
   /// - Complexity: O(n + m).
-  public init(nodeCount: Int, edges: [(Int, Int, Double)], directed: Bool) {
+  public init(nodeCount: Int, edges: [WeightedEdge], directed: Bool) {
     self.init(
-      nodeCount: nodeCount, sources: edges.map { Int32($0.0) }, targets: edges.map { Int32($0.1) }, weights: edges.map(\.2),
+      nodeCount: nodeCount, sources: edges.map { Int32($0.source) }, targets: edges.map { Int32($0.target) }, weights: edges.map(\.weight),
       directed: directed)
   }
 
@@ -290,22 +290,53 @@ public struct SimpleGraph: Sendable {
 
   /// The same graph with every edge reversed.
   public var reversed: SimpleGraph {
-    var edges: [(Int, Int, Double)] = []
+    var edges: [WeightedEdge] = []
     for v in 0..<nodeCount {
-      for e in Int(rowStart[v])..<Int(rowStart[v + 1]) { edges.append((Int(target[e]), v, weight[e])) }
+      for e in Int(rowStart[v])..<Int(rowStart[v + 1]) { edges.append(WeightedEdge(Int(target[e]), v, weight[e])) }
     }
     return SimpleGraph(nodeCount: nodeCount, edges: edges, directed: directed)
   }
 
-  /// Every edge once, as (tail, head, weight); undirected edges with tail < head.
-  public var edges: [(Int, Int, Double)] {
-    var out: [(Int, Int, Double)] = []
+  /// Every edge once, tail to head; undirected edges with tail < head.
+  public var edges: [WeightedEdge] {
+    var out: [WeightedEdge] = []
     for v in 0..<nodeCount {
       for e in Int(rowStart[v])..<Int(rowStart[v + 1]) where directed || Int(target[e]) > v {
-        out.append((v, Int(target[e]), weight[e]))
+        out.append(WeightedEdge(v, Int(target[e]), weight[e]))
       }
     }
     return out
+  }
+}
+
+/// An edge between two nodes, with a weight.
+public struct WeightedEdge: Hashable, Sendable {
+  /// The tail (for undirected graphs, one end).
+  public var source: Int
+  /// The head (the other end).
+  public var target: Int
+  /// The weight; 1 unless given.
+  public var weight: Double
+
+  /// An edge from `source` to `target` weighing `weight`.
+  public init(_ source: Int, _ target: Int, _ weight: Double = 1) {
+    self.source = source
+    self.target = target
+    self.weight = weight
+  }
+}
+
+/// Two nodes, the lower first where the pair is unordered.
+public struct NodePair: Hashable, Sendable {
+  /// The first node.
+  public var first: Int
+  /// The second node.
+  public var second: Int
+
+  /// A pair.
+  public init(_ first: Int, _ second: Int) {
+    self.first = first
+    self.second = second
   }
 }
 

@@ -27,7 +27,7 @@ extension SimpleGraph {
     guard !weight.isUniform else { return nil }
     let top = largestAbsoluteWeight
     guard top.isFinite, top > 0, top > 1e100 || top < 1e-100 else { return nil }
-    return (SimpleGraph(nodeCount: nodeCount, edges: edges.map { ($0.0, $0.1, $0.2 / top) }, directed: directed), top)
+    return (SimpleGraph(nodeCount: nodeCount, edges: edges.map { WeightedEdge($0.source, $0.target, $0.weight / top) }, directed: directed), top)
   }
 
   /// The largest |weight| of an arc (1 when every weight is 1).

@@ -115,7 +115,7 @@ extension SimpleGraph {
   /// whose removal disconnects their component (Hopcroft and Tarjan 1973, iterative DFS).
   /// - Returns: Articulation points ascending, and bridges as (lower, higher) pairs ascending.
   /// - Complexity: O(n + m).
-  public func cutVerticesAndBridges() -> (articulationPoints: [Int], bridges: [(Int, Int)]) {
+  public func cutVerticesAndBridges() -> CutsAndBridges {
     let u = undirectedCopy
     var discovery = [Int](repeating: -1, count: nodeCount)
     var low = [Int](repeating: 0, count: nodeCount)
@@ -150,7 +150,7 @@ extension SimpleGraph {
         if p.parent >= 0, low[f.v] >= discovery[p.v] { isCut[p.v] = true }
       }
     }
-    return ((0..<nodeCount).filter { isCut[$0] }, bridges.sorted { $0 < $1 })
+    return CutsAndBridges(articulationPoints: (0..<nodeCount).filter { isCut[$0] }, bridges: bridges.sorted { $0 < $1 }.map { NodePair($0.0, $0.1) })
   }
 
   /// k-core number of each node: the largest k such that the node is in a subgraph where every
@@ -400,3 +400,12 @@ extension Double {
   /// Cube root, for the geometric mean of three weights.
   var cubeRoot: Double { self <= 0 ? 0 : Foundation.cbrt(self) }
 }
+
+/// The actors and ties whose removal disconnects their component.
+public struct CutsAndBridges: Hashable, Sendable {
+  /// Articulation points (cut vertices), ascending.
+  public var articulationPoints: [Int]
+  /// Bridges as (lower, higher) pairs, ascending.
+  public var bridges: [NodePair]
+}
+

@@ -203,11 +203,11 @@ public enum AlignmentDataset {
     title: String, description: String, states: [String], kind: Kind, source: Source, time: ObservationTime, selection: AlignmentTieSelection,
     similarity: (Int, Int) -> Double, note: (Int, Int) -> String
   ) -> Dataset {
-    var pairs: [(u: Int, v: Int, weight: Double)] = []
+    var pairs: [WeightedEdge] = []
     for i in states.indices {
       for j in states.indices where j > i {
         let w = similarity(i, j)
-        if w.isFinite, w > 0 { pairs.append((i, j, w)) }
+        if w.isFinite, w > 0 { pairs.append(WeightedEdge(i, j, w)) }
       }
     }
     let keep: [Bool]
@@ -224,8 +224,8 @@ public enum AlignmentDataset {
     for (p, kept) in zip(pairs, keep) where kept {
       d.observations.append(
         TieObservation(
-          source: states[p.u], target: states[p.v], kind: kind.id, time: time, confidence: .reported, basis: .event, weight: p.weight,
-          evidence: [Evidence(source: source.id, note: note(p.u, p.v))]))
+          source: states[p.source], target: states[p.target], kind: kind.id, time: time, confidence: .reported, basis: .event, weight: p.weight,
+          evidence: [Evidence(source: source.id, note: note(p.source, p.target))]))
     }
     return d
   }

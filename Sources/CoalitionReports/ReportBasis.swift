@@ -24,7 +24,7 @@ struct ReportBasis {
   let closeness: [Double]
   let pagerank: [Double]
   let participation: [Double]
-  let ei: (whole: EIIndex, blocs: [EIIndex], actors: [EIIndex])
+  let ei: EIIndices
   let constraint: [Double]
   let brokerage: [BrokerageRoles]
   let signed: SignedGraph

@@ -80,7 +80,7 @@ extension ReportBasis {
       let members = (0..<n).filter { assignment.group[$0] == b }
       let size = Double(members.count)
       let pairs = size * (size - 1) / 2
-      let inside = simple.edges.filter { assignment.group[$0.0] == b && assignment.group[$0.1] == b }.count
+      let inside = simple.edges.filter { assignment.group[$0.source] == b && assignment.group[$0.target] == b }.count
       var row: [Cell] = [
         .text(assignment.names[b]), .text(members.map { names[$0] }.joined(separator: " ")), .integer(inside),
         pairs > 0 ? .number(Double(inside) / pairs) : .undefined,
@@ -145,7 +145,7 @@ extension ReportBasis {
 
   func brokersTable() -> ReportTable {
     let rows: [[Cell]] = brokerOrder.map { b in
-      let pairs = paths.pairsBrokered(by: b, limit: 6).map { "\(names[$0.0])–\(names[$0.1])" }
+      let pairs = paths.pairsBrokered(by: b, limit: 6).map { "\(names[$0.first])–\(names[$0.second])" }
       return [.text(names[b]), .number(betweenness[b]), .text(pairs.joined(separator: ", "))]
     }
     return ReportTable(
