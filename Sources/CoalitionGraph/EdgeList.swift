@@ -37,9 +37,9 @@ public struct EdgeList: Sendable {
   /// Node names by index.
   public var names: [String] { nameNumbers.map { $0 >= 0 ? String($0) : textNames[-$0 - 1] } }
 
-  /// Edges as (source, target, weight); the weight is 1 when the file has none or `weighted` is off.
-  public var edges: [(source: Int32, target: Int32, weight: Double)] {
-    sources.indices.map { (sources[$0], targets[$0], weights?[$0] ?? 1) }
+  /// The edges in file order; the weight is 1 when the file has none or `weighted` is off.
+  public var edges: [ListedEdge] {
+    sources.indices.map { ListedEdge(source: sources[$0], target: targets[$0], weight: weights?[$0] ?? 1) }
   }
 
   /// Parses an edge list from bytes, in one pass over the raw bytes, without splitting the text into
@@ -377,3 +377,14 @@ public struct EdgeList: Sendable {
     }
   }
 }
+
+/// One edge of an edge list: node indices and a weight.
+public struct ListedEdge: Hashable, Sendable {
+  /// The source node's index.
+  public var source: Int32
+  /// The target node's index.
+  public var target: Int32
+  /// The weight (1 when the list has none).
+  public var weight: Double
+}
+

@@ -79,7 +79,7 @@ public struct CoalitionMap: Sendable {
       let t = span > 0 ? (scores[v] - minScore) / span : 0.5
       let range = geographic == nil ? style.nodeDiameter : style.geographicNodeDiameter
       let diameter = range.lowerBound + t * (range.upperBound - range.lowerBound)
-      let nameLine = actor.name == actor.id ? [] : [HTMLLabel.lineBreak, HTMLLabel.font([("POINT-SIZE", "9")], .text(actor.name))]
+      let nameLine = actor.name == actor.id ? [] : [HTMLLabel.lineBreak, HTMLLabel.font([HTMLAttribute("POINT-SIZE", "9")], .text(actor.name))]
       let label = labelled.map { $0.contains(v) } ?? true
         ? HTMLLabel.concat([HTMLLabel.element(.b, [], [.text(actor.id)])] + nameLine) : HTMLLabel.text("")
       var attrs: [DOTAttribute] = [
@@ -243,18 +243,18 @@ public struct CoalitionMap: Sendable {
     let g = view.graph
     let heading = title ?? g.dataset.title ?? "Coalition map"
     let empty = HTMLLabel.cell(.text(""))
-    func textRow(_ content: HTMLLabel) -> HTMLLabel { .row([empty, empty, .cell(content, [("ALIGN", "LEFT")])]) }
-    var rows: [HTMLLabel] = [textRow(.font([("POINT-SIZE", "15")], .element(.b, [], [.text(heading)])))]
+    func textRow(_ content: HTMLLabel) -> HTMLLabel { .row([empty, empty, .cell(content, [HTMLAttribute("ALIGN", "LEFT")])]) }
+    var rows: [HTMLLabel] = [textRow(.font([HTMLAttribute("POINT-SIZE", "15")], .element(.b, [], [.text(heading)])))]
     if style.showLegend {
       // Each sample is an empty fixed-size cell whose bottom border is drawn in the tie's colour
       // and line style, so it looks the same in every output format and font.
       func entry(color: String, lineStyle: String, head: String, _ what: String) -> HTMLLabel {
         let line = HTMLLabel.cell(.text(""), [
-          ("WIDTH", "36"), ("HEIGHT", "12"), ("FIXEDSIZE", "TRUE"), ("BORDER", "2"), ("SIDES", "B"), ("COLOR", color),
-          ("STYLE", lineStyle),
+          HTMLAttribute("WIDTH", "36"), HTMLAttribute("HEIGHT", "12"), HTMLAttribute("FIXEDSIZE", "TRUE"), HTMLAttribute("BORDER", "2"), HTMLAttribute("SIDES", "B"), HTMLAttribute("COLOR", color),
+          HTMLAttribute("STYLE", lineStyle),
         ])
-        let arrow = HTMLLabel.cell(.font([("COLOR", color)], .text(head)), [("ALIGN", "LEFT")])
-        return .row([line, arrow, .cell(.text(what), [("ALIGN", "LEFT")])])
+        let arrow = HTMLLabel.cell(.font([HTMLAttribute("COLOR", color)], .text(head)), [HTMLAttribute("ALIGN", "LEFT")])
+        return .row([line, arrow, .cell(.text(what), [HTMLAttribute("ALIGN", "LEFT")])])
       }
       for k in view.kindsPresent {
         let kind = g[k]
@@ -273,8 +273,8 @@ public struct CoalitionMap: Sendable {
         rows.append(entry(color: "#404040", lineStyle: style.confidenceStyles[c] ?? "solid", head: "", what))
       }
     }
-    if style.showCaption { rows.append(textRow(.font([("POINT-SIZE", "10")], .text(captionText)))) }
-    return .table([("BORDER", "0"), ("CELLBORDER", "0"), ("CELLSPACING", "2"), ("CELLPADDING", "1")], rows: rows)
+    if style.showCaption { rows.append(textRow(.font([HTMLAttribute("POINT-SIZE", "10")], .text(captionText)))) }
+    return .table([HTMLAttribute("BORDER", "0"), HTMLAttribute("CELLBORDER", "0"), HTMLAttribute("CELLSPACING", "2"), HTMLAttribute("CELLPADDING", "1")], rows: rows)
   }
 
   /// Source, date and filters in one line, unless ``caption`` is set.
@@ -348,12 +348,12 @@ public struct MapLayout: Sendable, Hashable {
 
   /// The frame every map of the layout shares: the positions with room for the largest node,
   /// widened to ``width``.
-  public var frame: (min: MapPoint, max: MapPoint)? {
+  public var frame: MapFrame? {
     guard !positions.isEmpty else { return nil }
     let xs = positions.values.map(\.x), ys = positions.values.map(\.y)
     let margin = 36.0
     let left = min(xs.min()! - margin, width?.lowerBound ?? .infinity), right = max(xs.max()! + margin, width?.upperBound ?? -.infinity)
-    return (MapPoint(x: left, y: ys.min()! - margin), MapPoint(x: right, y: ys.max()! + margin))
+    return MapFrame(min: MapPoint(x: left, y: ys.min()! - margin), max: MapPoint(x: right, y: ys.max()! + margin))
   }
 }
 
@@ -382,12 +382,15 @@ public struct GeographicLayout: Hashable, Sendable {
 
   /// The position of each node of `view`, in points, with nodes at least `spacing` points apart in
   /// one direction or the other (0 leaves overlaps).
-  public func positions(of view: NetworkView, spacing: Double = 0) -> [(x: Double, y: Double)] {
+  public func positions(of view: NetworkView, spacing: Double = 0) -> [MapPoint] {
     let on = date ?? view.filter.window?.to ?? view.filter.knownBy ?? view.latestDate
     var placed = [(x: Double, y: Double)?](repeating: nil, count: view.nodeCount)
     for v in 0..<view.nodeCount {
       let actor = view.actor(v)
-      if actor.type == .state, let p = Geography.place(of: actor.id, on: on) { placed[v] = Geography.project(p, scale: scale) }
+      if actor.type == .state, let p = Geography.place(of: actor.id, on: on) {
+        let point = Geography.project(p, scale: scale)
+        placed[v] = (point.x, point.y)
+      }
     }
     let step = max(2.5 * scale, 80)  // beside the anchor (2.5°, at least a node's width), not on it
     var around: [Int: Int] = [:]  // how many actors already stand beside an anchor
@@ -423,7 +426,7 @@ public struct GeographicLayout: Hashable, Sendable {
       placed[v] = (left + Double(column) * step, bottom)
       column += 1
     }
-    return Self.separate(placed.map { $0! }, by: spacing)
+    return Self.separate(placed.map { $0! }, by: spacing).map { MapPoint(x: $0.x, y: $0.y) }
   }
 
   /// Stretches the map until no two points are closer than `d` in both directions, by moving every
@@ -469,3 +472,12 @@ public struct GeographicLayout: Hashable, Sendable {
 enum LargeMap {
   static let actors = 60
 }
+
+/// The corners of the frame a set of maps shares, in points.
+public struct MapFrame: Hashable, Sendable {
+  /// The lower-left corner.
+  public var min: MapPoint
+  /// The upper-right corner.
+  public var max: MapPoint
+}
+

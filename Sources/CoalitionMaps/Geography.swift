@@ -51,8 +51,8 @@ public enum Geography {
   /// The map position of a place in points: the equirectangular projection (plate carrée),
   /// x = `scale` × longitude, y = `scale` × latitude, north up. East stays right of west and north
   /// above south.
-  public static func project(_ place: Place, scale: Double = 12) -> (x: Double, y: Double) {
-    (scale * place.longitude, scale * place.latitude)
+  public static func project(_ place: Place, scale: Double = 12) -> MapPoint {
+    MapPoint(x: scale * place.longitude, y: scale * place.latitude)
   }
 
   struct CapitalSpan {

@@ -48,11 +48,11 @@ public struct HTMLLabel: Hashable, Sendable {
 
   /// An element with attributes (values escaped) around the given children. A text-level element
   /// without content is left out, since Graphviz would reject the whole label.
-  public static func element(_ tag: Tag, _ attributes: [(String, String)] = [], _ children: [HTMLLabel] = []) -> HTMLLabel {
+  public static func element(_ tag: Tag, _ attributes: [HTMLAttribute] = [], _ children: [HTMLLabel] = []) -> HTMLLabel {
     if inline.contains(tag) && children.allSatisfy({ $0.markup.isEmpty }) { return HTMLLabel(markup: "") }
     var m = "<" + tag.rawValue
-    for (name, value) in attributes {
-      m += " " + name.filter { $0.isLetter || $0 == "-" } + "=\"" + escape(value) + "\""
+    for a in attributes {
+      m += " " + a.name.filter { $0.isLetter || $0 == "-" } + "=\"" + escape(a.value) + "\""
     }
     if children.isEmpty && (tag == .br || tag == .hr || tag == .vr) { return HTMLLabel(markup: m + "/>") }
     return HTMLLabel(markup: m + ">" + children.map(\.markup).joined() + "</" + tag.rawValue + ">")
@@ -65,7 +65,7 @@ public struct HTMLLabel: Hashable, Sendable {
   public static func concat(_ parts: [HTMLLabel]) -> HTMLLabel { HTMLLabel(markup: parts.map(\.markup).joined()) }
 
   /// A table cell holding `content`.
-  public static func cell(_ content: HTMLLabel, _ attributes: [(String, String)] = []) -> HTMLLabel {
+  public static func cell(_ content: HTMLLabel, _ attributes: [HTMLAttribute] = []) -> HTMLLabel {
     element(.td, attributes, [content])
   }
 
@@ -73,12 +73,12 @@ public struct HTMLLabel: Hashable, Sendable {
   public static func row(_ cells: [HTMLLabel]) -> HTMLLabel { element(.tr, [], cells) }
 
   /// A table.
-  public static func table(_ attributes: [(String, String)], rows: [HTMLLabel]) -> HTMLLabel {
+  public static func table(_ attributes: [HTMLAttribute], rows: [HTMLLabel]) -> HTMLLabel {
     element(.table, attributes, rows)
   }
 
   /// Text in a font (colour, size, face).
-  public static func font(_ attributes: [(String, String)], _ content: HTMLLabel) -> HTMLLabel {
+  public static func font(_ attributes: [HTMLAttribute], _ content: HTMLLabel) -> HTMLLabel {
     element(.font, attributes, [content])
   }
 
@@ -97,3 +97,18 @@ public struct HTMLLabel: Hashable, Sendable {
     return out
   }
 }
+
+/// One attribute of an element of a Graphviz HTML-like label, such as `ALIGN="LEFT"`.
+public struct HTMLAttribute: Hashable, Sendable {
+  /// The attribute's name (letters and hyphens are kept).
+  public var name: String
+  /// Its value, escaped when written.
+  public var value: String
+
+  /// `name="value"`.
+  public init(_ name: String, _ value: String) {
+    self.name = name
+    self.value = value
+  }
+}
+

@@ -22,7 +22,7 @@ extension SimpleGraph {
   /// - Complexity: O(m) per sweep; a handful of sweeps per level and levels in practice; O(m) memory.
   public func louvain(
     resolution: Double = 1, weighted: Bool = true, seed: UInt64 = 1, threshold: Double = 1e-7, maxSweeps: Int = 32
-  ) -> (partition: [Int], modularity: Double) {
+  ) -> CommunityPartition {
     let base = undirectedCopy
     // The level graph in compressed rows (symmetric), with a self-loop weight per node that counts
     // both ends of the edges folded into it.
@@ -33,7 +33,7 @@ extension SimpleGraph {
     var membership = Array(0..<nodeCount)  // original node → current level node
     var rng = SplitMix64(seed: seed)
     let twoM = level.weight.reduce(0, +)
-    guard twoM > 0 else { return (Array(0..<nodeCount), 0) }
+    guard twoM > 0 else { return CommunityPartition(partition: Array(0..<nodeCount), modularity: 0) }
     while true {
       let n = level.nodeCount
       let (community, moved) = level.moveNodes(resolution: resolution, twoM: twoM, threshold: threshold, maxSweeps: maxSweeps, rng: &rng)
@@ -58,7 +58,7 @@ extension SimpleGraph {
       }
       return label[c]
     }
-    return (partition, base.modularity(partition: partition, resolution: resolution, weighted: weighted))
+    return CommunityPartition(partition: partition, modularity: base.modularity(partition: partition, resolution: resolution, weighted: weighted))
   }
 }
 
@@ -280,3 +280,12 @@ public enum PartitionComparison {
     return (joint, px, py)
   }
 }
+
+/// Communities found in a graph: a label per node and the modularity of that split.
+public struct CommunityPartition: Hashable, Sendable {
+  /// The community of each node, numbered by their smallest node.
+  public var partition: [Int]
+  /// The partition's modularity.
+  public var modularity: Double
+}
+

@@ -31,7 +31,7 @@ struct ReportBasis {
   let frustration: FrustrationResult
   let exchanges: [Exchange]
   /// Louvain communities of `paths` (weighted, seed 1), numbered by their smallest node.
-  let communities: (partition: [Int], modularity: Double)
+  let communities: CommunityPartition
   /// Out- and in-strength (the volumes of flows).
   let volumeOut: [Double]
   let volumeIn: [Double]

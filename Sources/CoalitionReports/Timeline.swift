@@ -212,12 +212,12 @@ public struct Timeline: Sendable {
 
   /// The observations of the filter that overlap no window (sliding windows whose step is longer
   /// than their length leave gaps). Zero with a half-life, where every point looks back to the start.
-  public func observationsInNoWindow() -> (missed: Int, total: Int) {
+  public func observationsInNoWindow() -> WindowCoverage {
     var all = filter
     all.window = nil
     all.decay = nil
     let indices = Set(graph.derivedView(all).ties.flatMap(\.observations))
-    guard halfLifeDays == nil else { return (0, indices.count) }
+    guard halfLifeDays == nil else { return WindowCoverage(missed: 0, total: indices.count) }
     // Windows are sorted by start and, all of one length, by end too: the last window starting on
     // or before an observation's last day is the one that ends latest among those that could hold it.
     let starts = windows.map { $0.from?.firstDay ?? .min }
@@ -232,7 +232,7 @@ public struct Timeline: Sendable {
       }
       if lo == 0 || ends[lo - 1] < time.firstDay { missed += 1 }
     }
-    return (missed, indices.count)
+    return WindowCoverage(missed: missed, total: indices.count)
   }
 
   /// A note when the windows leave observations out, else nothing.
@@ -409,3 +409,13 @@ public struct TimelineDiff: Sendable {
       ], provenance: after.provenance)
   }
 }
+
+/// How many of a timeline's observations fall in no window (windows that step further than their
+/// length leave gaps).
+public struct WindowCoverage: Hashable, Sendable {
+  /// Observations in no window.
+  public var missed: Int
+  /// Observations in all.
+  public var total: Int
+}
+

@@ -34,10 +34,10 @@ import Testing
 }
 
 @Test func htmlLabelsEscapeTextAndAttributeValues() {
-  let label = HTMLLabel.font([("COLOR", "#ff0000\"><B>")], .text("A & B <i>\"q\"</i>\u{7}"))
+  let label = HTMLLabel.font([HTMLAttribute("COLOR", "#ff0000\"><B>")], .text("A & B <i>\"q\"</i>\u{7}"))
   #expect(label.markup == "<FONT COLOR=\"#ff0000&quot;&gt;&lt;B&gt;\">A &amp; B &lt;i&gt;&quot;q&quot;&lt;/i&gt;</FONT>")
   #expect(HTMLLabel.lineBreak.markup == "<BR/>")
-  #expect(HTMLLabel.font([("COLOR", "red")], .text("")).markup.isEmpty)  // Graphviz rejects an empty FONT
+  #expect(HTMLLabel.font([HTMLAttribute("COLOR", "red")], .text("")).markup.isEmpty)  // Graphviz rejects an empty FONT
   #expect(HTMLLabel.cell(.text("")).markup == "<TD></TD>")
 }
 
