@@ -23,7 +23,7 @@ private func referenceGraphs() throws -> [ReferenceGraph] {
 }
 
 private func signed(_ g: ReferenceGraph) -> SignedGraph {
-  SignedGraph(nodeCount: g.nodes, edges: g.edges.map { ($0[0], $0[1], $0[2]) })
+  SignedGraph(nodeCount: g.nodes, edges: g.edges.map { SignedEdge($0[0], $0[1], sign: $0[2]) })
 }
 
 @Test func integerProgramMatchesHiGHSOnRandomSignedGraphs() throws {
@@ -57,11 +57,11 @@ private func signed(_ g: ReferenceGraph) -> SignedGraph {
 /// chord stands for the reductions.
 @Test func handWorkedFrustration() {
   let solver = IntegerProgramFrustration()
-  let balanced = SignedGraph(nodeCount: 4, edges: [(0, 1, 1), (2, 3, 1), (0, 2, -1), (1, 3, -1)])
+  let balanced = SignedGraph(nodeCount: 4, edges: [SignedEdge(0, 1, sign: 1), SignedEdge(2, 3, sign: 1), SignedEdge(0, 2, sign: -1), SignedEdge(1, 3, sign: -1)])
   #expect(balanced.minimumFrustration(using: solver).frustration == 0)
-  let triangle = SignedGraph(nodeCount: 3, edges: [(0, 1, 1), (1, 2, 1), (0, 2, -1)])
+  let triangle = SignedGraph(nodeCount: 3, edges: [SignedEdge(0, 1, sign: 1), SignedEdge(1, 2, sign: 1), SignedEdge(0, 2, sign: -1)])
   #expect(triangle.minimumFrustration(using: solver).frustration == 1)
-  let k4 = SignedGraph(nodeCount: 4, edges: [(0, 1, -1), (0, 2, -1), (0, 3, -1), (1, 2, -1), (1, 3, -1), (2, 3, -1)])
+  let k4 = SignedGraph(nodeCount: 4, edges: [SignedEdge(0, 1, sign: -1), SignedEdge(0, 2, sign: -1), SignedEdge(0, 3, sign: -1), SignedEdge(1, 2, sign: -1), SignedEdge(1, 3, sign: -1), SignedEdge(2, 3, sign: -1)])
   let r = k4.minimumFrustration(using: solver)
   #expect(r.frustration == 2 && r.exact)
 }
@@ -74,7 +74,7 @@ private func signed(_ g: ReferenceGraph) -> SignedGraph {
     let (u, v) = (Int(rng.next() % 150), Int(rng.next() % 150))
     if u != v { pairs.insert([min(u, v), max(u, v)]) }
   }
-  let edges = pairs.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }.map { ($0[0], $0[1], rng.next() % 10 < 4 ? -1 : 1) }
+  let edges = pairs.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }.map { SignedEdge($0[0], $0[1], sign: rng.next() % 10 < 4 ? -1 : 1) }
   let graph = SignedGraph(nodeCount: 150, edges: edges)
   let r = graph.minimumFrustration(using: IntegerProgramFrustration(timeLimit: 0.5))
   #expect(!r.exact)

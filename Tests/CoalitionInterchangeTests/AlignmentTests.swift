@@ -114,11 +114,11 @@ private func check(_ got: VoteAgreement, _ want: [String: Any], _ label: String)
 
 /// Worked from the formula: identical portfolios give S = 1; portfolios 3 apart on every state give −1.
 @Test func portfolioSimilarityOnHandWorkedCases() {
-  let p = AlliancePortfolios(states: ["AAA", "BBB", "CCC"], pairs: [("AAA", "BBB", 3), ("AAA", "CCC", 3), ("BBB", "CCC", 3)])
+  let p = AlliancePortfolios(states: ["AAA", "BBB", "CCC"], pairs: [AllianceLevel("AAA", "BBB", level: 3), AllianceLevel("AAA", "CCC", level: 3), AllianceLevel("BBB", "CCC", level: 3)])
   let same = p.similarity(0, 1)
   #expect(same.s == 1 && same.sSquared == 1 && same.kappa.isNaN)  // one category only: chance agreement is 1
   // AAA allied with CCC and DDD, BBB with nobody: 3 apart on all four states.
-  let q = AlliancePortfolios(states: ["AAA", "BBB", "CCC", "DDD"], pairs: [("AAA", "CCC", 3), ("AAA", "DDD", 3)])
+  let q = AlliancePortfolios(states: ["AAA", "BBB", "CCC", "DDD"], pairs: [AllianceLevel("AAA", "CCC", level: 3), AllianceLevel("AAA", "DDD", level: 3)])
   let far = q.similarity(0, 1)
   #expect(far.s == -1 && far.sSquared == -1)
   // κ: p_o = 0, p_e = ¾·¼ + ¼·¾ = ⅜, κ = −⅜ / ⅝ = −0.6; π: pooled shares ½ and ½, π = −1.
@@ -157,7 +157,7 @@ private func check(_ got: VoteAgreement, _ want: [String: Any], _ label: String)
 /// The disparity filter by hand: a hub with weights 10, 1, 1 keeps only the heavy edge,
 /// α = (1 − 10/12)² = 1/36 < 0.05, while (1 − 1/12)² ≈ 0.84; leaves (one edge) decide nothing.
 @Test func disparityFilterKeepsTheSignificantEdge() {
-  let keep = DisparityFilter.keeps(nodeCount: 4, edges: [(0, 1, 10), (0, 2, 1), (0, 3, 1)], alpha: 0.05)
+  let keep = DisparityFilter.keeps(nodeCount: 4, edges: [WeightedEdge(0, 1, 10), WeightedEdge(0, 2, 1), WeightedEdge(0, 3, 1)], alpha: 0.05)
   #expect(keep == [true, false, false])
-  #expect(DisparityFilter.keeps(nodeCount: 4, edges: [(0, 1, 10), (0, 2, 1), (0, 3, 1)], alpha: 0.02) == [false, false, false])
+  #expect(DisparityFilter.keeps(nodeCount: 4, edges: [WeightedEdge(0, 1, 10), WeightedEdge(0, 2, 1), WeightedEdge(0, 3, 1)], alpha: 0.02) == [false, false, false])
 }

@@ -9,7 +9,8 @@ import Testing
 private let seedView = try! CoalitionNetwork(Dataset.seed).view()
 
 @Test func eiIndexOfTheSeedByHand() {
-  let (whole, blocs, actors) = seedView.eiIndex()
+  let ei = seedView.eiIndex()
+  let (whole, blocs, actors) = (ei.whole, ei.blocs, ei.actors)
   #expect(whole.external == 5 && whole.inside == 3)
   #expect(whole.value == 0.25)
   // 21 pairs, 7 inside groups (6 in the coalition, 1 in the US bloc): 2·14/21 − 1.

@@ -8,7 +8,7 @@ import Testing
 private let large: SimpleGraph = {
   var rng = SplitMix64(seed: 11)
   let n = 20_000
-  let edges = (0..<100_000).map { _ in (Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)), 1.0) }.filter { $0.0 != $0.1 }
+  let edges = (0..<100_000).map { _ in WeightedEdge(Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)), 1.0) }.filter { $0.source != $0.target }
   return SimpleGraph(nodeCount: n, edges: edges, directed: false)
 }()
 
@@ -46,7 +46,7 @@ private func syncTable(_ report: CentralityReport) throws -> ReportTable { try r
   let reports = ReportLog()
   let monitor = ProgressMonitor { phase, fraction in reports.add(fraction) }
   var rng = SplitMix64(seed: 5)
-  let graph = SimpleGraph(nodeCount: 500, edges: (0..<2_000).map { _ in (Int(rng.next() % 500), Int(rng.next() % 500), 1.0) }, directed: false)
+  let graph = SimpleGraph(nodeCount: 500, edges: (0..<2_000).map { _ in WeightedEdge(Int(rng.next() % 500), Int(rng.next() % 500), 1.0) }, directed: false)
   let values = ProgressMonitor.$current.withValue(monitor) { graph.betweenness(length: .hops, normalized: true, threads: 2) }
   #expect(values == graph.betweenness(length: .hops, normalized: true, threads: 1))
   #expect(reports.last == 1)

@@ -27,7 +27,7 @@ struct ReferenceGraph: CustomTestStringConvertible, Sendable {
       let g = graphs[name]!
       let directed = g["directed"] as? Bool ?? false
       let nodes = g["nodes"] as? [String] ?? []
-      let edges = (g["edges"] as? [[Double]] ?? []).map { (Int($0[0]), Int($0[1]), $0[2]) }
+      let edges = (g["edges"] as? [[Double]] ?? []).map { WeightedEdge(Int($0[0]), Int($0[1]), $0[2]) }
       var values: [String: [Double?]] = [:]
       var scalars: [String: Double] = [:]
       var edgeValues: [String: [[Double]]] = [:]
@@ -157,7 +157,7 @@ func katzAndEigenvectorMatchNetworkXAndIgraph(_ r: ReferenceGraph) throws {
 }
 
 @Test func katzReportsDivergence() {
-  let triangle = SimpleGraph(nodeCount: 3, edges: [(0, 1, 1), (1, 2, 1), (2, 0, 1)], directed: false)
+  let triangle = SimpleGraph(nodeCount: 3, edges: [WeightedEdge(0, 1, 1), WeightedEdge(1, 2, 1), WeightedEdge(2, 0, 1)], directed: false)
   #expect(throws: MetricError.self) { try triangle.pagerank(damping: 1.5) }
   // Above 1/λ = 0.5 the error names α and the bound.
   for alpha in [0.9, 0.5] {
@@ -176,7 +176,7 @@ func katzAndEigenvectorMatchNetworkXAndIgraph(_ r: ReferenceGraph) throws {
   let isolates = try SimpleGraph(nodeCount: 4, edges: [], directed: true).katz()
   #expect(isolates == [Double](repeating: 0.5, count: 4))
   // Weights of 1e308: the default α diverges with a clear error; α from the singular value converges.
-  let huge = SimpleGraph(nodeCount: 3, edges: [(0, 1, 1e308), (1, 2, 1e308)], directed: false)
+  let huge = SimpleGraph(nodeCount: 3, edges: [WeightedEdge(0, 1, 1e308), WeightedEdge(1, 2, 1e308)], directed: false)
   #expect(throws: MetricError.self) { try huge.katz() }
   let sigma = huge.largestSingularValue()
   #expect(abs(sigma / (1e308 * 2.0.squareRoot()) - 1) < 1e-12)
@@ -186,7 +186,7 @@ func katzAndEigenvectorMatchNetworkXAndIgraph(_ r: ReferenceGraph) throws {
 }
 
 @Test func directedEigenvectorSaysWhyItIsUndefined() throws {
-  let chain = SimpleGraph(nodeCount: 3, edges: [(0, 1, 1), (1, 2, 1)], directed: true)
+  let chain = SimpleGraph(nodeCount: 3, edges: [WeightedEdge(0, 1, 1), WeightedEdge(1, 2, 1)], directed: true)
   do {
     _ = try chain.eigenvector()
     Issue.record("eigenvector on an acyclic graph returned a value")
@@ -195,7 +195,7 @@ func katzAndEigenvectorMatchNetworkXAndIgraph(_ r: ReferenceGraph) throws {
     #expect("\(error)".contains("no cycle"))
   }
   // A directed cycle is periodic; the shift by I still converges, to the uniform vector.
-  let cycle = SimpleGraph(nodeCount: 5, edges: (0..<5).map { ($0, ($0 + 1) % 5, 1) }, directed: true)
+  let cycle = SimpleGraph(nodeCount: 5, edges: (0..<5).map { WeightedEdge($0, ($0 + 1) % 5, 1) }, directed: true)
   let x = try cycle.eigenvector()
   #expect(x.allSatisfy { abs($0 - 1 / 5.0.squareRoot()) < 1e-12 })
   // No edges at all: every vector is an eigenvector; NetworkX keeps the uniform start.
@@ -210,9 +210,9 @@ func katzAndEigenvectorMatchNetworkXAndIgraph(_ r: ReferenceGraph) throws {
   for round in 0..<30 {
     let n = 2 + Int(rng.next() % 14)
     let directed = round % 2 == 1
-    var edges: [(Int, Int, Double)] = []
+    var edges: [WeightedEdge] = []
     for u in 0..<n {
-      for v in 0..<n where u != v && (directed || u < v) && rng.next() % 4 == 0 { edges.append((u, v, 1)) }
+      for v in 0..<n where u != v && (directed || u < v) && rng.next() % 4 == 0 { edges.append(WeightedEdge(u, v, 1)) }
     }
     let g = SimpleGraph(nodeCount: n, edges: edges, directed: directed)
     let fast = g.betweenness(normalized: false)
@@ -220,7 +220,8 @@ func katzAndEigenvectorMatchNetworkXAndIgraph(_ r: ReferenceGraph) throws {
     var dist = [[Double]](repeating: [Double](repeating: .infinity, count: n), count: n)
     var sigma = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
     for v in 0..<n { dist[v][v] = 0; sigma[v][v] = 1 }
-    for (u, v, _) in g.edges {
+    for e in g.edges {
+      let (u, v) = (e.source, e.target)
       dist[u][v] = 1; sigma[u][v] = 1
       if !directed { dist[v][u] = 1; sigma[v][u] = 1 }
     }
@@ -259,8 +260,8 @@ func katzAndEigenvectorMatchNetworkXAndIgraph(_ r: ReferenceGraph) throws {
 /// Freeman (1979): a star is maximally centralised (1), a complete graph not at all (0).
 @Test(arguments: [4, 5, 9])
 func centralizationOfStarAndCompleteGraphs(_ n: Int) throws {
-  let star = SimpleGraph(nodeCount: n, edges: (1..<n).map { (0, $0, 1) }, directed: false)
-  let complete = SimpleGraph(nodeCount: n, edges: (0..<n).flatMap { u in (u + 1..<n).map { (u, $0, 1.0) } }, directed: false)
+  let star = SimpleGraph(nodeCount: n, edges: (1..<n).map { WeightedEdge(0, $0, 1) }, directed: false)
+  let complete = SimpleGraph(nodeCount: n, edges: (0..<n).flatMap { u in (u + 1..<n).map { WeightedEdge(u, $0, 1.0) } }, directed: false)
   for (g, want) in [(star, 1.0), (complete, 0.0)] {
     let degrees = (0..<n).map { Double(g.rowStart[$0 + 1] - g.rowStart[$0]) }
     #expect(abs(Centralization.degree(degrees) - want) < 1e-12)
@@ -268,7 +269,7 @@ func centralizationOfStarAndCompleteGraphs(_ n: Int) throws {
     #expect(abs(Centralization.closeness(normalized: g.closeness()) - want) < 1e-12)
   }
   // A path of three: degree centralisation (1·2 + ... ) = ((2−1)+(2−1)) / ((3−1)(3−2)) = 1.
-  let path = SimpleGraph(nodeCount: 3, edges: [(0, 1, 1), (1, 2, 1)], directed: false)
+  let path = SimpleGraph(nodeCount: 3, edges: [WeightedEdge(0, 1, 1), WeightedEdge(1, 2, 1)], directed: false)
   #expect(Centralization.degree([1, 2, 1]) == 1)
   #expect(path.betweenness() == [0, 1, 0])
 }

@@ -9,18 +9,19 @@ import Testing
 // and 64-source bit-parallel searches, Floyd–Warshall, union–find and repeated peeling.
 
 /// A random multigraph: duplicates in both orders, self-loops, some isolated nodes.
-private func randomEdges(_ rng: inout SplitMix64, n: Int, m: Int, weighted: Bool) -> [(Int, Int, Double)] {
+private func randomEdges(_ rng: inout SplitMix64, n: Int, m: Int, weighted: Bool) -> [WeightedEdge] {
   (0..<m).map { _ in
     let u = Int(rng.next() % UInt64(n))
     let v = rng.next() % 7 == 0 ? u : Int(rng.next() % UInt64(n))
-    return (u, v, weighted ? Double(1 + rng.next() % 9) / 2 : 1)
+    return WeightedEdge(u, v, weighted ? Double(1 + rng.next() % 9) / 2 : 1)
   }
 }
 
 /// Rows by dictionary: merged weights in input order, targets sorted.
-private func naiveRows(n: Int, edges: [(Int, Int, Double)], directed: Bool) -> [[(Int, Double)]] {
+private func naiveRows(n: Int, edges: [WeightedEdge], directed: Bool) -> [[(Int, Double)]] {
   var rows = [[Int: Double]](repeating: [:], count: n)
-  for (u, v, w) in edges where u != v {
+  for e in edges where e.source != e.target {
+    let (u, v, w) = (e.source, e.target, e.weight)
     rows[u][v, default: 0] += w
     if !directed { rows[v][u, default: 0] += w }
   }
@@ -34,7 +35,7 @@ private func naiveRows(n: Int, edges: [(Int, Int, Double)], directed: Bool) -> [
     let directed = round % 2 == 0
     let weighted = round % 3 != 0
     var edges = randomEdges(&rng, n: n, m: Int(rng.next() % 150), weighted: weighted)
-    if round % 5 == 0 { edges.sort { ($0.0, $0.1) < ($1.0, $1.1) } }  // sorted files take the no-sort path
+    if round % 5 == 0 { edges.sort { ($0.source, $0.target) < ($1.source, $1.target) } }  // sorted files take the no-sort path
     let g = SimpleGraph(nodeCount: n, edges: edges, directed: directed)
     let want = naiveRows(n: n, edges: edges, directed: directed)
     for v in 0..<n {
@@ -43,7 +44,7 @@ private func naiveRows(n: Int, edges: [(Int, Int, Double)], directed: Bool) -> [
       #expect(got.map(\.1) == want[v].map(\.1), "round \(round) row \(v) weights")
     }
     // In-rows are the transpose.
-    let reverse = naiveRows(n: n, edges: edges.map { ($0.1, $0.0, $0.2) }, directed: directed)
+    let reverse = naiveRows(n: n, edges: edges.map { WeightedEdge($0.target, $0.source, $0.weight) }, directed: directed)
     for v in 0..<n {
       #expect((Int(g.inRowStart[v])..<Int(g.inRowStart[v + 1])).map { Int(g.inTarget[$0]) } == reverse[v].map(\.0))
     }
@@ -89,7 +90,7 @@ private func searchGraphs() -> [SimpleGraph] {
   for (n, m) in [(1, 0), (70, 60), (130, 900), (300, 2400), (600, 1500)] {
     for directed in [false, true] {
       var edges = randomEdges(&rng, n: n, m: m, weighted: false)
-      if n > 100 { edges += (1..<n / 2).map { (0, $0, 1.0) } }  // a hub makes the frontier explode
+      if n > 100 { edges += (1..<n / 2).map { WeightedEdge(0, $0, 1.0) } }  // a hub makes the frontier explode
       out.append(SimpleGraph(nodeCount: n, edges: edges, directed: directed))
     }
   }
@@ -126,7 +127,7 @@ private func searchGraphs() -> [SimpleGraph] {
   // follows predecessor arcs the textbook way.
   for g in searchGraphs() {
     let fast = g.betweenness(normalized: false)
-    let unit = SimpleGraph(nodeCount: g.nodeCount, edges: g.edges.map { ($0.0, $0.1, 1.0) }, directed: g.directed)
+    let unit = SimpleGraph(nodeCount: g.nodeCount, edges: g.edges.map { WeightedEdge($0.source, $0.target, 1.0) }, directed: g.directed)
     let general = unit.betweenness(length: .weight, normalized: false)
     for v in 0..<g.nodeCount { #expect(abs(fast[v] - general[v]) <= 1e-9 * max(1, general[v]), "node \(v)") }
     #expect(g.betweenness(threads: 2) == g.betweenness(threads: 1))
@@ -184,7 +185,7 @@ private func searchGraphs() -> [SimpleGraph] {
     let g = SimpleGraph(nodeCount: n, edges: edges, directed: round % 2 == 0)
     var parent = Array(0..<n)
     func find(_ x: Int) -> Int { parent[x] == x ? x : find(parent[x]) }
-    for (u, v, _) in edges { parent[find(u)] = find(v) }
+    for e in edges { parent[find(e.source)] = find(e.target) }
     let label = g.components()
     for u in 0..<n {
       for v in u + 1..<n { #expect((label[u] == label[v]) == (find(u) == find(v))) }
@@ -242,11 +243,11 @@ private func searchGraphs() -> [SimpleGraph] {
   var rng = SplitMix64(seed: 21)
   for round in 0..<12 {
     let n = 2 + Int(rng.next() % 120)
-    let edges = randomEdges(&rng, n: n, m: 3 * n, weighted: false).map { ($0.0, $0.1, Double(1 + rng.next() % 5)) }
+    let edges = randomEdges(&rng, n: n, m: 3 * n, weighted: false).map { WeightedEdge($0.source, $0.target, Double(1 + rng.next() % 5)) }
     let directed = round % 2 == 1
     let g = SimpleGraph(nodeCount: n, edges: edges, directed: directed)
     #expect(g.integerLengths(.weight) != nil)
-    let scaled = SimpleGraph(nodeCount: n, edges: edges.map { ($0.0, $0.1, $0.2 * 1.5) }, directed: directed)
+    let scaled = SimpleGraph(nodeCount: n, edges: edges.map { WeightedEdge($0.source, $0.target, $0.weight * 1.5) }, directed: directed)
     #expect(scaled.integerLengths(.weight) == nil)
     for source in Set([0, n / 2, n - 1]) {
       let near = g.distances(from: source, length: .weight)

@@ -12,17 +12,17 @@ import Testing
 struct MatrixCase: CustomTestStringConvertible, Sendable {
   let name: String
   let nodeCount: Int
-  let edges: [(Int, Int, Double)]
+  let edges: [WeightedEdge]
   var testDescription: String { name }
 
   /// The weight variants of a shape: all 1, all 2 (stored but equal), varied, some zero.
   static func variants(_ name: String, _ n: Int, _ pairs: [(Int, Int)]) -> [MatrixCase] {
     let varied: [Double] = [1, 2, 0.5, 4, 1, 0.25, 2]
     return [
-      MatrixCase(name: name + " w=1", nodeCount: n, edges: pairs.map { ($0.0, $0.1, 1) }),
-      MatrixCase(name: name + " w=2", nodeCount: n, edges: pairs.map { ($0.0, $0.1, 2) }),
-      MatrixCase(name: name + " varied", nodeCount: n, edges: pairs.enumerated().map { ($1.0, $1.1, varied[$0 % varied.count]) }),
-      MatrixCase(name: name + " zeros", nodeCount: n, edges: pairs.enumerated().map { ($1.0, $1.1, $0 % 3 == 1 ? 0 : 1) }),
+      MatrixCase(name: name + " w=1", nodeCount: n, edges: pairs.map { WeightedEdge($0.0, $0.1, 1) }),
+      MatrixCase(name: name + " w=2", nodeCount: n, edges: pairs.map { WeightedEdge($0.0, $0.1, 2) }),
+      MatrixCase(name: name + " varied", nodeCount: n, edges: pairs.enumerated().map { WeightedEdge($1.0, $1.1, varied[$0 % varied.count]) }),
+      MatrixCase(name: name + " zeros", nodeCount: n, edges: pairs.enumerated().map { WeightedEdge($1.0, $1.1, $0 % 3 == 1 ? 0 : 1) }),
     ]
   }
 
@@ -58,7 +58,8 @@ struct PlainGraph {
     n = c.nodeCount
     self.directed = directed
     w = [[Double?]](repeating: [Double?](repeating: nil, count: c.nodeCount), count: c.nodeCount)
-    for (u, v, x) in c.edges where u != v {
+    for e in c.edges where e.source != e.target {
+      let (u, v, x) = (e.source, e.target, e.weight)
       w[u][v] = (w[u][v] ?? 0) + x
       if !directed { w[v][u] = (w[v][u] ?? 0) + x }
     }
@@ -367,7 +368,8 @@ func spectralAndStructuralMeasuresMatchTheTextbook(_ c: MatrixCase) throws {
     expectClose(g.constraint(), burt.constraint, "\(what) constraint")
     expectClose(g.effectiveSize(), burt.effectiveSize, "\(what) effective size")
     // Communities: a label per node, deterministic, and the modularity reported is the partition's.
-    let (partition, q) = g.louvain(seed: 3)
+    let found = g.louvain(seed: 3)
+    let (partition, q) = (found.partition, found.modularity)
     #expect(partition.count == c.nodeCount)
     #expect(g.louvain(seed: 3).partition == partition)
     #expect(abs(q - g.undirectedCopy.modularity(partition: partition, weighted: true)) <= 1e-12, "\(what) louvain modularity")

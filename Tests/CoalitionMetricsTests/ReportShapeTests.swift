@@ -103,7 +103,7 @@ private func rowsExist(_ d: ReportDocument) -> Bool {
 
 @Test func betweennessAcrossGroupsAndParticipationByHand() {
   // The same two triangles and bridge, nodes 0…5, groups {0,1,2} and {3,4,5}.
-  let g = SimpleGraph(nodeCount: 6, edges: [(0, 1, 1), (0, 2, 1), (1, 2, 1), (3, 4, 1), (3, 5, 1), (4, 5, 1), (2, 3, 1)], directed: false)
+  let g = SimpleGraph(nodeCount: 6, edges: [WeightedEdge(0, 1, 1), WeightedEdge(0, 2, 1), WeightedEdge(1, 2, 1), WeightedEdge(3, 4, 1), WeightedEdge(3, 5, 1), WeightedEdge(4, 5, 1), WeightedEdge(2, 3, 1)], directed: false)
   let group = [0, 0, 0, 1, 1, 1]
   #expect(g.betweennessAcrossGroups(group, normalized: false) == [0, 0, 6, 6, 0, 0])
   #expect(g.betweennessAcrossGroups(group) == [0, 0, 1, 1, 0, 0])
@@ -113,13 +113,13 @@ private func rowsExist(_ d: ReportDocument) -> Bool {
   #expect(p.count == 6)
   #expect(p[0] == 0 && abs(p[2] - 4.0 / 9) < 1e-12)
   // A path 0–1–2 with groups {0}, {1}, {2}: node 1 carries the one pair across that avoids it.
-  let path = SimpleGraph(nodeCount: 3, edges: [(0, 1, 1), (1, 2, 1)], directed: false)
+  let path = SimpleGraph(nodeCount: 3, edges: [WeightedEdge(0, 1, 1), WeightedEdge(1, 2, 1)], directed: false)
   #expect(path.betweennessAcrossGroups([0, 1, 2], normalized: false) == [0, 1, 0])
   #expect(path.participationCoefficient(groups: [0, 1, 2])[1] == 0.5)
   #expect(SimpleGraph(nodeCount: 1, edges: [], directed: false).participationCoefficient(groups: [0])[0].isNaN)
   // The same values on any number of threads, to the bit.
   var rng = SplitMix64(seed: 7)
-  let edges = (0..<600).map { _ in (Int(rng.next() % 200), Int(rng.next() % 200), 1.0) }
+  let edges = (0..<600).map { _ in WeightedEdge(Int(rng.next() % 200), Int(rng.next() % 200), 1.0) }
   let random = SimpleGraph(nodeCount: 200, edges: edges, directed: false)
   let labels = (0..<200).map { $0 % 5 }
   #expect(random.betweennessAcrossGroups(labels, threads: 1) == random.betweennessAcrossGroups(labels, threads: 3))

@@ -7,7 +7,7 @@ import Testing
 /// are balanced, ++− and −−− are not.
 @Test func triangleCensusClassifiesTheFourTypes() {
   for (signs, kind) in [([1, 1, 1], 0), ([1, 1, -1], 1), ([1, -1, -1], 2), ([-1, -1, -1], 3)] {
-    let g = SignedGraph(nodeCount: 3, edges: [(0, 1, signs[0]), (1, 2, signs[1]), (0, 2, signs[2])])
+    let g = SignedGraph(nodeCount: 3, edges: [SignedEdge(0, 1, sign: signs[0]), SignedEdge(1, 2, sign: signs[1]), SignedEdge(0, 2, sign: signs[2])])
     var want = [0, 0, 0, 0]
     want[kind] = 1
     #expect(g.triangleCensus() == want)
@@ -19,7 +19,7 @@ import Testing
 
 @Test func hararySplitFindsTheTwoCamps() throws {
   // Two camps {0, 1} and {2, 3}, friends inside, enemies across, plus an isolate 4.
-  let g = SignedGraph(nodeCount: 5, edges: [(0, 1, 1), (2, 3, 1), (0, 2, -1), (1, 3, -1), (0, 3, -1)])
+  let g = SignedGraph(nodeCount: 5, edges: [SignedEdge(0, 1, sign: 1), SignedEdge(2, 3, sign: 1), SignedEdge(0, 2, sign: -1), SignedEdge(1, 3, sign: -1), SignedEdge(0, 3, sign: -1)])
   #expect(try #require(g.hararySplit()) == [0, 0, 1, 1, 0])
   #expect(g.frustration(of: [0, 0, 1, 1, 0]) == 0)
   #expect(g.frustration(of: [0, 1, 0, 1, 0]) == 4)
@@ -33,8 +33,8 @@ import Testing
   var rng = SplitMix64(seed: 5)
   for _ in 0..<15 {
     let n = 3 + Int(rng.next() % 9)
-    var edges: [(Int, Int, Int)] = []
-    for u in 0..<n { for v in u + 1..<n where rng.next() % 2 == 0 { edges.append((u, v, rng.next() % 2 == 0 ? 1 : -1)) } }
+    var edges: [SignedEdge] = []
+    for u in 0..<n { for v in u + 1..<n where rng.next() % 2 == 0 { edges.append(SignedEdge(u, v, sign: rng.next() % 2 == 0 ? 1 : -1)) } }
     let g = SignedGraph(nodeCount: n, edges: edges)
     var brute = Int.max
     for mask in 0..<(1 << n) { brute = min(brute, g.frustration(of: (0..<n).map { (mask >> $0) & 1 })) }
@@ -43,11 +43,11 @@ import Testing
     #expect(g.frustration(of: m.split) == m.frustration)
   }
   // 40 nodes: planted camps, 5 edges made frustrated on purpose.
-  var edges: [(Int, Int, Int)] = []
+  var edges: [SignedEdge] = []
   for u in 0..<40 {
-    for v in u + 1..<40 where rng.next() % 5 == 0 { edges.append((u, v, (u < 20) == (v < 20) ? 1 : -1)) }
+    for v in u + 1..<40 where rng.next() % 5 == 0 { edges.append(SignedEdge(u, v, sign: (u < 20) == (v < 20) ? 1 : -1)) }
   }
-  for k in 0..<5 { edges[k * 7].2 *= -1 }
+  for k in 0..<5 { edges[k * 7].sign *= -1 }
   let big = SignedGraph(nodeCount: 40, edges: edges).minimumFrustration()
   #expect(!big.exact)
   #expect(big.frustration <= 5)
@@ -55,7 +55,7 @@ import Testing
 
 /// PN centrality equals its power series Σ βᵏAᵏ·1 with β = 1/(2n−2), summed directly.
 @Test func pnCentralityMatchesItsSeries() {
-  let g = SignedGraph(nodeCount: 5, edges: [(0, 1, 1), (1, 2, 1), (2, 3, -1), (3, 4, 1), (0, 4, -1), (1, 3, 1)])
+  let g = SignedGraph(nodeCount: 5, edges: [SignedEdge(0, 1, sign: 1), SignedEdge(1, 2, sign: 1), SignedEdge(2, 3, sign: -1), SignedEdge(3, 4, sign: 1), SignedEdge(0, 4, sign: -1), SignedEdge(1, 3, sign: 1)])
   let beta = 1.0 / 8
   var term = [Double](repeating: 1, count: 5)
   var sum = term
@@ -73,11 +73,11 @@ import Testing
 }
 
 @Test func signedModularityReducesToModularityWithoutNegativeTies() {
-  let g = SignedGraph(nodeCount: 4, edges: [(0, 1, 1), (2, 3, 1), (1, 2, 1)])
-  let plain = SimpleGraph(nodeCount: 4, edges: [(0, 1, 1), (2, 3, 1), (1, 2, 1)], directed: false)
+  let g = SignedGraph(nodeCount: 4, edges: [SignedEdge(0, 1, sign: 1), SignedEdge(2, 3, sign: 1), SignedEdge(1, 2, sign: 1)])
+  let plain = SimpleGraph(nodeCount: 4, edges: [WeightedEdge(0, 1, 1), WeightedEdge(2, 3, 1), WeightedEdge(1, 2, 1)], directed: false)
   #expect(abs(g.modularity(partition: [0, 0, 1, 1]) - plain.modularity(partition: [0, 0, 1, 1])) < 1e-15)
   // Negative ties across the groups raise it: Q⁻ of the cross edge is negative.
-  let h = SignedGraph(nodeCount: 4, edges: [(0, 1, 1), (2, 3, 1), (1, 2, -1)])
+  let h = SignedGraph(nodeCount: 4, edges: [SignedEdge(0, 1, sign: 1), SignedEdge(2, 3, sign: 1), SignedEdge(1, 2, sign: -1)])
   #expect(h.modularity(partition: [0, 0, 1, 1]) > g.modularity(partition: [0, 0, 1, 1]))
 }
 

@@ -20,7 +20,7 @@ struct SweepGraph: Sendable {
       let graphs = root["graphs"] as? [[String: Any]]
     else { return [] }
     return graphs.map { g in
-      let edges = (g["edges"] as? [[Double]] ?? []).map { (Int($0[0]), Int($0[1]), $0[2]) }
+      let edges = (g["edges"] as? [[Double]] ?? []).map { WeightedEdge(Int($0[0]), Int($0[1]), $0[2]) }
       return SweepGraph(
         name: g["name"] as? String ?? "?",
         graph: SimpleGraph(nodeCount: g["n"] as? Int ?? 0, edges: edges, directed: g["directed"] as? Bool ?? false),
@@ -139,25 +139,26 @@ struct SweepRandom {
   var random = SweepRandom(state: 42)
   for trial in 0..<3000 {
     let n = 1 + random.below(14)
-    var edges: [(Int, Int, Double)] = []
+    var edges: [WeightedEdge] = []
     let shape = trial % 4  // 0 any, 1 bipartite, 2 tree plus pendants, 3 weighted
     let m = random.below(n * n / 2 + 1)
     for _ in 0..<m {
       let (u, v) = (random.below(n), random.below(n))
       if shape == 1, (u < n / 2) == (v < n / 2) { continue }
-      edges.append((u, v, shape == 3 ? Double(1 + random.below(9)) / 2 : 1))
+      edges.append(WeightedEdge(u, v, shape == 3 ? Double(1 + random.below(9)) / 2 : 1))
     }
-    if shape == 2 { edges = (1..<max(n, 1)).map { ($0, random.below($0), 1) } }
+    if shape == 2 { edges = (1..<max(n, 1)).map { WeightedEdge($0, random.below($0), 1) } }
     let g = SimpleGraph(nodeCount: n, edges: edges, directed: false)
     var dense = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
-    for (u, v, w) in g.edges {
+    for e in g.edges {
+      let (u, v, w) = (e.source, e.target, e.weight)
       dense[u][v] = w
       dense[v][u] = w
     }
     let want = denseEigenvectorLimit(dense)
     let got = try g.eigenvector()
     let error = relativeError(got, want)
-    #expect(error <= 1e-10, "trial \(trial) n=\(n) edges=\(g.edges.map { [$0.0, $0.1] }): error \(error)")
+    #expect(error <= 1e-10, "trial \(trial) n=\(n) edges=\(g.edges.map { [$0.source, $0.target] }): error \(error)")
     if error > 1e-10 { return }
   }
 }

@@ -59,7 +59,7 @@ let again = try CoalitionNetwork(loaded)  // a plain top-level `try` after the d
 
 struct AppError: Error { let message: String }
 func typed() throws(AppError) -> Int {
-  do { return try CentralityMeasure.katz.values(on: SimpleGraph(nodeCount: 2, edges: [(0, 1, 1)], directed: false), length: .hops).count }
+  do { return try CentralityMeasure.katz.values(on: SimpleGraph(nodeCount: 2, edges: [WeightedEdge(0, 1, 1)], directed: false), length: .hops).count }
   catch let error as MetricError { throw AppError(message: error.localizedDescription) }
   catch { throw AppError(message: error.localizedDescription) }
 }
