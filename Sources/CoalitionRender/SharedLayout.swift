@@ -36,3 +36,29 @@ extension GraphvizRenderer {
     return out
   }
 }
+
+extension GraphvizRenderer {
+  /// One layout for the maps of several views (the windows of a series), made from `union`, the
+  /// view of all of them together (`Timeline.union`): laid out once with its legend and caption,
+  /// so that the frame is wide enough for any window's map. `nil` when `union` has no actor.
+  /// - Throws: ``RenderError`` from the layout.
+  public func sharedLayout(of union: NetworkView) throws -> MapLayout? {
+    guard union.nodeCount > 0 else { return nil }
+    return try layout(of: CoalitionMap(view: union), engine: LayoutEngine.automatic(nodes: union.nodeCount, edges: union.ties.count))
+  }
+
+  /// The maps of `views` as SVG, each with its caption, on `layout` when one is given (pinned
+  /// positions, the same place for an actor in every map) and otherwise laid out one by one;
+  /// `legend: false` leaves out each map's legend (for small multiples).
+  /// - Throws: ``RenderError`` from a layout or render.
+  public func windowMaps(_ views: [NetworkView], captions: [String], layout: MapLayout?, legend: Bool = true) throws -> [RenderOutput] {
+    precondition(views.count == captions.count, "one caption per view")
+    return try zip(views, captions).map { view, caption -> RenderOutput in
+      var map = CoalitionMap(view: view, caption: caption)
+      map.style.showLegend = legend
+      map.layout = layout
+      let engine = layout == nil ? LayoutEngine.automatic(nodes: view.nodeCount, edges: view.ties.count) : .pinned
+      return try render(try map.dot(), engine: engine, format: .svg)
+    }
+  }
+}

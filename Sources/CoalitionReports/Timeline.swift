@@ -109,6 +109,36 @@ public struct TimeWindows: Sendable {
 
   /// Whether ``limit`` cut the series short.
   public var isTruncated: Bool { needed > windows.count }
+
+  /// The windows of a series over `filter`'s window, or else over the dataset's dated extent:
+  /// `length` long, every `step`.
+  /// - Throws: ``SeriesError`` when the dataset has no dated observation to span, or when the range
+  ///   needs more than ``limit`` windows (a series is never cut short in silence).
+  public static func spanning(_ dataset: Dataset, filter: ViewFilter, length: TimeSpan, step: TimeSpan? = nil) throws(SeriesError) -> TimeWindows {
+    let days = dataset.observations.flatMap { [$0.time.firstDay, $0.time.lastDay] }.filter { $0 != .min && $0 != .max }
+    guard let start = filter.window?.from ?? days.min().flatMap({ PartialDate(dayNumber: $0) }),
+      let end = filter.window?.to ?? days.max().flatMap({ PartialDate(dayNumber: $0) })
+    else { throw .undated }
+    let spans = TimeWindows(start: start, end: end, length: length, step: step)
+    if spans.isTruncated { throw .tooManyWindows(start: start, end: end, needed: spans.needed) }
+    return spans
+  }
+}
+
+/// Why a series of windows cannot be made.
+public enum SeriesError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// No observation of the dataset has a date, and no range was given.
+  case undated
+  /// The range needs this many windows, more than ``TimeWindows/limit``.
+  case tooManyWindows(start: PartialDate, end: PartialDate, needed: Int)
+
+  public var description: String {
+    switch self {
+    case .undated: return "the dataset has no dated observations; give a range (--from and --to)"
+    case .tooManyWindows(let start, let end, let needed):
+      return "from \(start) to \(end) the series needs \(needed) windows, more than the \(TimeWindows.limit) a series holds; use a longer window or step, or a narrower range"
+    }
+  }
 }
 
 /// Coalition measures across time windows, and the comparison of two moments.
@@ -139,6 +169,16 @@ public struct Timeline: Sendable {
     self.windows = windows
     self.halfLifeDays = halfLifeDays
     self.measure = measure
+  }
+
+  /// Every window at once: each actor with a tie in any window, for one layout that every
+  /// window's map shares (so that an actor keeps its place from window to window).
+  public var union: NetworkView {
+    var f = filter
+    f.dropIsolates = true
+    let first = windows.first?.from, last = windows.last?.to
+    f.window = halfLifeDays == nil ? DateWindow(from: first, to: last) : DateWindow(to: last)
+    return graph.derivedView(f)
   }
 
   /// The view of one window.

@@ -199,17 +199,12 @@ struct Report: ParsableCommand {
       let timeline = try CoalitionReports.Timeline(graph: selected.graph, filter: filter, windows: windows, measure: measure)
       page.series = timeline.series()
       page.seriesMeasure = measure.rawValue
-      let shared = try sharedLayout(timeline)
-      for w in windows.prefix(24) {
-        let v = timeline.view(w)
-        guard v.nodeCount > 0 else { continue }
-        var small = CoalitionMap(view: v, caption: w.description)
-        small.style.showLegend = false
-        small.layout = shared
-        let e = shared == nil ? LayoutEngine.automatic(nodes: v.nodeCount, edges: v.ties.count) : .pinned
-        let out = try GraphvizRenderer.shared.render(try small.dot(), engine: e, format: .svg)
-        page.windowMaps.append(HTMLReport.WindowMap(label: w.description, svg: String(decoding: out.bytes, as: UTF8.self)))
-      }
+      // Small multiples: the first 24 windows with an actor, on one shared layout.
+      let shown = windows.prefix(24).map { (window: $0, view: timeline.view($0)) }.filter { $0.view.nodeCount > 0 }
+      let maps = try GraphvizRenderer.shared.windowMaps(
+        shown.map(\.view), captions: shown.map { $0.window.description }, layout: try GraphvizRenderer.shared.sharedLayout(of: timeline.union),
+        legend: false)
+      page.windowMaps = zip(shown, maps).map { HTMLReport.WindowMap(label: $0.window.description, svg: String(decoding: $1.bytes, as: UTF8.self)) }
     }
     try output.write(page.html())
     if let path = output.path { output.note("wrote \(path) (html, \(selected.nodeCount) actors, \(selected.ties.count) ties)") }

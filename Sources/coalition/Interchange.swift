@@ -364,14 +364,12 @@ struct Timeline: ParsableCommand {
         throw ToolError("--maps \(maps): no such directory")
       }
       let digits = String(windows.count).count
-      let shared = try sharedLayout(timeline)
-      for (k, w) in windows.enumerated() {
-        let v = timeline.view(w)
-        let label = halfLifeDays == nil ? w.description : "known by \(w.to?.description ?? "")"
-        var map = CoalitionMap(view: v, caption: "\(label) · window \(k + 1) of \(windows.count)")
-        map.layout = shared
-        let engine = shared == nil ? LayoutEngine.automatic(nodes: v.nodeCount, edges: v.ties.count) : .pinned
-        let result = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: .svg)
+      let captions = windows.enumerated().map { k, w in
+        "\(halfLifeDays == nil ? w.description : "known by \(w.to?.description ?? "")") · window \(k + 1) of \(windows.count)"
+      }
+      let rendered = try GraphvizRenderer.shared.windowMaps(
+        windows.map(timeline.view), captions: captions, layout: try GraphvizRenderer.shared.sharedLayout(of: timeline.union))
+      for (k, (w, result)) in zip(windows, rendered).enumerated() {
         let name = "window-\(String(k + 1).leftPadded(to: digits))-\(w.from?.description ?? "start").svg"
         do { try OutputFile.write(result.bytes, toPath: (maps as NSString).appendingPathComponent(name)) } catch { throw ToolError("\(error)") }
       }
@@ -381,32 +379,15 @@ struct Timeline: ParsableCommand {
   }
 }
 
-/// One layout for every map of a series, so that each actor keeps its place from window to
-/// window: the union of the windows' views (every actor with a tie in any of them), laid out once.
-func sharedLayout(_ timeline: CoalitionReports.Timeline) throws -> MapLayout? {
-  var filter = timeline.filter
-  filter.dropIsolates = true
-  let first = timeline.windows.first?.from, last = timeline.windows.last?.to
-  filter.window = timeline.halfLifeDays == nil ? DateWindow(from: first, to: last) : DateWindow(to: last)
-  let union = try timeline.graph.view(filter)
-  guard union.nodeCount > 0 else { return nil }
-  // With its legend (every kind of the series) and caption, so that the frame is wide enough for
-  // any window's.
-  let map = CoalitionMap(view: union)
-  return try GraphvizRenderer.shared.layout(of: map, engine: LayoutEngine.automatic(nodes: union.nodeCount, edges: union.ties.count))
-}
-
 /// The windows of a series: `length` long, every `step`, over the filter's window if it has one,
 /// else the dataset's dated extent. Refuses a series longer than `TimeWindows.limit`.
 func seriesWindows(_ dataset: Dataset, _ filter: ViewFilter, length: TimeSpan, step: TimeSpan?, named: String) throws -> [DateWindow] {
-  let days = dataset.observations.flatMap { [$0.time.firstDay, $0.time.lastDay] }.filter { $0 != .min && $0 != .max }
-  guard let start = filter.window?.from ?? days.min().flatMap({ PartialDate(dayNumber: $0) }),
-    let end = filter.window?.to ?? days.max().flatMap({ PartialDate(dayNumber: $0) })
-  else { throw ToolError("the dataset has no dated observations; give --from and --to") }
-  let spans = TimeWindows(start: start, end: end, length: length, step: step)
-  if spans.isTruncated {
+  do {
+    return try TimeWindows.spanning(dataset, filter: filter, length: length, step: step).windows
+  } catch .undated {
+    throw ToolError("the dataset has no dated observations; give --from and --to")
+  } catch .tooManyWindows(let start, let end, let needed) {
     throw ToolError(
-      "--window \(named) from \(start) to \(end) needs \(spans.needed) windows, more than the \(TimeWindows.limit) a series holds; use a longer --window or --step, or a narrower range (--from, --to)")
+      "--window \(named) from \(start) to \(end) needs \(needed) windows, more than the \(TimeWindows.limit) a series holds; use a longer --window or --step, or a narrower range (--from, --to)")
   }
-  return spans.windows
 }

@@ -1,6 +1,7 @@
 import CoalitionGraph
 import CoalitionInterchange
 import CoalitionMaps
+import CoalitionReports
 import Foundation
 import Testing
 
@@ -338,4 +339,31 @@ func realEventMapRendersWithEveryEngine(_ engine: LayoutEngine) throws {
     }
   }
   #expect(compared > 15_000)
+}
+
+/// The small multiples of a series, from the library: windows spanning the data, one layout for
+/// every window (an actor keeps its place), and a map per window.
+@Test func seriesMapsShareOneLayout() throws {
+  let seed = try CoalitionNetwork(Dataset.seed)
+  let windows = try TimeWindows.spanning(seed.dataset, filter: ViewFilter(), length: TimeSpan("6m")!).windows
+  #expect(windows.count > 2)
+  let timeline = try Timeline(graph: seed, windows: windows)
+  let layout = try #require(try GraphvizRenderer.shared.sharedLayout(of: timeline.union))
+  let busy = windows.map(timeline.view).filter { $0.nodeCount > 1 }.suffix(2)
+  let maps = try GraphvizRenderer.shared.windowMaps(Array(busy), captions: ["a", "b"], layout: layout, legend: false)
+  #expect(maps.count == 2 && maps.allSatisfy { String(decoding: $0.bytes, as: UTF8.self).contains("</svg>") })
+  // RUS stands at the same place in both windows' maps.
+  func place(_ svg: RenderOutput) -> String? {
+    let text = String(decoding: svg.bytes, as: UTF8.self)
+    guard let node = text.range(of: "id=\"actor&#45;RUS\"") else { return nil }
+    guard let ellipse = text[node.upperBound...].range(of: "<ellipse") else { return nil }
+    let tag = text[ellipse.upperBound...].prefix { $0 != ">" }
+    let centre = tag.split(separator: " ").filter { $0.hasPrefix("cx=") || $0.hasPrefix("cy=") }
+    return centre.count == 2 ? centre.joined(separator: " ") : nil
+  }
+  #expect(place(maps[0]) != nil && place(maps[0]) == place(maps[1]))
+  #expect(throws: SeriesError.self) {
+    try TimeWindows.spanning(seed.dataset, filter: ViewFilter(window: DateWindow(from: PartialDate("1000"), to: PartialDate("9000"))), length: TimeSpan("1d")!)
+  }
+  #expect(throws: SeriesError.undated) { try TimeWindows.spanning(Dataset(), filter: ViewFilter(), length: TimeSpan("1y")!) }
 }
