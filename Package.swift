@@ -53,7 +53,7 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(name: "CoalitionGraphTests", dependencies: ["CoalitionGraph"], swiftSettings: strict),
     .testTarget(
-      name: "CoalitionMetricsTests", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionReports"],
+      name: "CoalitionMetricsTests", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionReports", "CoalitionInterchange"],
       swiftSettings: strict),
     .testTarget(
       name: "CoalitionInterchangeTests",
@@ -74,7 +74,7 @@ let package = Package(
 // -sanitize=fuzzer,address), so that ordinary builds and tests never see fuzzer flags.
 if ProcessInfo.processInfo.environment["COALITION_FUZZ"] == "1" {
   let readers: [(name: String, interchange: Bool)] = [
-    ("FuzzDatasetJSON", false), ("FuzzEdgeList", false), ("FuzzCSV", true), ("FuzzGDELT", true), ("FuzzATOP", true),
+    ("FuzzDatasetJSON", false), ("FuzzEdgeList", true), ("FuzzCSV", true), ("FuzzGDELT", true), ("FuzzATOP", true),
     ("FuzzSIPRI", true), ("FuzzGraphML", true), ("FuzzGEXF", true), ("FuzzNodeLink", true), ("FuzzDyads", true), ("FuzzArchive", true),
   ]
   package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver", swiftSettings: strict))

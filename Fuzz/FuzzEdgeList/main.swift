@@ -1,4 +1,4 @@
-import CoalitionGraph
+import CoalitionInterchange
 import FuzzDriver
 
 // libFuzzer target: the EdgeList reader on arbitrary bytes. Any input may be refused with an

@@ -22,30 +22,10 @@ extension Dataset {
   public func write(to url: URL) throws { try OutputFile.write(jsonText(), to: url) }
 }
 
-extension EdgeList {
-  /// Reads an edge-list file; see ``init(contentsOf:weighted:)-(String,_)``.
-  /// - Throws: ``DatasetError`` for a URL that is not a file URL, an unreadable file or bad lines.
-  public init(contentsOf url: URL, weighted: Bool) throws {
-    guard let path = url.filePath else {
-      throw DatasetError(file: url.absoluteString, problems: [DatasetProblem(path: "", message: "only file URLs can be read")])
-    }
-    try self.init(contentsOf: path, weighted: weighted)
-  }
-}
-
 extension Dataset {
   /// Reads and validates a dataset file outside Swift's cooperative thread pool.
   /// - Throws: `CancellationError` when the task is cancelled first; ``DatasetError``.
   public static func read(contentsOf url: URL) async throws -> Dataset {
     try await runCancellable { try Dataset(contentsOf: url) }
-  }
-}
-
-extension EdgeList {
-  /// Reads an edge-list file outside Swift's cooperative thread pool; stops when the calling task
-  /// is cancelled.
-  /// - Throws: `CancellationError` when the task is cancelled; ``DatasetError``.
-  public static func read(contentsOf url: URL, weighted: Bool) async throws -> EdgeList {
-    try await runCancellable { try EdgeList(contentsOf: url, weighted: weighted) }
   }
 }

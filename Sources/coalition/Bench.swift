@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoalitionGraph
+import CoalitionInterchange
 import CoalitionMetrics
 import CoalitionRender
 import Foundation

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoalitionExact
 import CoalitionGraph
+import CoalitionInterchange
 import CoalitionMaps
 import CoalitionMetrics
 import CoalitionRender

@@ -1,4 +1,5 @@
 import CoalitionGraph
+import CoalitionInterchange
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import CoalitionGraph
 import Foundation
 
 #if canImport(Glibc)
