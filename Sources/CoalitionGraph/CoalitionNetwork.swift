@@ -122,14 +122,14 @@ public final class CoalitionNetwork: Sendable {
   /// - Throws: `DatasetError` naming every kind and actor of `filter` that the network does not
   ///   know, each with the nearest known spelling when there is one: a typo never gives an empty
   ///   view in silence.
-  public func view(_ filter: ViewFilter = ViewFilter()) throws(DatasetError) -> NetworkView {
+  public func view(_ filter: ViewFilter = ViewFilter()) throws -> NetworkView {
     try check(filter)
     return NetworkView(graph: self, filter: filter)
   }
 
   /// Checks that every kind and actor `filter` names is in the network.
   /// - Throws: `DatasetError` naming each unknown one, with the nearest known spelling.
-  public func check(_ filter: ViewFilter) throws(DatasetError) {
+  public func check(_ filter: ViewFilter) throws {
     var problems: [DatasetProblem] = []
     for k in (filter.kinds ?? []).sorted() where index(ofKind: k) == nil {
       problems.append(DatasetProblem(path: "view.kinds", message: "unknown kind \"\(k)\"\(Suggestion.hint(for: k, in: kinds.map(\.id)))"))

@@ -103,7 +103,7 @@ public struct ActorScores: Sendable, Hashable {
   /// The score of each of `view`'s nodes, in the view's node order, looked up by actor — never by
   /// position, so that scores of another view cannot size the wrong actors.
   /// - Throws: ``ScoresMismatch`` unless the scores cover exactly the view's actors.
-  public func values(for view: NetworkView) throws(ScoresMismatch) -> [Double] {
+  public func values(for view: NetworkView) throws -> [Double] {
     var out = [Double](repeating: 0, count: view.nodeCount)
     var missing: [String] = []
     for v in 0..<view.nodeCount {

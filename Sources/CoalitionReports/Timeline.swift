@@ -114,13 +114,13 @@ public struct TimeWindows: Sendable {
   /// `length` long, every `step`.
   /// - Throws: ``SeriesError`` when the dataset has no dated observation to span, or when the range
   ///   needs more than ``limit`` windows (a series is never cut short in silence).
-  public static func spanning(_ dataset: Dataset, filter: ViewFilter, length: TimeSpan, step: TimeSpan? = nil) throws(SeriesError) -> TimeWindows {
+  public static func spanning(_ dataset: Dataset, filter: ViewFilter, length: TimeSpan, step: TimeSpan? = nil) throws -> TimeWindows {
     let days = dataset.observations.flatMap { [$0.time.firstDay, $0.time.lastDay] }.filter { $0 != .min && $0 != .max }
     guard let start = filter.window?.from ?? days.min().flatMap({ PartialDate(dayNumber: $0) }),
       let end = filter.window?.to ?? days.max().flatMap({ PartialDate(dayNumber: $0) })
-    else { throw .undated }
+    else { throw SeriesError.undated }
     let spans = TimeWindows(start: start, end: end, length: length, step: step)
-    if spans.isTruncated { throw .tooManyWindows(start: start, end: end, needed: spans.needed) }
+    if spans.isTruncated { throw SeriesError.tooManyWindows(start: start, end: end, needed: spans.needed) }
     return spans
   }
 }
@@ -162,7 +162,7 @@ public struct Timeline: Sendable {
   /// - Throws: `DatasetError` when `filter` names a kind or an actor the network does not know.
   public init(
     graph: CoalitionNetwork, filter: ViewFilter = ViewFilter(), windows: [DateWindow], halfLifeDays: Double? = nil, measure: CentralityMeasure = .degree
-  ) throws(DatasetError) {
+  ) throws {
     try graph.check(filter)
     self.graph = graph
     self.filter = filter
@@ -358,7 +358,7 @@ public struct TimelineDiff: Sendable {
   public init(
     graph: CoalitionNetwork, filter: ViewFilter = ViewFilter(), from a: PartialDate, to b: PartialDate, window: TimeSpan? = nil,
     measure: CentralityMeasure = .degree, reading: TimeReading = .inForce
-  ) throws(DatasetError) {
+  ) throws {
     try graph.check(filter)
     func side(_ d: PartialDate) -> NetworkView {
       var f = filter

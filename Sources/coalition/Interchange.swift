@@ -384,9 +384,9 @@ struct Timeline: ParsableCommand {
 func seriesWindows(_ dataset: Dataset, _ filter: ViewFilter, length: TimeSpan, step: TimeSpan?, named: String) throws -> [DateWindow] {
   do {
     return try TimeWindows.spanning(dataset, filter: filter, length: length, step: step).windows
-  } catch .undated {
+  } catch SeriesError.undated {
     throw ToolError("the dataset has no dated observations; give --from and --to")
-  } catch .tooManyWindows(let start, let end, let needed) {
+  } catch SeriesError.tooManyWindows(let start, let end, let needed) {
     throw ToolError(
       "--window \(named) from \(start) to \(end) needs \(needed) windows, more than the \(TimeWindows.limit) a series holds; use a longer --window or --step, or a narrower range (--from, --to)")
   }

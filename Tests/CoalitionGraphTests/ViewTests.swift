@@ -149,7 +149,7 @@ private func tie(_ v: NetworkView, _ s: String, _ t: String, _ kind: String) thr
   do {
     _ = try seed.view(ViewFilter(kinds: ["arms-transfers"], actors: ["RSU", "PRK"]))
     Issue.record("a view of unknown kinds and actors was made")
-  } catch {
+  } catch let error as DatasetError {
     #expect(error.problems.count == 2)
     #expect(error.description.contains("unknown kind \"arms-transfers\"") && error.description.contains("\"arms-transfer\""), "\(error)")
     #expect(error.description.contains("unknown actor \"RSU\"") && error.description.contains("\"RUS\""), "\(error)")
