@@ -49,7 +49,7 @@ public struct EdgeList: Sendable {
   ///   - bytes: The file content (UTF-8).
   ///   - weighted: Read the third column as the weight; it must then be present on every line.
   ///   - file: Name used in error messages.
-  /// - Throws: ``DatasetError`` listing up to 20 bad lines (missing columns, a weight that is not a
+  /// - Throws: `DatasetError` listing up to 20 bad lines (missing columns, a weight that is not a
   ///   finite non-negative number).
   public init(bytes: [UInt8], weighted: Bool, file: String? = nil) throws {
     var parser = Parser(weighted: weighted)
@@ -59,7 +59,7 @@ public struct EdgeList: Sendable {
   }
 
   /// Reads an edge-list file: mapped into memory (read whole when it cannot be mapped) and parsed
-  /// as bytes. Reports progress to ``ProgressMonitor/current`` as "reading edges".
+  /// as bytes. Reports progress to `ProgressMonitor.current` as "reading edges".
   public init(contentsOf path: String, weighted: Bool) throws {
     var parser = Parser(weighted: weighted)
     guard EdgeList.withFileBytes(path, { parser.parse($0) }) else {

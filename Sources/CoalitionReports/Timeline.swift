@@ -17,7 +17,7 @@ public struct TimeSpan: Hashable, Sendable, CustomStringConvertible {
   /// Days, months or years.
   public let unit: Unit
 
-  /// The longest span in each unit: 9,999 years, the range of ``PartialDate``.
+  /// The longest span in each unit: 9,999 years, the range of `PartialDate`.
   public static func maximum(_ unit: Unit) -> Int {
     switch unit {
     case .day: return 3_652_059
