@@ -98,15 +98,15 @@ struct ViewOptions: ParsableArguments {
   func filter(for graph: CoalitionNetwork) throws -> ViewFilter {
     for k in kinds where graph.index(ofKind: k) == nil {
       let known = graph.kinds.map(\.id)
-      throw ToolError("unknown kind \"\(k)\"; known kinds: \(known.joined(separator: ", "))")
+      throw ToolError("unknown kind \"\(k)\"\(Suggestion.hint(for: k, in: known)); known kinds: \(known.joined(separator: ", "))")
     }
     for a in actors where graph.index(ofActor: a) == nil {
-      throw ToolError("unknown actor \"\(a)\"; actors: \(graph.actors.map(\.id).joined(separator: ", "))")
+      throw ToolError("unknown actor \"\(a)\"\(Suggestion.hint(for: a, in: graph.actors.map(\.id))); actors: \(graph.actors.map(\.id).joined(separator: ", "))")
     }
     var keep = Set(actors)
     for b in blocs {
       guard let entry = graph.blocs.first(where: { $0.bloc.id == b }) else {
-        throw ToolError("unknown bloc \"\(b)\"; blocs: \(graph.blocs.map(\.bloc.id).joined(separator: ", "))")
+        throw ToolError("unknown bloc \"\(b)\"\(Suggestion.hint(for: b, in: graph.blocs.map(\.bloc.id))); blocs: \(graph.blocs.map(\.bloc.id).joined(separator: ", "))")
       }
       keep.formUnion(entry.members.map { graph[$0].id })
     }

@@ -62,3 +62,11 @@ private func sweepCases() -> [[String]] {
     #expect(run.stderr.hasPrefix(message), "\(arguments): \(run.stderr)")
   }
 }
+
+/// A mistyped kind, actor or bloc names the nearest known spelling.
+@Test func typosInViewOptionsSuggestTheNearestName() throws {
+  let kind = try Run(["report", "--kind", "arms-transfers"], timeLimit: 60)
+  #expect(kind.status != 0 && kind.stderr.hasPrefix("error: unknown kind \"arms-transfers\" (did you mean \"arms-transfer\"?)"), "\(kind.stderr)")
+  let actor = try Run(["report", "--actor", "RSU"], timeLimit: 60)
+  #expect(actor.status != 0 && actor.stderr.contains("unknown actor \"RSU\" (did you mean \"RUS\"?)"), "\(actor.stderr)")
+}
