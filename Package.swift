@@ -66,6 +66,11 @@ let package = Package(
       dependencies: ["CoalitionGraph", "CoalitionMaps", "CoalitionRender", "CGraphviz", "CoalitionInterchange", "CoalitionReports"],
       swiftSettings: strict),
     .testTarget(name: "CoalitionCLITests", dependencies: ["coalition", "CoalitionGraph", "CoalitionMetrics"], swiftSettings: strict),
+    // Compiles and runs code written with the deprecated pre-0.1 names; the deprecation warnings are
+    // the point of those names, so this one target suppresses them.
+    .testTarget(
+      name: "CoalitionGraphLegacyNamesTests", dependencies: ["CoalitionGraphLegacyNames"],
+      swiftSettings: strict + [.unsafeFlags(["-suppress-warnings"])]),
   ]
 )
 
