@@ -40,7 +40,9 @@ let package = Package(
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
-    .target(name: "CoalitionRender", dependencies: ["CGraphviz", "CoalitionMaps"], swiftSettings: strict),
+    // The C layer around Graphviz: version shims, the deterministic arena, the text-layout plugin.
+    .target(name: "CGraphvizSupport", dependencies: ["CGraphviz"]),
+    .target(name: "CoalitionRender", dependencies: ["CGraphviz", "CGraphvizSupport", "CoalitionMaps"], swiftSettings: strict),
     // Exact integer programs through GLPK (Debian: libglpk-dev); no pkg-config file exists for it.
     .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]),
     .target(name: "CoalitionExact", dependencies: ["CGLPK", "CoalitionGraph", "CoalitionMetrics"], swiftSettings: strict),
@@ -65,6 +67,7 @@ let package = Package(
       name: "CoalitionRenderTests",
       dependencies: ["CoalitionGraph", "CoalitionMaps", "CoalitionRender", "CGraphviz", "CoalitionInterchange", "CoalitionReports"],
       swiftSettings: strict),
+    .testTarget(name: "CGraphvizSupportTests", dependencies: ["CGraphvizSupport", "CGraphviz", "CoalitionRender"], swiftSettings: strict),
     .testTarget(name: "CoalitionCLITests", dependencies: ["coalition", "CoalitionGraph", "CoalitionMetrics"], swiftSettings: strict),
     // Compiles and runs code written with the deprecated pre-0.1 names; the deprecation warnings are
     // the point of those names, so this one target suppresses them.

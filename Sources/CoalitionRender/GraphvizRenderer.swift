@@ -1,6 +1,7 @@
 import Foundation
 
 import CGraphviz
+import CGraphvizSupport
 import CoalitionGraph
 
 /// Output formats of the renderer.
@@ -121,10 +122,14 @@ public final class GraphvizRenderer: Sendable {
 
   private struct Context: @unchecked Sendable {  // only touched under the lock
     let gvc: OpaquePointer?
-    /// Memory for parsed graphs; see `cg_memread` in shim.h for why output needs it.
-    let arena: UnsafeMutablePointer<cg_arena_t>
+    /// Memory for parsed graphs; see `cg_arena_t` in CGraphvizSupport.h for why output needs it.
+    let arena: OpaquePointer
   }
   private let context: Locked<Context>
+
+  /// Runs `body` holding the lock that every use of Graphviz in this process takes (cgraph keeps
+  /// global state): for tests that call the C layer directly, next to renders on other threads.
+  package func exclusively<T>(_ body: () throws -> T) rethrows -> T { try context.withLock { _ in try body() } }
   /// The thread that runs renders started from async code and renders with a timeout, so that no
   /// cooperative thread waits for Graphviz.
   private let queue = DispatchQueue(label: "CoalitionRender.GraphvizRenderer")
@@ -149,7 +154,7 @@ public final class GraphvizRenderer: Sendable {
   /// loaded; before that, text is measured by estimates. One tiny PNG up front makes every render
   /// of this process measure text the same way, so output is deterministic. The drawing has no
   /// text: cairo cannot draw text measured before pango is found.
-  private static func warmUp(_ gvc: OpaquePointer?, _ arena: UnsafeMutablePointer<cg_arena_t>) {
+  private static func warmUp(_ gvc: OpaquePointer?, _ arena: OpaquePointer) {
     guard let gvc, let g = cg_memread("digraph{a[shape=point]}", arena) else { return }
     if gvLayout(gvc, g, "dot") == 0 {
       var buffer: UnsafeMutablePointer<CChar>?

@@ -1,6 +1,7 @@
 import CGraphviz
+import CGraphvizSupport
 
-/// Text measurements remembered across renders (see "Text measurement" in shim.h).
+/// Text measurements remembered across renders (see "Text measurement" in CGraphvizSupport/support.c).
 ///
 /// Graphviz asks its text-layout plugin for the size of every label line; pango answers by
 /// shaping the text, which is the largest single cost of drawing a small map. The renderer
