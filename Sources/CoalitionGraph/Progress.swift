@@ -14,22 +14,33 @@ public final class ProgressMonitor: Sendable {
   private let handler: @Sendable (_ phase: String, _ fraction: Double) -> Void
   private let best = Locked<(phase: String, fraction: Double)>(("", -1))
   private let cancelled = Locked(false)
+  /// Whether ``cancel()`` can stop work: only for the monitors ``runCancellable(_:)`` makes, which
+  /// throw away what stopped work returns.
+  private let cancellable: Bool
 
-  /// A monitor that passes each fresh report to `handler` (from any thread).
+  /// A monitor that passes each fresh report to `handler` (from any thread). It observes only:
+  /// work reporting to it always runs to the end.
   public init(_ handler: @escaping @Sendable (_ phase: String, _ fraction: Double) -> Void) {
     self.handler = handler
+    cancellable = false
   }
 
-  /// A monitor that passes every report on to `outer` (when there is one) and can be cancelled
-  /// on its own.
+  /// A monitor that passes every report on to `outer` (when there is one).
   public convenience init(forwardingTo outer: ProgressMonitor?) {
     self.init { phase, fraction in outer?.report(phase, fraction) }
   }
 
+  /// A monitor that ``cancel()`` can stop, forwarding to `outer`: ``runCancellable(_:)``'s own.
+  package init(cancellableForwardingTo outer: ProgressMonitor?) {
+    handler = { phase, fraction in outer?.report(phase, fraction) }
+    cancellable = true
+  }
+
   /// Asks the work reporting to this monitor to stop: the points that report progress check it
-  /// and end the work early. Only ``runCancellable(_:)`` calls it, and it throws away what the
-  /// work returns.
-  package func cancel() { cancelled.withLock { $0 = true } }
+  /// and end the work early. Only a cancellable monitor (``runCancellable(_:)``'s, which throws
+  /// away what the work returns) stops; on any other this does nothing, so a synchronous call
+  /// never returns the partial sums of stopped work.
+  package func cancel() { if cancellable { cancelled.withLock { $0 = true } } }
 
   /// Whether ``cancel()`` was called.
   package var isCancelled: Bool { cancelled.withLock { $0 } }
@@ -58,7 +69,7 @@ public final class ProgressMonitor: Sendable {
 /// - Throws: `CancellationError`, or what `work` throws.
 public func runCancellable<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
   try Task.checkCancellation()
-  let monitor = ProgressMonitor(forwardingTo: ProgressMonitor.current)
+  let monitor = ProgressMonitor(cancellableForwardingTo: ProgressMonitor.current)
   return try await withTaskCancellationHandler {
     try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
       Thread.detachNewThread {
