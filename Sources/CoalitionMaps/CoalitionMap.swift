@@ -339,11 +339,20 @@ public struct MapLayout: Sendable, Hashable {
   /// How wide the laid-out map was, legend included: the shared frame is at least this wide, so
   /// that a map's legend never widens it (Graphviz would then centre the drawing and move it).
   public var width: ClosedRange<Double>?
+  /// How tall the laid-out map was, legend included.
+  public var height: ClosedRange<Double>?
 
-  /// A layout from positions, and the horizontal extent of the map they came from.
-  public init(positions: [String: MapPoint], width: ClosedRange<Double>? = nil) {
+  /// A layout from positions, and the horizontal (and vertical) extent of the map they came from.
+  public init(positions: [String: MapPoint], width: ClosedRange<Double>? = nil, height: ClosedRange<Double>? = nil) {
     self.positions = positions
     self.width = width
+    self.height = height
+  }
+
+  /// Width over height of the laid-out map, when both extents are known and the height is not 0.
+  public var aspect: Double? {
+    guard let width, let height, height.upperBound > height.lowerBound else { return nil }
+    return (width.upperBound - width.lowerBound) / (height.upperBound - height.lowerBound)
   }
 
   /// The frame every map of the layout shares: the positions with room for the largest node,

@@ -1,5 +1,6 @@
 import CoalitionGraph
 import CoalitionMaps
+import Foundation
 
 extension GraphvizRenderer {
   /// Lays out `map` with `engine` and returns where each actor was placed, for maps that must
@@ -25,7 +26,8 @@ extension GraphvizRenderer {
     // The whole drawing's box, "x0,y0,x1,y1", legend included.
     var box: [Double] = []
     if case .string(let bb)? = top["bb"]?.value { box = bb.split(separator: ",").compactMap { Double($0) } }
-    return MapLayout(positions: positions, width: box.count == 4 && box[0] <= box[2] ? box[0]...box[2] : nil)
+    let known = box.count == 4 && box[0] <= box[2] && box[1] <= box[3]
+    return MapLayout(positions: positions, width: known ? box[0]...box[2] : nil, height: known ? box[1]...box[3] : nil)
   }
 
   /// An object's members by key (the first of a repeated key), or `nil` for another value.
@@ -60,5 +62,54 @@ extension GraphvizRenderer {
       let engine = layout == nil ? LayoutEngine.automatic(nodes: view.nodeCount, edges: view.ties.count) : .pinned
       return try render(try map.dot(), engine: engine, format: .svg)
     }
+  }
+}
+
+/// The engine a map was drawn with when the engine was chosen for the page, and why.
+public struct PageFit: Hashable, Sendable {
+  /// The engine chosen.
+  public var engine: LayoutEngine
+  /// Width over height of its drawing, legend included.
+  public var aspect: Double
+  /// Every engine tried, with the aspect it gave, in the order tried.
+  public var tried: [EngineAspect]
+}
+
+/// One engine's drawing, measured.
+public struct EngineAspect: Hashable, Sendable {
+  /// The engine.
+  public var engine: LayoutEngine
+  /// Width over height of its drawing.
+  public var aspect: Double
+}
+
+extension GraphvizRenderer {
+  /// The page a map is fitted to: 16:10, a screen or a slide.
+  public static let pageAspect = 1.6
+  /// How far (as a factor either way) a drawing's aspect may stray from the page before another
+  /// engine is tried: within it the drawing fills at least about 57% of the page at Fit.
+  public static let pageTolerance = 1.75
+
+  /// The engine that draws `map` closest to the page's shape: the automatic choice
+  /// (``LayoutEngine/automatic(nodes:edges:)``) when its drawing is within ``pageTolerance`` of
+  /// ``pageAspect``, else whichever of it, `neato` and `sfdp` comes closest (on a log scale).
+  /// `dot` lays a sparse network of deliveries out as one tall column (SIPRI's 46 largest
+  /// suppliers and recipients: 1,111 × 2,874 pt); the spring engines give it a page's shape.
+  /// - Throws: ``RenderError`` from a layout.
+  public func pageFittingEngine(for map: CoalitionMap) throws -> PageFit {
+    let first = LayoutEngine.automatic(nodes: map.view.nodeCount, edges: map.view.ties.count)
+    var tried: [EngineAspect] = []
+    func measure(_ engine: LayoutEngine) throws -> EngineAspect? {
+      guard let aspect = try layout(of: map, engine: engine).aspect, aspect.isFinite, aspect > 0 else { return nil }
+      let measured = EngineAspect(engine: engine, aspect: aspect)
+      tried.append(measured)
+      return measured
+    }
+    func distance(_ a: EngineAspect) -> Double { abs(log(a.aspect / Self.pageAspect)) }
+    guard let automatic = try measure(first) else { return PageFit(engine: first, aspect: Self.pageAspect, tried: []) }
+    if distance(automatic) <= log(Self.pageTolerance) { return PageFit(engine: first, aspect: automatic.aspect, tried: tried) }
+    for engine in [LayoutEngine.neato, .sfdp] where engine != first { _ = try measure(engine) }
+    let best = tried.min { (distance($0), tried.firstIndex(of: $0)!) < (distance($1), tried.firstIndex(of: $1)!) }!
+    return PageFit(engine: best.engine, aspect: best.aspect, tried: tried)
   }
 }

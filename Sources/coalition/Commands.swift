@@ -81,17 +81,30 @@ struct Render: ParsableCommand {
       if let engine = self.engine, engine != .pinned { throw ValidationError("--layout geo places the actors itself; leave out --engine") }
       map.geographic = GeographicLayout()
     }
-    let engine = geographic ? .pinned : self.engine ?? LayoutEngine.automatic(nodes: selected.nodeCount, edges: selected.ties.count)
-    if self.engine == nil, !geographic, engine != .dot {
-      output.note("note: \(selected.nodeCount) actors and \(selected.ties.count) ties: drawing with \(engine.rawValue) (--engine dot to force the layered layout)")
-    }
     timeout.start("rendering", hint: "try --engine sfdp or a narrower view")
     memory.start("rendering", hint: "try --engine sfdp (the default beyond \(LayoutEngine.dotLimit.nodes) actors) or a narrower view")
+    var engine = geographic ? .pinned : self.engine ?? LayoutEngine.automatic(nodes: selected.nodeCount, edges: selected.ties.count)
+    if self.engine == nil, !geographic {
+      // The engine whose drawing comes closest to a 16:10 page.
+      let fit = try GraphvizRenderer.shared.pageFittingEngine(for: map)
+      if fit.engine != engine {
+        let before = fit.tried.first.map { " (\($0.engine.rawValue) gave \(Self.ratio($0.aspect)))" } ?? ""
+        output.note("note: drawing with \(fit.engine.rawValue), whose layout fits a 16:10 page best: width/height \(Self.ratio(fit.aspect))\(before); --engine to choose")
+      } else if engine != .dot {
+        output.note("note: \(selected.nodeCount) actors and \(selected.ties.count) ties: drawing with \(engine.rawValue) (--engine dot to force the layered layout)")
+      }
+      engine = fit.engine
+    }
     let result = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: format)
     for w in result.warnings { printError("warning: graphviz: \(w)") }
     try output.write(result.bytes, binary: format == .png || format == .pdf)
     if let path = output.path { output.note("wrote \(path) (\(format.rawValue), \(engine.rawValue), \(result.bytes.count) bytes)") }
   }
+}
+
+extension Render {
+  /// An aspect ratio for a note: two decimals.
+  static func ratio(_ x: Double) -> String { String(format: "%.2f", x) }
 }
 
 struct Dot: ParsableCommand {
@@ -186,7 +199,7 @@ struct Report: ParsableCommand {
     var map = CoalitionMap(view: selected)
     mapOptions.apply(to: &map.style)
     if layout == .geo { map.geographic = GeographicLayout() }
-    let engine = layout == .geo ? .pinned : self.engine ?? LayoutEngine.automatic(nodes: selected.nodeCount, edges: selected.ties.count)
+    let engine = layout == .geo ? .pinned : try self.engine ?? GraphvizRenderer.shared.pageFittingEngine(for: map).engine
     let svg = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: .svg)
     for w in svg.warnings { printError("warning: graphviz: \(w)") }
     var page = HTMLReport(

@@ -367,3 +367,24 @@ func realEventMapRendersWithEveryEngine(_ engine: LayoutEngine) throws {
   }
   #expect(throws: SeriesError.undated) { try TimeWindows.spanning(Dataset(), filter: ViewFilter(), length: TimeSpan("1y")!) }
 }
+
+/// Maps fill the page: a drawing far from 16:10 is laid out again by the spring engines, and the
+/// closest is taken; a drawing near it keeps the automatic engine.
+@Test func theEngineIsChosenToFitThePage() throws {
+  // The seed: dot's drawing is near 16:10, so dot stays.
+  let seed = try CoalitionNetwork(Dataset.seed)
+  let kept = try GraphvizRenderer.shared.pageFittingEngine(for: CoalitionMap(view: try seed.view()))
+  #expect(kept.engine == .dot && kept.tried.count == 1)
+  #expect(kept.aspect > GraphvizRenderer.pageAspect / GraphvizRenderer.pageTolerance)
+  // A chain of 24 deliveries: dot ranks it into one long row (the map's ranks run left to right).
+  let ids = (0..<24).map { String(format: "A%02d", $0) }
+  let chain = Dataset(
+    actors: ids.map { CoalitionActor(id: $0, type: .group) },
+    observations: zip(ids, ids.dropFirst()).map { TieObservation(source: $0, target: $1, kind: "arms-transfer", time: .on(PartialDate("2020")!)) })
+  let fit = try GraphvizRenderer.shared.pageFittingEngine(for: CoalitionMap(view: try CoalitionNetwork(chain).view()))
+  let dot = try #require(fit.tried.first)
+  #expect(dot.engine == .dot && abs(log(dot.aspect / GraphvizRenderer.pageAspect)) > log(GraphvizRenderer.pageTolerance), "\(fit)")
+  #expect(fit.engine != .dot && fit.tried.count == 3)
+  #expect(abs(log(fit.aspect / 1.6)) < abs(log(dot.aspect / 1.6)))
+  #expect(fit.tried.allSatisfy { abs(log($0.aspect / 1.6)) >= abs(log(fit.aspect / 1.6)) })
+}
