@@ -44,15 +44,16 @@ public final class CoalitionNetwork: Sendable {
   let fingerprintCache = Locked<String?>(nil)
   private let kindLookup: [String: Int32]
 
-  // Observation columns, one entry per observation.
+  // Observation columns, one entry per observation (read by the package's measures and reports
+  // without copying each observation out of the dataset).
   let obsSource: [Int32]
   let obsTarget: [Int32]
-  let obsKind: [Int32]
+  package let obsKind: [Int32]
   let obsConfidence: [Confidence]
-  let obsFirstDay: [Int32]
-  let obsLastDay: [Int32]
+  package let obsFirstDay: [Int32]
+  package let obsLastDay: [Int32]
   let obsRecordDay: [Int32]
-  let obsWeight: [Double]
+  package let obsWeight: [Double]
 
   /// Validates and freezes a dataset.
   /// - Throws: ``DatasetError`` with every problem ``Dataset/validate()`` finds.

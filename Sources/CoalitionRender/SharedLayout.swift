@@ -69,7 +69,7 @@ extension GraphvizRenderer {
 public struct PageFit: Hashable, Sendable {
   /// The engine chosen.
   public var engine: LayoutEngine
-  /// Width over height of its drawing, legend included.
+  /// Width over height of its drawing, legend included; NaN when it was not measured.
   public var aspect: Double
   /// Every engine tried, with the aspect it gave, in the order tried.
   public var tried: [EngineAspect]
@@ -95,9 +95,12 @@ extension GraphvizRenderer {
   /// ``pageAspect``, else whichever of it, `neato` and `sfdp` comes closest (on a log scale).
   /// `dot` lays a sparse network of deliveries out as one tall column (SIPRI's 46 largest
   /// suppliers and recipients: 1,111 × 2,874 pt); the spring engines give it a page's shape.
+  /// Only a `dot` drawing (small maps, where a layout is cheap) is measured: a large map already
+  /// gets `sfdp`, whose drawing has no such direction, and is not laid out twice.
   /// - Throws: ``RenderError`` from a layout.
   public func pageFittingEngine(for map: CoalitionMap) throws -> PageFit {
     let first = LayoutEngine.automatic(nodes: map.view.nodeCount, edges: map.view.ties.count)
+    guard first == .dot else { return PageFit(engine: first, aspect: .nan, tried: []) }
     var tried: [EngineAspect] = []
     func measure(_ engine: LayoutEngine) throws -> EngineAspect? {
       guard let aspect = try layout(of: map, engine: engine).aspect, aspect.isFinite, aspect > 0 else { return nil }

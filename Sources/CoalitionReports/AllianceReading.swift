@@ -56,10 +56,11 @@ struct AllianceReading: ShapeReading {
       let members = largest(membersOf[c]!)
       let size = Double(members.count)
       let internalTies = members.reduce(0) { $0 + inside[$1] } / 2
+      let commonest = region(members)
       var row: [Cell] = [
         .integer(number[c]!), .integer(members.count), .text(members.prefix(5).map { b.names[$0] }.joined(separator: " ")),
         .text(members.map { b.names[$0] }.joined(separator: " ")), members.count > 1 ? .number(Double(internalTies) / (size * (size - 1) / 2)) : .undefined,
-        .text(region(members).map(\.name) ?? ""), .integer(region(members)?.count ?? 0),
+        .text(commonest?.name ?? ""), .integer(commonest?.count ?? 0),
       ]
       if blocs {
         let match = bestBloc(members)

@@ -79,7 +79,7 @@ extension ReportBasis {
 
   /// The camps of a balanced signed graph, or how far it is from two camps.
   func balanceFinding(prefix: String) -> Finding? {
-    let rows = TableRows("balance", [9, 10, 11])
+    let rows = Self.frustrationRows
     let hostile = signed.edges.contains { $0.sign < 0 }
     if let split = signed.hararySplit(), hostile {
       let camps = self.camps(split)
@@ -151,6 +151,6 @@ extension ReportBasis {
     return Finding(
       id: "\(prefix).communities-blocs",
       text: "Communities found in the ties (\(m.found) among the \(m.actors) actors in blocs) \(how) (1 = the same split).",
-      rows: TableRows("communities", [3, 4]))
+      rows: TableRows("communities", ["nmi_communities_blocs", "ari_communities_blocs"].map { Self.communityMeasures.firstIndex(of: $0)! }))
   }
 }

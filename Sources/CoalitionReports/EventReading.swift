@@ -37,9 +37,8 @@ struct EventReading: ShapeReading {
     var first = Int32.max, last = Int32.min
     for t in view.ties {
       for i in t.observations {
-        let time = g.observation(i).time
-        if time.firstDay != .min { first = min(first, time.firstDay) }
-        if time.lastDay != .max { last = max(last, time.lastDay) }
+        if g.obsFirstDay[i] != .min { first = min(first, g.obsFirstDay[i]) }
+        if g.obsLastDay[i] != .max { last = max(last, g.obsLastDay[i]) }
       }
     }
     let middle = first <= last ? Int32((Int64(first) + Int64(last)) / 2) : nil
@@ -58,8 +57,7 @@ struct EventReading: ShapeReading {
       dyads[key] = d
       if let middle {
         for i in t.observations {
-          let time = g.observation(i).time
-          let earlyHalf = (time.firstDay == .min ? first : time.firstDay) <= middle
+          let earlyHalf = (g.obsFirstDay[i] == .min ? first : g.obsFirstDay[i]) <= middle
           switch (earlyHalf, hostile) {
           case (true, true): early.hostile += 1
           case (true, false): early.cooperative += 1
@@ -118,7 +116,7 @@ struct EventReading: ShapeReading {
     if weighted {
       text += "; net weight\(unit) \(Words.signed(cooperativeWeight - hostileWeight)): cooperative \(Words.amount(cooperativeWeight)), hostile \(Words.amount(hostileWeight))"
     }
-    out.append(Finding(id: "events.balance", text: text + ".", rows: TableRows("event_balance", [0, 1, 2, 3, 4, 5, 6])))
+    out.append(Finding(id: "events.balance", text: text + ".", rows: balanceTable.rows(labelled: ["observations", "cooperative", "hostile", "share_hostile", "weight_cooperative", "weight_hostile", "net_weight"])))
     let active = all.prefix(5)
     // Most hostile: by hostile weight (or count), then by share; most cooperative: by net weight.
     let hostileKey = { (d: Dyad) in weighted ? d.hostileWeight : Double(d.hostile) }
@@ -148,7 +146,7 @@ struct EventReading: ShapeReading {
     let f = b.frustration
     let m = b.signed.edges.count
     if m > 0, hostile > 0 {
-      let rows = TableRows("balance", [9, 10, 11])
+      let rows = ReportBasis.frustrationRows
       if Double(f.frustration) <= Self.nearlyBalanced * Double(m) {
         let camps = b.camps(f.split)
         let against = f.frustration == 0 ? "every hostile tie runs between them" : "\(f.frustration) of \(m) signed pairs go against them"
@@ -174,7 +172,9 @@ struct EventReading: ShapeReading {
           id: "events.change",
           text: "Over the span \(start) – \(end), the earlier half holds \(Words.count(e, "observation")) (\(hostileShare(early.hostile, e))) and the later half \(l) (\(hostileShare(late.hostile, l)))"
             + (min(e, l) < max(10, total / 10) ? "; the \(e < l ? "earlier" : "later") half is too thin to compare." : "."),
-          rows: TableRows("event_balance", Array(8..<balanceRows.count))))
+          rows: balanceTable.rows(labelled: [
+            "span_start", "span_end", "span_middle", "early_observations", "early_share_hostile", "late_observations", "late_share_hostile",
+          ])))
     }
     out += b.exchangeFindings(prefix: "events")
     return ReportSection(tables: [dyadTable, balanceTable], findings: out)

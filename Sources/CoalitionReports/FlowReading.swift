@@ -153,7 +153,7 @@ struct FlowReading: ShapeReading {
       Finding(
         id: "flows.total",
         text: "Total volume \(Words.amount(total))\(unit) over \(routesWord) from \(Words.count(suppliers.count, "supplier")) to \(Words.count(recipients.count, "recipient"))\(b.view.filter.window == nil ? "" : " (\(b.view.filter.timeLabel))").",
-        rows: TableRows("concentration", [0, 1, 2, 3])))
+        rows: concentrationTable.rows(labelled: ["total_volume", "suppliers", "recipients", "routes"])))
     // The five largest of one side: code, share and partners each, then their joint share.
     func topFinding(_ side: String, _ nodes: [Int], volume: [Double], partners: [Int], _ partner: String, _ together: Double) -> Finding {
       let top = Array(nodes.prefix(5))
@@ -171,7 +171,7 @@ struct FlowReading: ShapeReading {
       Finding(
         id: "flows.concentration",
         text: "The supply side is \(band): the top 5 suppliers deliver \(Words.percent(share(top5Suppliers))) of the volume, and the Herfindahl–Hirschman index of suppliers is \(Words.amount(hhiSuppliers)) (of 10,000).",
-        rows: TableRows("concentration", [4, 5])))
+        rows: concentrationTable.rows(labelled: ["top5_supplier_share", "hhi_suppliers"])))
     let topRoutes = Array(routeOrder.prefix(5))
     out.append(
       Finding(
@@ -223,9 +223,8 @@ struct PreviousPeriod {
     var first = Int32.max, last = Int32.min
     for t in view.ties {
       for i in t.observations {
-        let time = g.observation(i).time
-        first = min(first, time.firstDay)
-        last = max(last, time.lastDay)
+        first = min(first, g.obsFirstDay[i])
+        last = max(last, g.obsLastDay[i])
       }
     }
     if let from = view.filter.window?.from { first = from.firstDay }
@@ -244,16 +243,10 @@ struct PreviousPeriod {
       to = t
     }
     // Covered when some observation of the view's kinds begins on or before the period's first day.
-    let kinds = Set(view.kindsPresent)
-    var covered = false
-    for i in 0..<g.observationCount {
-      let o = g.observation(i)
-      if let k = g.index(ofKind: o.kind), kinds.contains(k), o.time.firstDay <= from.firstDay {
-        covered = true
-        break
-      }
-    }
-    guard covered else { return nil }
+    var kinds = [Bool](repeating: false, count: g.kinds.count)
+    for k in view.kindsPresent { kinds[k.int] = true }
+    let previousStart = from.firstDay
+    guard g.obsKind.indices.contains(where: { kinds[Int(g.obsKind[$0])] && g.obsFirstDay[$0] <= previousStart }) else { return nil }
     var filter = view.filter
     filter.window = DateWindow(from: from, to: to)
     self.view = g.derivedView(filter)

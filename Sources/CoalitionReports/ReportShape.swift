@@ -39,7 +39,7 @@ public enum ReportShape: String, CaseIterable, Sendable, Hashable {
     if kinds.allSatisfy({ alignmentKinds.contains($0.id) }) { return .alignment }
     let cooperative = kinds.allSatisfy { $0.polarity == .cooperative }
     if cooperative, kinds.allSatisfy({ $0.directed && $0.materiality == .material }),
-      view.ties.contains(where: { t in t.observations.contains { g.observation($0).weight != 1 } })
+      view.ties.contains(where: { t in t.observations.contains { g.obsWeight[$0] != 1 } })
     {
       return .flows
     }

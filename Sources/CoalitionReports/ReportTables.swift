@@ -156,23 +156,33 @@ extension ReportBasis {
   /// Frustration of the declared blocs: + ties across blocs and − ties inside.
   var declaredFrustration: Int { signed.frustration(of: assignment.group.map { $0 < assignment.blocCount ? $0 : -1 - $0 }) }
 
+  /// The measures of the `balance` table, in its order.
+  static let balanceMeasures = [
+    "signed_pairs", "negative_pairs", "mixed_pairs", "triangles_ppp", "triangles_ppn", "triangles_pnn", "triangles_nnn", "balance_ratio",
+    "frustration_declared_blocs", "frustration_minimum", "frustration_lower_bound", "balance_1_minus_2L_over_m", "reciprocity",
+    "reciprocity_garlaschelli_loffredo",
+  ]
+
+  /// The rows of the `balance` table that findings about camps quote.
+  static let frustrationRows = TableRows(
+    "balance", ["frustration_minimum", "frustration_lower_bound", "balance_1_minus_2L_over_m"].map { balanceMeasures.firstIndex(of: $0)! })
+
   func balanceTable() -> ReportTable {
     let census = signed.triangleCensus()
     let directed = view.simpleGraph(directed: true)
-    let rows: [[Cell]] = [
-      [.text("signed_pairs"), .number(Double(signed.edges.count))],
-      [.text("negative_pairs"), .number(Double(signed.edges.filter { $0.sign < 0 }.count))],
-      [.text("mixed_pairs"), .number(Double(signed.mixedPairs.count))],
-      [.text("triangles_ppp"), .number(Double(census[0]))], [.text("triangles_ppn"), .number(Double(census[1]))],
-      [.text("triangles_pnn"), .number(Double(census[2]))], [.text("triangles_nnn"), .number(Double(census[3]))],
-      [.text("balance_ratio"), .value(signed.balanceRatio())],
-      [.text("frustration_declared_blocs"), assignment.blocCount > 0 ? .number(Double(declaredFrustration)) : .undefined],
-      [.text("frustration_minimum"), .number(Double(frustration.frustration))],
-      [.text("frustration_lower_bound"), .number(Double(frustration.lowerBound))],
-      [.text("balance_1_minus_2L_over_m"), .number(frustration.balance)],
-      [.text("reciprocity"), directed.edgeCount > 0 ? .value(directed.reciprocity()) : .undefined],
-      [.text("reciprocity_garlaschelli_loffredo"), directed.edgeCount > 0 ? .value(directed.reciprocityGarlaschelliLoffredo()) : .undefined],
+    let values: [String: Cell] = [
+      "signed_pairs": .number(Double(signed.edges.count)), "negative_pairs": .number(Double(signed.edges.filter { $0.sign < 0 }.count)),
+      "mixed_pairs": .number(Double(signed.mixedPairs.count)),
+      "triangles_ppp": .number(Double(census[0])), "triangles_ppn": .number(Double(census[1])),
+      "triangles_pnn": .number(Double(census[2])), "triangles_nnn": .number(Double(census[3])),
+      "balance_ratio": .value(signed.balanceRatio()),
+      "frustration_declared_blocs": assignment.blocCount > 0 ? .number(Double(declaredFrustration)) : .undefined,
+      "frustration_minimum": .number(Double(frustration.frustration)), "frustration_lower_bound": .number(Double(frustration.lowerBound)),
+      "balance_1_minus_2L_over_m": .number(frustration.balance),
+      "reciprocity": directed.edgeCount > 0 ? .value(directed.reciprocity()) : .undefined,
+      "reciprocity_garlaschelli_loffredo": directed.edgeCount > 0 ? .value(directed.reciprocityGarlaschelliLoffredo()) : .undefined,
     ]
+    let rows: [[Cell]] = Self.balanceMeasures.map { [.text($0), values[$0]!] }
     var table = ReportTable(
       title: "balance", columns: ["measure", "value"], rows: rows,
       notes: [
@@ -203,16 +213,19 @@ extension ReportBasis {
       ari: PartitionComparison.adjustedRandIndex(found, declared), found: Set(found).count)
   }
 
+  /// The measures of the `communities` table, in its order.
+  static let communityMeasures = ["communities", "modularity", "actors_in_blocs", "nmi_communities_blocs", "ari_communities_blocs"]
+
   func communitiesTable() -> ReportTable {
     let match = blocMatch
+    let values: [String: Cell] = [
+      "communities": .integer(Set(communities.partition).count), "modularity": .number(communities.modularity),
+      "actors_in_blocs": .integer((0..<n).filter { assignment.group[$0] < assignment.blocCount }.count),
+      "nmi_communities_blocs": match.map { .value($0.nmi) } ?? .undefined, "ari_communities_blocs": match.map { .value($0.ari) } ?? .undefined,
+    ]
     var table = ReportTable(
       title: "communities", columns: ["measure", "value"],
-      rows: [
-        [.text("communities"), .integer(Set(communities.partition).count)], [.text("modularity"), .number(communities.modularity)],
-        [.text("actors_in_blocs"), .integer((0..<n).filter { assignment.group[$0] < assignment.blocCount }.count)],
-        [.text("nmi_communities_blocs"), match.map { .value($0.nmi) } ?? .undefined],
-        [.text("ari_communities_blocs"), match.map { .value($0.ari) } ?? .undefined],
-      ],
+      rows: Self.communityMeasures.map { [.text($0), values[$0]!] },
       notes: [
         "Communities: Louvain, weighted, seed 1, on \(pathTies); nmi and ari compare them with the declared blocs over the actors in a bloc (1: the same split; ari about 0: no more alike than chance)."
       ])

@@ -130,6 +130,12 @@ public struct ReportTable: Sendable {
     (0..<count).map { c in rows.allSatisfy { if case .text = $0[c] { return false } else { return true } } }
   }
 
+  /// The rows of a measure/value table whose first cell is one of `labels`, in table order: how a
+  /// finding points at the measures it quotes without counting rows.
+  func rows(labelled labels: Set<String>) -> TableRows {
+    TableRows(title, rows.indices.filter { if case .text(let s) = rows[$0].first { return labels.contains(s) } else { return false } })
+  }
+
   /// Whether any cell of the table is undefined.
   public var hasUndefined: Bool { rows.contains { $0.contains(where: \.isUndefined) } }
 
