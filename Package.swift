@@ -65,7 +65,7 @@ let package = Package(
     .testTarget(name: "CoalitionMapsTests", dependencies: ["CoalitionGraph", "CoalitionMetrics", "CoalitionMaps"], swiftSettings: strict),
     .testTarget(
       name: "CoalitionRenderTests",
-      dependencies: ["CoalitionGraph", "CoalitionMaps", "CoalitionRender", "CGraphviz", "CoalitionInterchange", "CoalitionReports"],
+      dependencies: ["CoalitionGraph", "CoalitionMaps", "CoalitionRender", "CGraphviz", "CoalitionInterchange", "CoalitionReports", "CZlib"],
       swiftSettings: strict),
     .testTarget(name: "CGraphvizSupportTests", dependencies: ["CGraphvizSupport", "CGraphviz", "CoalitionRender"], swiftSettings: strict),
     .testTarget(name: "CoalitionCLITests", dependencies: ["coalition", "CoalitionGraph", "CoalitionMetrics"], swiftSettings: strict),

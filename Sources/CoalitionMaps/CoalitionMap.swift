@@ -16,6 +16,9 @@ public struct CoalitionMap: Sendable {
   public var style: MapStyle
   /// Scores that set node size (by local node index); `nil` sizes by total degree.
   public var sizeBy: ActorScores?
+  /// Scores that fill the nodes (and on a geographic map their countries) on a sequential scale
+  /// of five classes split at the quintiles, light to dark; `nil` fills by ``MapStyle/fillBy``.
+  public var fillScores: ActorScores?
   /// Heading of the legend; defaults to the dataset title.
   public var title: String?
   /// Caption text; defaults to sources, dates and the view's filters.
@@ -43,24 +46,31 @@ public struct CoalitionMap: Sendable {
   ///   `ScoresMismatch` when ``sizeBy`` was computed on another view.
   public func dot() throws -> String { try DOTWriter.write(dotGraph()) }
 
+  /// The map and its legend as two DOT documents, for pages that show the legend apart from the
+  /// map (the HTML report, where the drawing then fills the map's box at Fit): the drawing without
+  /// legend and caption, and a graph that draws only them.
+  /// - Throws: as ``dotGraph()``.
+  public func separated() throws -> SeparatedMap {
+    var drawing = try dotGraph()
+    let label = drawing.attributes.filter { $0.name == "label" }
+    drawing.attributes.removeAll { $0.name == "label" }
+    let legend = DOTGraph(
+      name: drawing.name, directed: true,
+      attributes: [
+        DOTAttribute("fontname", .text(style.fontName)), DOTAttribute("bgcolor", .id("white")), DOTAttribute("pad", .number(0.1)),
+        DOTAttribute("labelloc", .id("t")), DOTAttribute("labeljust", .id("l")),
+      ] + label)
+    return SeparatedMap(drawing: drawing, legend: label.isEmpty ? nil : legend)
+  }
+
   /// The map as a DOT document.
-  /// - Throws: `ScoresMismatch` when ``sizeBy`` was computed on another view (its scores are
-  ///   looked up by actor, never by position).
+  /// - Throws: `ScoresMismatch` when ``sizeBy`` or ``fillScores`` was computed on another view
+  ///   (scores are looked up by actor, never by position).
   public func dotGraph() throws -> DOTGraph {
     let g = view.graph
     let sizes = sizeBy ?? view.degree(.total)
     let scores = NodeScores(name: sizes.name, values: try sizes.values(for: view))
-    let maxScore = max(scores.values.max() ?? 0, 1e-12)
-    let minScore = scores.values.min() ?? 0
-
-    // Bloc of each node: the first bloc that lists the actor.
-    var blocOfNode = [Int?](repeating: nil, count: view.nodeCount)
-    for (b, entry) in g.blocs.enumerated() {
-      for a in entry.members {
-        if let v = view.node(of: a), blocOfNode[v] == nil { blocOfNode[v] = b }
-      }
-    }
-    let community: [Int]? = nodeFill == .community ? view.simpleGraph(directed: false).louvain().partition : nil
+    let fills = try nodeFills()
     // Labels for the top actors only, when asked.
     let labelled: Set<Int>? = style.labelTop.map { k in Set(scores.ranking.prefix(max(0, k))) }
     // Line opacity by rank of weight among the distinct weights (equal weights, equal opacity).
@@ -71,23 +81,20 @@ public struct CoalitionMap: Sendable {
       let position = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, Double($0) / Double(distinct.count - 1)) })
       return view.ties.map { position[$0.weight]! }
     }()
-    func fill(ofBloc b: Int) -> String { style.blocFill(b, in: g) }
+    let diameters = Self.diameters(scores, geographic == nil ? style.nodeDiameter : style.markerDiameter)
+    // On a geographic map a node is a small marker; its label is a node of its own beside it.
+    let markerRadius = geographic == nil ? [] : diameters.map { 36 * $0 }
 
     func node(_ v: Int) -> DOTNode {
       let actor = view.actor(v)
-      let span = maxScore - minScore
-      let t = span > 0 ? (scores[v] - minScore) / span : 0.5
-      let range = geographic == nil ? style.nodeDiameter : style.geographicNodeDiameter
-      let diameter = range.lowerBound + t * (range.upperBound - range.lowerBound)
       let nameLine = actor.name == actor.id ? [] : [HTMLLabel.lineBreak, HTMLLabel.font([HTMLAttribute("POINT-SIZE", "9")], .text(actor.name))]
-      let label = labelled.map { $0.contains(v) } ?? true
-        ? HTMLLabel.concat([HTMLLabel.element(.b, [], [.text(actor.id)])] + nameLine) : HTMLLabel.text("")
+      // An empty HTML label is a syntax error for Graphviz 2.43; an unlabelled node gets "".
+      let label: DOTValue = geographic == nil && (labelled.map { $0.contains(v) } ?? true)
+        ? .html(HTMLLabel.concat([HTMLLabel.element(.b, [], [.text(actor.id)])] + nameLine)) : .text("")
       var attrs: [DOTAttribute] = [
-        DOTAttribute("label", .html(label)),
-        DOTAttribute("width", .number(diameter)),
-        DOTAttribute(
-          "fillcolor",
-          .id(community.map { MapStyle.blocPalette[$0[v] % MapStyle.blocPalette.count] } ?? blocOfNode[v].map(fill(ofBloc:)) ?? style.unaffiliatedFill)),
+        DOTAttribute("label", label),
+        DOTAttribute("width", .number(diameters[v])),
+        DOTAttribute("fillcolor", .id(fills.colors[v])),
         DOTAttribute("id", .text(CoalitionMap.elementID(ofActor: actor.id))),
         DOTAttribute("class", .text("actor \(actor.type.rawValue)")),
       ]
@@ -96,33 +103,40 @@ public struct CoalitionMap: Sendable {
         let blocNames = g.blocs(of: view.nodes[v]).map { g.blocs[$0].bloc.name }
         lines.append(blocNames.isEmpty ? "in no declared bloc" : "bloc: " + blocNames.joined(separator: "; "))
         lines.append("\(scores.name): \(DOTWriter.number(scores[v]))")
+        if let fillName = fills.measureName, let value = fills.values[v] { lines.append("\(fillName): \(DOTWriter.number(value))") }
         if let note = actor.note { lines.append(note) }
         attrs.append(DOTAttribute("tooltip", .text(lines.joined(separator: "\n"))))
       }
       return DOTNode(actor.id, attrs)
     }
 
+    // Bloc clusters, on maps whose layout the engine makes.
     var clusters: [DOTSubgraph] = []
     for (b, entry) in g.blocs.enumerated() {
-      let members = (0..<view.nodeCount).filter { blocOfNode[$0] == b }
+      let members = (0..<view.nodeCount).filter { fills.blocOfNode[$0] == b }
       guard !members.isEmpty else { continue }
       clusters.append(
         DOTSubgraph(
           "cluster_\(b)",
           attributes: [
             DOTAttribute("label", .text(entry.bloc.name)), DOTAttribute("style", .id("rounded,filled")),
-            DOTAttribute("fillcolor", .id(fill(ofBloc: b))), DOTAttribute("color", .id("#8C8C8C")),
+            DOTAttribute("fillcolor", .id(style.blocFill(b, in: g))), DOTAttribute("color", .id("#8C8C8C")),
             DOTAttribute("id", .text("bloc-" + entry.bloc.id)),
           ],
           nodes: members.map(node)))
     }
-    var loose = (0..<view.nodeCount).filter { blocOfNode[$0] == nil }.map(node)
+    var loose = (0..<view.nodeCount).filter { fills.blocOfNode[$0] == nil }.map(node)
     // Fixed positions — states at their capitals, or a layout shared by a series of maps — are
-    // drawn without clusters; bloc membership shows in the node's fill.
+    // drawn without clusters; bloc membership shows in the fill.
     var pinned: [MapPoint]?
     var corners: [(String, MapPoint)] = []
+    var geo: GeographicDrawing?
     if let geographic {
-      pinned = geographic.positions(of: view, spacing: 72 * style.geographicNodeDiameter.upperBound + 4).map { MapPoint(x: $0.x, y: $0.y) }
+      let drawing = GeographicDrawing(map: self, layout: geographic, fills: fills, radii: markerRadius, order: scores.ranking)
+      pinned = drawing.placement.positions
+      let frame = drawing.outerFrame
+      corners = [(" frame min", frame.min), (" frame max", frame.max)]
+      geo = drawing
     } else if let layout, let frame = layout.frame {
       var extra = 0
       pinned = (0..<view.nodeCount).map { v in
@@ -136,10 +150,9 @@ public struct CoalitionMap: Sendable {
       corners = [(" frame min", frame.min), (" frame max", frame.max)]
     }
     if let pinned {
-      func pos(_ p: MapPoint) -> DOTAttribute { DOTAttribute("pos", .id("\(DOTWriter.number(p.x)),\(DOTWriter.number(p.y))")) }
       loose = (0..<view.nodeCount).map { v in
         var n = node(v)
-        n.attributes.append(pos(pinned[v]))
+        n.attributes.append(Self.pos(pinned[v]))
         return n
       }
       for (name, p) in corners {
@@ -148,9 +161,10 @@ public struct CoalitionMap: Sendable {
             name,
             [
               DOTAttribute("style", .id("invis")), DOTAttribute("shape", .id("point")), DOTAttribute("width", .number(0.01)),
-              DOTAttribute("label", .text("")), pos(p),
+              DOTAttribute("label", .text("")), Self.pos(p),
             ]))
       }
+      loose += geo?.labelNodes ?? []
       clusters = []
     }
 
@@ -168,10 +182,11 @@ public struct CoalitionMap: Sendable {
     for (i, tie) in view.ties.enumerated() {
       let kind = g[tie.kind]
       let hostile = kind.polarity == .hostile
+      let width = lineWidth(tie.weight)
       var attrs: [DOTAttribute] = [
         DOTAttribute("color", .id(weightRank.isEmpty ? color(tie.kind) : color(tie.kind) + Self.alpha(0.35 + 0.65 * weightRank[i]))),
         DOTAttribute("style", .id(style.confidenceStyles[tie.confidence] ?? "solid")),
-        DOTAttribute("penwidth", .number(lineWidth(tie.weight))),
+        DOTAttribute("penwidth", .number(width)),
         DOTAttribute("id", .text(CoalitionMap.elementID(ofTie: i, in: view))),
         DOTAttribute("class", .text("tie \(kind.id) \(kind.polarity.rawValue) \(tie.confidence.rawValue)")),
       ]
@@ -179,6 +194,12 @@ public struct CoalitionMap: Sendable {
         attrs.append(DOTAttribute("arrowhead", .id(hostile ? style.hostileArrowhead : "normal")))
       } else {
         attrs.append(DOTAttribute("dir", .id("none")))
+      }
+      if let geo {
+        // Arrowheads grow with the line, within bounds that keep them legible and in proportion.
+        let arrowSize = min(1.6, max(0.7, 0.3 * width))
+        if tie.directed { attrs.append(DOTAttribute("arrowsize", .number(arrowSize))) }
+        if let arc = geo.arc(of: i, arrow: tie.directed ? 10 * arrowSize : nil) { attrs.append(DOTAttribute("pos", .text(arc))) }
       }
       if hostile && !style.hostileTiesDriveLayout {
         attrs.append(DOTAttribute("constraint", .bool(false)))
@@ -197,14 +218,16 @@ public struct CoalitionMap: Sendable {
       DOTAttribute("rankdir", .id(style.rankDirection)), DOTAttribute("fontname", .text(style.fontName)),
       DOTAttribute("newrank", .bool(true)), DOTAttribute("nodesep", .number(0.5)), DOTAttribute("ranksep", .number(1.1)),
       DOTAttribute("splines", .id(view.ties.count > style.straightEdgesAbove ? "line" : "true")),
-      // Geographic maps come with overlaps already removed (GeographicLayout), in a way that keeps
-      // order; a shared layout's positions must not move either.
+      // Geographic positions and a shared layout's positions must not move.
       DOTAttribute("overlap", .id(geographic == nil && layout == nil ? "false" : "true")), DOTAttribute("bgcolor", .id("white")),
       // Edges first, so nodes and their labels are drawn over the edges, never under them.
       DOTAttribute("outputorder", .id("edgesfirst")),
       DOTAttribute("pad", .number(0.3)), DOTAttribute("labelloc", .id("b")), DOTAttribute("labeljust", .id("l")),
     ]
-    if style.showLegend || style.showCaption { graphAttrs.append(DOTAttribute("label", .html(legend(color: color)))) }
+    if let background = geo?.background { graphAttrs.append(DOTAttribute("_background", .text(background))) }
+    if style.showLegend || style.showCaption {
+      graphAttrs.append(DOTAttribute("label", .html(legend(color: color, fills: fills, notes: geo?.notes ?? []))))
+    }
 
     return DOTGraph(
       name: g.dataset.title ?? "coalition", directed: true, attributes: graphAttrs,
@@ -215,6 +238,97 @@ public struct CoalitionMap: Sendable {
       edgeDefaults: [DOTAttribute("fontname", .text(style.fontName)), DOTAttribute("arrowsize", .number(0.8))],
       subgraphs: clusters, nodes: loose, edges: edges)
   }
+
+  /// The diameter of each node in inches: its score's place between the lowest and the highest,
+  /// mapped onto `range` (the middle of it when all scores are equal).
+  static func diameters(_ scores: NodeScores, _ range: ClosedRange<Double>) -> [Double] {
+    let (low, high) = (scores.values.min() ?? 0, scores.values.max() ?? 0)
+    return scores.values.map { x in
+      let t = high > low ? (x - low) / (high - low) : 0.5
+      return range.lowerBound + t * (range.upperBound - range.lowerBound)
+    }
+  }
+
+  /// `layout` pulled together to fill a page of `aspect` (width over height): its positions
+  /// scaled, across and down apart, until the nodes — their circles, or the text of their labels
+  /// where wider, with 6 points to spare — cover about 30% of a box of that shape, then pushed
+  /// apart pair by pair where they overlap (each pair along the direction it overlaps least),
+  /// which keeps the picture's arrangement. A spring layout spreads its nodes well beyond their
+  /// size (SIPRI's 46 largest traders by `sfdp`: about 1,000 × 1,000 points), so at a page's
+  /// width every label comes out small; pulled together, the same picture is drawn larger. The
+  /// layout comes back unchanged when the result would not be smaller on the page, when the
+  /// overlaps do not clear in 400 rounds, or for maps of more than 1,000 actors.
+  /// - Throws: `ScoresMismatch` when ``sizeBy`` was computed on another view.
+  public func compacted(_ layout: MapLayout, aspect: Double = 1.6) throws -> MapLayout {
+    let n = view.nodeCount
+    guard n > 1, n <= 1000 else { return layout }
+    let sizes = sizeBy ?? view.degree(.total)
+    let diameters = Self.diameters(NodeScores(name: sizes.name, values: try sizes.values(for: view)), style.nodeDiameter)
+    var ids: [String] = [], p: [MapPoint] = [], w: [Double] = [], h: [Double] = []
+    for v in 0..<n {
+      let actor = view.actor(v)
+      guard let at = layout.positions[actor.id] else { continue }
+      let d = 72 * diameters[v]
+      let id = LabelPlacer.size(of: actor.id, fontSize: 12).width
+      let name = actor.name == actor.id ? 0 : LabelPlacer.size(of: actor.name, fontSize: 9).width
+      ids.append(actor.id)
+      p.append(at)
+      w.append(max(d, id, name) + 6)
+      h.append(d + 6)
+    }
+    let m = p.count
+    guard m > 1 else { return layout }
+    func extent(_ q: [MapPoint]) -> (width: Double, height: Double) {
+      let xs = q.map(\.x), ys = q.map(\.y)
+      return (xs.max()! - xs.min()! + 72, ys.max()! - ys.min()! + 72)
+    }
+    // The size of page a drawing needs: the larger of its width over the aspect and its height.
+    func need(_ q: [MapPoint]) -> Double { let e = extent(q); return max(e.width / aspect, e.height) }
+    let before = extent(p)
+    let area = zip(w, h).map(*).reduce(0, +) / 0.3
+    let (targetWidth, targetHeight) = ((area * aspect).squareRoot(), (area / aspect).squareRoot())
+    let (sx, sy) = (targetWidth / before.width, targetHeight / before.height)
+    guard sx < 1 || sy < 1 else { return layout }
+    let cx = p.map(\.x).reduce(0, +) / Double(m), cy = p.map(\.y).reduce(0, +) / Double(m)
+    var q = p.map { MapPoint(x: cx + sx * ($0.x - cx), y: cy + sy * ($0.y - cy)) }
+    let widest = w.max()!
+    var cleared = false
+    for _ in 0..<400 {
+      var moved = false
+      let order = (0..<m).sorted { (q[$0].x, $0) < (q[$1].x, $1) }
+      for (k, i) in order.enumerated() {
+        for j in order[(k + 1)...] {
+          let dx = q[j].x - q[i].x
+          if dx >= (widest + w[i]) / 2 { break }
+          let dy = q[j].y - q[i].y
+          let (ox, oy) = ((w[i] + w[j]) / 2 - abs(dx), (h[i] + h[j]) / 2 - abs(dy))
+          guard ox > 0, oy > 0 else { continue }
+          moved = true
+          // Apart along the direction of least overlap, half each, a little more than needed.
+          if ox / (w[i] + w[j]) <= oy / (h[i] + h[j]) {
+            let push = (ox / 2 + 0.01) * (dx >= 0 ? 1 : -1)
+            q[i].x -= push
+            q[j].x += push
+          } else {
+            let push = (oy / 2 + 0.01) * (dy > 0 || (dy == 0 && i < j) ? 1 : -1)
+            q[i].y -= push
+            q[j].y += push
+          }
+        }
+      }
+      if !moved {
+        cleared = true
+        break
+      }
+    }
+    guard cleared, need(q) < need(p) else { return layout }
+    var positions = layout.positions
+    for (k, id) in ids.enumerated() { positions[id] = q[k] }
+    return MapLayout(positions: positions)
+  }
+
+  /// A node's `pos` in points.
+  static func pos(_ p: MapPoint) -> DOTAttribute { DOTAttribute("pos", .id("\(DOTWriter.number(p.x)),\(DOTWriter.number(p.y))")) }
 
   /// Tooltip of a tie: the pair, kind and confidence, then one line per observation.
   func tooltip(for tie: Tie) -> String {
@@ -236,16 +350,35 @@ public struct CoalitionMap: Sendable {
     return lines.joined(separator: "\n")
   }
 
-  /// The legend and caption as one HTML table of three columns — line sample, arrowhead, text —
-  /// with the heading and caption in the text column. (A cell spanning several columns would
-  /// widen each of them, pushing the samples away from their text.)
-  func legend(color: (KindIndex) -> String) -> HTMLLabel {
+  /// The legend and caption as one HTML table: the heading, the entries — each a row of three
+  /// cells, line sample (or fill swatch), arrowhead and text, in up to three columns side by side
+  /// so that a long legend stays low — then the notes and caption lines. (Entries sit in tables
+  /// of their own: a cell spanning several columns would widen each of them, pushing the samples
+  /// away from their text.)
+  func legend(color: (KindIndex) -> String, fills: NodeFills, notes: [String]) -> HTMLLabel {
     let g = view.graph
+    let fillEntries = geographic != nil || fillScores != nil || nodeFill == .community
+      ? fills.legend + (geographic?.basemap == true ? [FillEntry(color: MapStyle.outsideFill, text: "outside the view")] : []) : []
+    let confidences = Confidence.allCases.reversed().filter { c in view.ties.contains { $0.confidence == c } }
+    let entryCount = fillEntries.count + view.kindsPresent.count + confidences.count
     let heading = title ?? g.dataset.title ?? "Coalition map"
     let empty = HTMLLabel.cell(.text(""))
-    func textRow(_ content: HTMLLabel) -> HTMLLabel { .row([empty, empty, .cell(content, [HTMLAttribute("ALIGN", "LEFT")])]) }
+    let left = [HTMLAttribute("ALIGN", "LEFT")]
+    // A short legend is one table of three columns, the heading and caption in the third; a long
+    // one a table of one column whose entries sit in tables of their own, side by side.
+    let columns = style.showLegend ? (entryCount > 16 ? 3 : entryCount > 8 ? 2 : 1) : 1
+    func textRow(_ content: HTMLLabel) -> HTMLLabel { .row((columns == 1 ? [empty, empty] : []) + [.cell(content, left)]) }
     var rows: [HTMLLabel] = [textRow(.font([HTMLAttribute("POINT-SIZE", "15")], .element(.b, [], [.text(heading)])))]
+    var entries: [HTMLLabel] = []
     if style.showLegend {
+      // What the fills mean, where no cluster says it: a swatch per colour.
+      for entry in fillEntries {
+        let swatch = HTMLLabel.cell(.text(""), [
+          HTMLAttribute("WIDTH", "24"), HTMLAttribute("HEIGHT", "12"), HTMLAttribute("FIXEDSIZE", "TRUE"), HTMLAttribute("BGCOLOR", entry.color),
+          HTMLAttribute("BORDER", "1"), HTMLAttribute("COLOR", "#808080"),
+        ])
+        entries.append(.row([swatch, empty, .cell(.text(entry.text), left)]))
+      }
       // Each sample is an empty fixed-size cell whose bottom border is drawn in the tie's colour
       // and line style, so it looks the same in every output format and font.
       func entry(color: String, lineStyle: String, head: String, _ what: String) -> HTMLLabel {
@@ -253,28 +386,51 @@ public struct CoalitionMap: Sendable {
           HTMLAttribute("WIDTH", "36"), HTMLAttribute("HEIGHT", "12"), HTMLAttribute("FIXEDSIZE", "TRUE"), HTMLAttribute("BORDER", "2"), HTMLAttribute("SIDES", "B"), HTMLAttribute("COLOR", color),
           HTMLAttribute("STYLE", lineStyle),
         ])
-        let arrow = HTMLLabel.cell(.font([HTMLAttribute("COLOR", color)], .text(head)), [HTMLAttribute("ALIGN", "LEFT")])
-        return .row([line, arrow, .cell(.text(what), [HTMLAttribute("ALIGN", "LEFT")])])
+        let arrow = HTMLLabel.cell(.font([HTMLAttribute("COLOR", color)], .text(head)), left)
+        return .row([line, arrow, .cell(.text(what), left)])
       }
       for k in view.kindsPresent {
         let kind = g[k]
         let head = kind.directed ? (kind.polarity == .hostile ? "┤" : "▶") : ""
         let count = view.ties.filter { $0.kind == k }.count
         let what = "\(kind.label) (\(kind.polarity.rawValue), \(kind.materiality.rawValue)\(kind.directed ? ", directed" : "")) · \(count) tie\(count == 1 ? "" : "s")"
-        rows.append(entry(color: color(k), lineStyle: "solid", head: head, what))
+        entries.append(entry(color: color(k), lineStyle: "solid", head: head, what))
       }
-      for c in Confidence.allCases.reversed() where view.ties.contains(where: { $0.confidence == c }) {
+      for c in confidences {
         let what: String
         switch c {
         case .reported: what = "reported: the source states it"
         case .assessed: what = "assessed: the source's own judgement"
         case .alleged: what = "alleged: the source calls it alleged or unconfirmed"
         }
-        rows.append(entry(color: "#404040", lineStyle: style.confidenceStyles[c] ?? "solid", head: "", what))
+        entries.append(entry(color: "#404040", lineStyle: style.confidenceStyles[c] ?? "solid", head: "", what))
       }
     }
-    if style.showCaption { rows.append(textRow(.font([HTMLAttribute("POINT-SIZE", "10")], .text(captionText)))) }
-    return .table([HTMLAttribute("BORDER", "0"), HTMLAttribute("CELLBORDER", "0"), HTMLAttribute("CELLSPACING", "2"), HTMLAttribute("CELLPADDING", "1")], rows: rows)
+    let table = [HTMLAttribute("BORDER", "0"), HTMLAttribute("CELLBORDER", "0"), HTMLAttribute("CELLSPACING", "2"), HTMLAttribute("CELLPADDING", "1")]
+    precondition(!style.showLegend || entries.count == entryCount, "the legend counts its entries as it makes them")
+    if columns == 1 {
+      rows += entries
+    } else if !entries.isEmpty {
+      let perColumn = (entries.count + columns - 1) / columns
+      let blocks = stride(from: 0, to: entries.count, by: perColumn).map { start in
+        HTMLLabel.cell(.table(table, rows: Array(entries[start..<min(entries.count, start + perColumn)])), left + [HTMLAttribute("VALIGN", "TOP")])
+      }
+      rows.append(.row([.cell(.table(table, rows: [.row(blocks)]), left)]))
+    }
+    if style.showCaption {
+      for line in notes + Self.wrap(captionText, width: 150) { rows.append(textRow(.font([HTMLAttribute("POINT-SIZE", "10")], .text(line)))) }
+    }
+    return .table(table, rows: rows)
+  }
+
+  /// The parts of a caption (separated by ` · `) gathered into lines of at most `width`
+  /// characters where they allow it.
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    for part in text.components(separatedBy: " · ") {
+      if let last = lines.last, last.count + 3 + part.count <= width { lines[lines.count - 1] = last + " · " + part } else { lines.append(part) }
+    }
+    return lines
   }
 
   /// Source, date and filters in one line, unless ``caption`` is set.
@@ -286,7 +442,7 @@ public struct CoalitionMap: Sendable {
     if !sources.isEmpty { parts.append("Source: " + sources.joined(separator: "; ")) }
     parts.append("View: " + view.filter.summary)
     parts.append("Node size: " + (sizeBy?.name ?? "degree (total)"))
-    if nodeFill == .community { parts.append("Node colour: community (Louvain)") }
+    if let fillScores { parts.append("Fill: \(fillScores.name), classes split at the quintiles") } else if nodeFill == .community { parts.append("Fill: community (Louvain)") }
     if let k = style.labelTop, k < view.nodeCount { parts.append("Labels: the \(k) largest") }
     parts.append("Dataset fingerprint \(view.graph.fingerprint) · CoalitionGraph \(CoalitionGraphVersion.current)")
     let hostilePresent = view.kindsPresent.contains { view.graph[$0].polarity == .hostile }
@@ -316,6 +472,14 @@ public struct CoalitionMap: Sendable {
     let (g, tie) = (view.graph, view.ties[index])
     return "tie-\(index)-\(g[tie.source].id)-\(g[tie.target].id)-\(g[tie.kind].id)"
   }
+}
+
+/// A map's drawing and its legend, as separate DOT documents (``CoalitionMap/separated()``).
+public struct SeparatedMap: Sendable {
+  /// The drawing, without legend and caption.
+  public var drawing: DOTGraph
+  /// A graph that draws only the legend and caption; `nil` when the map has neither.
+  public var legend: DOTGraph?
 }
 
 /// A point on a map, in points (1/72 inch), y upwards as Graphviz has it.
@@ -364,116 +528,6 @@ public struct MapLayout: Sendable, Hashable {
     let left = min(xs.min()! - margin, width?.lowerBound ?? .infinity), right = max(xs.max()! + margin, width?.upperBound ?? -.infinity)
     return MapFrame(min: MapPoint(x: left, y: ys.min()! - margin), max: MapPoint(x: right, y: ys.max()! + margin))
   }
-}
-
-/// A geographic layout: states at their capitals on a date (see ``Geography``), in the
-/// equirectangular projection (x = scale × longitude, y = scale × latitude, in points). Where two
-/// nodes would overlap, the map is stretched: everything east of (or north of) the later one
-/// moves by the overlap, whichever direction needs less. Such moves never reverse an east/west or
-/// north/south order, so every pair of states keeps the order of its capitals; dense regions
-/// (Europe, the Caribbean) spread out, the rest of the map keeps its shape.
-///
-/// Actors without a place of their own: a non-state actor stands next to its affiliation; any
-/// other beside the first placed member of its first bloc, else at the centre of its placed
-/// partners; an actor with none of these in a row below the map.
-public struct GeographicLayout: Hashable, Sendable {
-  /// The date whose capitals are used; `nil` for the view's date (the end of its window, else
-  /// the latest date of its observations).
-  public var date: PartialDate?
-  /// Points per degree.
-  public var scale: Double
-
-  /// A layout on `date` at `scale` points per degree.
-  public init(date: PartialDate? = nil, scale: Double = 12) {
-    self.date = date
-    self.scale = scale
-  }
-
-  /// The position of each node of `view`, in points, with nodes at least `spacing` points apart in
-  /// one direction or the other (0 leaves overlaps).
-  public func positions(of view: NetworkView, spacing: Double = 0) -> [MapPoint] {
-    let on = date ?? view.filter.window?.to ?? view.filter.knownBy ?? view.latestDate
-    var placed = [(x: Double, y: Double)?](repeating: nil, count: view.nodeCount)
-    for v in 0..<view.nodeCount {
-      let actor = view.actor(v)
-      if actor.type == .state, let p = Geography.place(of: actor.id, on: on) {
-        let point = Geography.project(p, scale: scale)
-        placed[v] = (point.x, point.y)
-      }
-    }
-    let step = max(2.5 * scale, 80)  // beside the anchor (2.5°, at least a node's width), not on it
-    var around: [Int: Int] = [:]  // how many actors already stand beside an anchor
-    func beside(_ anchor: Int) -> (x: Double, y: Double) {
-      let k = around[anchor, default: 0]
-      around[anchor] = k + 1
-      let angle = -Double.pi / 4 + Double(k) * 2 * Double.pi / 7
-      let (x, y) = placed[anchor]!
-      return (x + step * cos(angle), y + step * sin(angle))
-    }
-    // Non-state actors beside their affiliation.
-    for v in 0..<view.nodeCount where placed[v] == nil {
-      if let a = view.actor(v).affiliation, let u = view.node(ofActor: a), placed[u] != nil { placed[v] = beside(u) }
-    }
-    // Others beside the first placed member of their first bloc ("US allies" beside the USA).
-    for v in 0..<view.nodeCount where placed[v] == nil {
-      let mates = view.graph.blocs(of: view.nodes[v]).first.map { view.graph.blocs[$0].members } ?? []
-      if let u = mates.lazy.compactMap({ view.node(of: $0) }).first(where: { placed[$0] != nil }) { placed[v] = beside(u) }
-    }
-    // Then at the centre of their placed partners.
-    for v in 0..<view.nodeCount where placed[v] == nil {
-      let partners = Set(view.undirected.arcs(of: v).map { Int(view.undirected.target[$0]) }).sorted().compactMap { placed[$0] }
-      if !partners.isEmpty {
-        let (x, y) = partners.reduce((0.0, 0.0)) { ($0.0 + $1.x, $0.1 + $1.y) }
-        placed[v] = (x / Double(partners.count) + step / 2, y / Double(partners.count) - step / 2)
-      }
-    }
-    // The rest in a row below the southernmost actor.
-    let bottom = (placed.compactMap { $0?.y }.min() ?? 0) - 3 * step
-    let left = placed.compactMap { $0?.x }.min() ?? 0
-    var column = 0
-    for v in 0..<view.nodeCount where placed[v] == nil {
-      placed[v] = (left + Double(column) * step, bottom)
-      column += 1
-    }
-    return Self.separate(placed.map { $0! }, by: spacing).map { MapPoint(x: $0.x, y: $0.y) }
-  }
-
-  /// Stretches the map until no two points are closer than `d` in both directions, by moving every
-  /// point east of (north of) a point of an overlapping pair by the overlap: a monotone map of each
-  /// axis, so no order is reversed. Points at the very same place are separated eastwards in index
-  /// order.
-  static func separate(_ start: [(x: Double, y: Double)], by d: Double) -> [(x: Double, y: Double)] {
-    guard d > 0, start.count > 1 else { return start }
-    var p = start
-    let n = p.count
-    // West to east (then south to north, then index). Moving a suffix of this order east, or
-    // points north of a line north, never changes it, so one order serves a whole pass.
-    for _ in 0..<n {
-      let order = (0..<n).sorted { (p[$0].x, p[$0].y, $0) < (p[$1].x, p[$1].y, $1) }
-      var moved = false
-      for (k, b) in order.enumerated() {
-        var j = k - 1
-        while j >= 0, p[b].x - p[order[j]].x < d {
-          let a = order[j]
-          j -= 1
-          guard abs(p[b].y - p[a].y) < d else { continue }
-          moved = true
-          let dx = d - (p[b].x - p[a].x)
-          let dy = d - abs(p[b].y - p[a].y)
-          if dx <= dy {
-            for i in order[k...] { p[i].x += dx }  // b and everything east of it
-          } else {
-            let upper = p[a].y > p[b].y || (p[a].y == p[b].y && a > b) ? a : b
-            let threshold = p[upper].y
-            for i in 0..<n where p[i].y > threshold || i == upper || (p[i].y == threshold && i > upper) { p[i].y += dy }
-          }
-        }
-      }
-      if !moved { break }
-    }
-    return p
-  }
-
 }
 
 /// Where a map counts as large: more actors than this, as for `LayoutEngine.automatic`'s choice of

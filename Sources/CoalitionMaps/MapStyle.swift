@@ -26,9 +26,11 @@ public struct MapStyle: Sendable {
   public var fontName = "Helvetica"
   /// Node diameter in inches for the smallest and the largest score.
   public var nodeDiameter: ClosedRange<Double> = 0.65...1.35
-  /// Node diameter in inches on geographic maps, where nodes stand at places and must not hide
-  /// their neighbours.
-  public var geographicNodeDiameter: ClosedRange<Double> = 0.32...0.7
+  /// Marker diameter in inches on geographic maps, for the smallest and the largest score: small,
+  /// so that a marker stands on its capital without hiding its neighbours or its country.
+  public var markerDiameter: ClosedRange<Double> = 0.1...0.3
+  /// Font size in points of the labels beside the markers of a geographic map.
+  public var markerLabelSize = 12.0
   /// Layout direction for `dot`: `LR`, `TB`, `RL` or `BT`.
   public var rankDirection = "LR"
   /// Label only the `labelTop` actors with the highest size score (the others keep their tooltip);
@@ -70,6 +72,16 @@ public struct MapStyle: Sendable {
 
   /// Cluster fills handed to blocs in order: light tints that keep tie colours readable.
   public static let blocPalette = ["#FBE3DC", "#DCEAF7", "#E3F1DD", "#FFF3CC", "#EEE3F3", "#E6E6E6"]
+
+  /// Fills handed to communities in order: the bloc tints, then Paul Tol's "light" colours (no
+  /// grey, which stands for countries outside a geographic map's view).
+  public static let communityPalette = [
+    "#FBE3DC", "#DCEAF7", "#E3F1DD", "#FFF3CC", "#EEE3F3", "#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99",
+    "#BBCC33", "#AAAA00",
+  ]
+
+  /// Land outside the view on a geographic map.
+  public static let outsideFill = "#E4E4E4"
 
   /// The colour of a kind on this map.
   public func color(of kind: Kind, position: Int) -> String {

@@ -39,9 +39,9 @@ public enum LayoutEngine: String, CaseIterable, Sendable {
   case circo
   /// Radial.
   case twopi
-  /// Positions given by the map (`pos` of every node, in points), as `neato -n` takes them:
-  /// Graphviz only removes overlaps (as the graph's `overlap` says) and draws the edges. For
-  /// geographic maps (`CoalitionMap.geographic`).
+  /// Positions given by the map (`pos` of every node, in points), as `neato -n2` takes them:
+  /// Graphviz keeps them, keeps each edge's `pos` where the map gives one, and routes the other
+  /// edges. For geographic maps (`CoalitionMap.geographic`) and shared layouts.
   case pinned = "nop"
 
   /// Largest map drawn with `dot` by default; larger maps go to `sfdp`.
@@ -205,7 +205,9 @@ public final class GraphvizRenderer: Sendable {
         cg_arena_release(ctx.arena)
       }
       if engine != .dot, cg_spline_routing_is_fragile() != 0 { cg_set_graph_attribute(g, "splines", "line") }
-      guard gvLayout(gvc, g, engine.rawValue) == 0 else {
+      // The pinned engine is neato's no-op mode 2: it keeps node positions and also each edge's
+      // own `pos` where given (the arcs of geographic maps); other edges it routes.
+      guard gvLayout(gvc, g, engine == .pinned ? "nop2" : engine.rawValue) == 0 else {
         return .failure(.layout(engine: engine.rawValue, message: Diagnostics.text(orLast: true)))
       }
       defer { cg_free_layout(gvc, g, engine.rawValue) }

@@ -116,3 +116,71 @@ extension GraphvizRenderer {
     return PageFit(engine: best.engine, aspect: best.aspect, tried: tried)
   }
 }
+
+/// A map made ready to draw on a page (``GraphvizRenderer/fitted(_:engine:)``).
+public struct FittedMap: Sendable {
+  /// The map to render: the one given, or pinned to its layout pulled together.
+  public var map: CoalitionMap
+  /// The engine to render it with.
+  public var engine: LayoutEngine
+  /// How the layout engine was chosen.
+  public var fit: PageFit
+  /// The factor the layout was pulled together by (``CoalitionMap/compacted(_:)``); 1 when it
+  /// was drawn as the engine left it.
+  public var compaction: Double
+}
+
+extension GraphvizRenderer {
+  /// `map` made ready for a page: laid out by `engine`, or by the engine whose drawing comes
+  /// closest to 16:10 (``pageFittingEngine(for:)``), and — for the spring engines `neato`, `fdp`
+  /// and `sfdp`, whose drawings spread far beyond their nodes — pulled together
+  /// (``CoalitionMap/compacted(_:)``) and pinned there, so that at a page's width the labels come
+  /// out as large as the nodes allow. `dot` drawings, geographic maps and maps with a layout of
+  /// their own are left as they are.
+  /// - Throws: ``RenderError`` from a layout; `ScoresMismatch` from the map's scores.
+  public func fitted(_ map: CoalitionMap, engine: LayoutEngine? = nil) throws -> FittedMap {
+    if map.geographic != nil || map.layout != nil {
+      return FittedMap(map: map, engine: .pinned, fit: PageFit(engine: .pinned, aspect: .nan, tried: []), compaction: 1)
+    }
+    let fit = try engine.map { PageFit(engine: $0, aspect: .nan, tried: []) } ?? pageFittingEngine(for: map)
+    guard [.neato, .fdp, .sfdp].contains(fit.engine) else { return FittedMap(map: map, engine: fit.engine, fit: fit, compaction: 1) }
+    let spread = try layout(of: map, engine: fit.engine)
+    let pulled = try map.compacted(spread)
+    guard pulled != spread else { return FittedMap(map: map, engine: fit.engine, fit: fit, compaction: 1) }
+    var pinned = map
+    pinned.layout = pulled
+    return FittedMap(map: pinned, engine: .pinned, fit: fit, compaction: Self.span(of: pulled) / max(Self.span(of: spread), 1e-9))
+  }
+
+  /// The larger side of the box around a layout's positions, in points.
+  static func span(of layout: MapLayout) -> Double {
+    let xs = layout.positions.values.map(\.x), ys = layout.positions.values.map(\.y)
+    guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return 0 }
+    return max(x1 - x0, y1 - y0)
+  }
+}
+
+/// A map drawn for a page that shows its legend apart (the HTML report):
+/// ``GraphvizRenderer/pageMap(_:engine:)``.
+public struct PageMap: Sendable {
+  /// How the map was fitted to the page.
+  public var fitted: FittedMap
+  /// The drawing, without legend and caption.
+  public var drawing: RenderOutput
+  /// The legend and caption alone; `nil` when the map has neither.
+  public var legend: RenderOutput?
+}
+
+extension GraphvizRenderer {
+  /// `map` fitted to a page (``fitted(_:engine:)``) and drawn as SVG without its legend, which is
+  /// drawn apart (`CoalitionMap.separated()`): at the page's Fit zoom the drawing alone fills the
+  /// map's box, so its labels come out as large as they can.
+  /// - Throws: ``RenderError`` from a layout or render; `ScoresMismatch` from the map's scores.
+  public func pageMap(_ map: CoalitionMap, engine: LayoutEngine? = nil) throws -> PageMap {
+    let fitted = try fitted(map, engine: engine)
+    let parts = try fitted.map.separated()
+    let drawing = try render(try DOTWriter.write(parts.drawing), engine: fitted.engine, format: .svg)
+    let legend = try parts.legend.map { try render(try DOTWriter.write($0), engine: .dot, format: .svg) }
+    return PageMap(fitted: fitted, drawing: drawing, legend: legend)
+  }
+}

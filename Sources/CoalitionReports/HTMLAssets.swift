@@ -49,6 +49,8 @@ enum HTMLAssets {
     section.table, section.chart { overflow-x: auto; }
     figure { margin: .5rem 0 1rem; }
     figcaption { font-size: .85rem; color: var(--muted); margin-bottom: .25rem; }
+    .map-legend { margin: .5rem 0 0; overflow-x: auto; }
+    .map-legend svg { max-width: 100%; height: auto; }
     .multiples .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 1rem; }
     .multiples svg { width: 100%; height: auto; max-height: 360px; border: 1px solid var(--line); border-radius: 6px; }
     .chart text { font-size: 12px; fill: var(--ink); }
@@ -246,7 +248,10 @@ enum HTMLAssets {
           var target = e.target.closest ? e.target.closest('g.node, g.edge') : null;
           if (e.target.closest && e.target.closest('a')) e.preventDefault();
           if (dragged || !target) return;
-          if (actorByElement[target.id]) showActor(actorByElement[target.id]);
+          // A geographic map's labels are nodes of their own, "label-" and the actor's id.
+          var labelled = target.id.indexOf('label-') === 0 ? actorById[target.id.slice(6)] : null;
+          if (labelled) showActor(labelled);
+          else if (actorByElement[target.id]) showActor(actorByElement[target.id]);
           else if (tieByElement[target.id]) showTie(tieByElement[target.id]);
         });
       }

@@ -23,6 +23,9 @@ public struct HTMLReport: Sendable {
   /// The coalition map as SVG text (`CoalitionMap` rendered by Graphviz), drawn for ``view``;
   /// `nil` for no map.
   public var mapSVG: String?
+  /// The map's legend and caption as SVG text (`CoalitionMap.separated()` rendered by
+  /// Graphviz), shown under the map; `nil` when ``mapSVG`` carries its own.
+  public var legendSVG: String?
   /// Measures shown for each actor in the panel; the first is charted, highest first.
   public var measures: [ActorScores]
   /// Who made the page, for the footer and the `generator` meta tag.
@@ -173,7 +176,9 @@ public struct HTMLReport: Sendable {
     out += "<span class=\"status\" id=\"status\" role=\"status\"></span>\n</div>\n"
     out += "<div class=\"workspace\">\n<div class=\"map\" id=\"map\" tabindex=\"0\" aria-label=\"Coalition map: drag to pan, wheel or + and − to zoom, 0 to fit\">\n"
     out += Self.inlineSVG(svg)
-    out += "\n</div>\n<aside class=\"panel\" id=\"panel\" aria-live=\"polite\"><p>Click an actor or a tie for its measures, partners and evidence.</p></aside>\n</div>\n</section>\n"
+    out += "\n</div>\n<aside class=\"panel\" id=\"panel\" aria-live=\"polite\"><p>Click an actor or a tie for its measures, partners and evidence.</p></aside>\n</div>\n"
+    if let legendSVG { out += "<figure class=\"map-legend\" id=\"map-legend\">\n" + Self.inlineSVG(legendSVG) + "\n</figure>\n" }
+    out += "</section>\n"
     return out
   }
 

@@ -52,7 +52,7 @@ struct Render: ParsableCommand {
     case graph, geo
   }
 
-  @Option(help: "graph (the engine places actors) or geo (states at their capitals on the view's date, equirectangular projection; non-state actors beside their affiliation).")
+  @Option(help: "graph (the engine places actors) or geo (a world map: states' countries filled, markers at their capitals on the view's date, ties as arcs; non-state actors beside their affiliation).")
   var layout: Layout = .graph
   @OptionGroup var mapOptions: MapOptions
 
@@ -73,32 +73,31 @@ struct Render: ParsableCommand {
     let whole = try loadView(input, view)
     let selected = try mapOptions.narrowed(whole, by: score(whole))
     let scores = score(selected)
-    mapOptions.apply(to: &style)
     var map = CoalitionMap(view: selected, style: style, sizeBy: scores, title: title)
     // The pinned engine only draws positions the map gives, which the geographic layout does.
     let geographic = layout == .geo || self.engine == .pinned
-    if geographic {
-      if let engine = self.engine, engine != .pinned { throw ValidationError("--layout geo places the actors itself; leave out --engine") }
-      map.geographic = GeographicLayout()
-    }
+    if geographic, let engine = self.engine, engine != .pinned { throw ValidationError("--layout geo places the actors itself; leave out --engine") }
+    try mapOptions.apply(to: &map, geographic: geographic)
     timeout.start("rendering", hint: "try --engine sfdp or a narrower view")
     memory.start("rendering", hint: "try --engine sfdp (the default beyond \(LayoutEngine.dotLimit.nodes) actors) or a narrower view")
-    var engine = geographic ? .pinned : self.engine ?? LayoutEngine.automatic(nodes: selected.nodeCount, edges: selected.ties.count)
+    let fitted = try GraphvizRenderer.shared.fitted(map, engine: self.engine)
     if self.engine == nil, !geographic {
-      // The engine whose drawing comes closest to a 16:10 page.
-      let fit = try GraphvizRenderer.shared.pageFittingEngine(for: map)
-      if fit.engine != engine {
+      let fit = fitted.fit
+      let automatic = LayoutEngine.automatic(nodes: selected.nodeCount, edges: selected.ties.count)
+      if fit.engine != automatic {
         let before = fit.tried.first.map { " (\($0.engine.rawValue) gave \(Self.ratio($0.aspect)))" } ?? ""
         output.note("note: drawing with \(fit.engine.rawValue), whose layout fits a 16:10 page best: width/height \(Self.ratio(fit.aspect))\(before); --engine to choose")
-      } else if engine != .dot {
-        output.note("note: \(selected.nodeCount) actors and \(selected.ties.count) ties: drawing with \(engine.rawValue) (--engine dot to force the layered layout)")
+      } else if fit.engine != .dot {
+        output.note("note: \(selected.nodeCount) actors and \(selected.ties.count) ties: drawing with \(fit.engine.rawValue) (--engine dot to force the layered layout)")
       }
-      engine = fit.engine
     }
+    if fitted.compaction < 1 { output.note("note: layout pulled together to \(Int((fitted.compaction * 100).rounded()))% of its spread, as far as the nodes allow") }
+    map = fitted.map
+    let engine = fitted.engine
     let result = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: format)
     for w in result.warnings { printError("warning: graphviz: \(w)") }
     try output.write(result.bytes, binary: format == .png || format == .pdf)
-    if let path = output.path { output.note("wrote \(path) (\(format.rawValue), \(engine.rawValue), \(result.bytes.count) bytes)") }
+    if let path = output.path { output.note("wrote \(path) (\(format.rawValue), \(geographic ? "geographic" : fitted.fit.engine.rawValue), \(result.bytes.count) bytes)") }
   }
 }
 
@@ -197,14 +196,14 @@ struct Report: ParsableCommand {
     let chosen = [measure] + [CentralityMeasure.degree, .betweenness, .pagerank].filter { $0 != measure }
     let scores = try selected.scores(chosen, options: MeasureOptions(threads: ProcessInfo.processInfo.activeProcessorCount))
     var map = CoalitionMap(view: selected)
-    mapOptions.apply(to: &map.style)
-    if layout == .geo { map.geographic = GeographicLayout() }
-    let engine = layout == .geo ? .pinned : try self.engine ?? GraphvizRenderer.shared.pageFittingEngine(for: map).engine
-    let svg = try GraphvizRenderer.shared.render(try map.dot(), engine: engine, format: .svg)
-    for w in svg.warnings { printError("warning: graphviz: \(w)") }
+    try mapOptions.apply(to: &map, geographic: layout == .geo)
+    // The legend goes under the map, so that the drawing alone fills the map's box at Fit.
+    let drawn = try GraphvizRenderer.shared.pageMap(map, engine: self.engine)
+    for w in drawn.drawing.warnings + (drawn.legend?.warnings ?? []) { printError("warning: graphviz: \(w)") }
     var page = HTMLReport(
-      document: document, view: selected, mapSVG: String(decoding: svg.bytes, as: UTF8.self), measures: scores,
+      document: document, view: selected, mapSVG: String(decoding: drawn.drawing.bytes, as: UTF8.self), measures: scores,
       generator: "coalition \(CoalitionGraphVersion.current)", digits: table.digits)
+    page.legendSVG = drawn.legend.map { String(decoding: $0.bytes, as: UTF8.self) }
     if let window, let length = TimeSpan(window) {
       // The series over the same view, one window at a time, and a map per window.
       var filter = selected.filter

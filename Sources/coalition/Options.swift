@@ -256,10 +256,19 @@ struct MapOptions: ParsableArguments {
   var top: Int?
   @Option(help: "Label only the K actors with the highest score; the others keep their tooltip.")
   var labelTop: Int?
-  @Option(help: "Fill nodes by declared bloc or by community found in the view (default: blocs, or communities for maps of more than 60 actors without blocs).")
-  var fill: NodeFill?
+  @Option(
+    help: ArgumentHelp(
+      "Fill nodes, and on --layout geo their countries: bloc, community (Louvain) or a measure on a scale of quintiles (\(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", "))).",
+      discussion: "Default: blocs, or communities for maps of more than 60 actors without blocs."))
+  var fill: FillChoice?
   @Option(help: "Draw one node per bloc or per community found in the view, with ties weighted by the density of each kind between them.")
   var collapse: ActorGrouping?
+  @Option(help: "With --layout geo: world, or view (the view's states with a margin, widened to 16:10).")
+  var extent: MapExtent = .view
+  @Option(help: "With --layout geo: equirectangular or equal-earth (equal-area).")
+  var projection: MapProjection = .equirectangular
+  @Flag(help: "With --layout geo: draw parallels and meridians every 30°.")
+  var graticule = false
 
   func validate() throws {
     if let top, top < 1 { throw ValidationError("--top must be at least 1") }
@@ -273,13 +282,40 @@ struct MapOptions: ParsableArguments {
     do { return try CoalitionNetwork(kept.collapsed(collapse)).view() } catch { throw ToolError("\(error)") }
   }
 
-  func apply(to style: inout MapStyle) {
-    style.labelTop = labelTop
-    style.fillBy = fill
+  /// Labels, fill and, for a geographic map, its layout.
+  func apply(to map: inout CoalitionMap, geographic: Bool) throws {
+    map.style.labelTop = labelTop
+    switch fill {
+    case .nodeFill(let f)?: map.style.fillBy = f
+    case .measure(let m)?:
+      map.fillScores = try map.view.scores(m, options: MeasureOptions(threads: ProcessInfo.processInfo.activeProcessorCount))
+    case nil: break
+    }
+    if geographic { map.geographic = GeographicLayout(projection: projection, extent: extent, graticule: graticule) }
   }
 }
 
+/// What fills a map's nodes: a bloc or community colour, or a measure's class.
+enum FillChoice: ExpressibleByArgument, Equatable {
+  case nodeFill(NodeFill)
+  case measure(CentralityMeasure)
+
+  init?(argument: String) {
+    if let f = NodeFill(rawValue: argument) {
+      self = .nodeFill(f)
+    } else if let m = CentralityMeasure(rawValue: argument) {
+      self = .measure(m)
+    } else {
+      return nil
+    }
+  }
+
+  static var allValueStrings: [String] { NodeFill.allCases.map(\.rawValue) + CentralityMeasure.allCases.map(\.rawValue) }
+}
+
 extension NodeFill: ExpressibleByArgument {}
+extension MapExtent: ExpressibleByArgument {}
+extension MapProjection: ExpressibleByArgument {}
 extension ActorGrouping: ExpressibleByArgument {}
 
 /// Checks a number option against its stated range (NaN and the infinities lie outside every

@@ -136,6 +136,28 @@ func helpWorksEverywhere(_ command: [String]) throws {
   #expect(bad.stderr.hasPrefix("error: "))
 }
 
+/// A world map from the command line: countries filled by a measure's quintiles, the chosen
+/// projection and extent, a graticule; a fill that is neither a grouping nor a measure is refused
+/// with the choices named.
+@Test func geographicMapsFromTheCommandLine() throws {
+  let world = try Run(["render", "--layout", "geo", "--fill", "betweenness", "--extent", "world", "--projection", "equal-earth", "--graticule", "--format", "svg"])
+  #expect(world.status == 0, "\(world.stderr)")
+  let svg = world.text
+  // The legend's classes of betweenness and the basemap's note; parallels and meridians as lines.
+  #expect(svg.contains(">betweenness ") && svg.contains("Equal Earth projection"))
+  #expect(svg.contains("Fill: betweenness, classes split at the quintiles"))
+  #expect(svg.components(separatedBy: "<polyline fill=\"none\" stroke=\"#c8c8c8\"").count > 10)
+  // RUS has the highest betweenness, so Russia is filled in the darkest class.
+  #expect(svg.contains("<polygon fill=\"#08519c\" stroke=\"#6e6e6e\""))
+  let view = try Run(["render", "--layout", "geo", "--format", "svg"])
+  #expect(view.status == 0)
+  #expect(view.text.contains("equirectangular projection") && !view.text.contains("<polyline fill=\"none\" stroke=\"#c8c8c8\""))
+  let bad = try Run(["render", "--fill", "colour"])
+  #expect(bad.status != 0 && bad.stderr.hasPrefix("error: ") && bad.stderr.contains("community") && bad.stderr.contains("pagerank"), "\(bad.stderr)")
+  let engine = try Run(["render", "--layout", "geo", "--engine", "neato"])
+  #expect(engine.status != 0 && engine.stderr.contains("--layout geo places the actors itself"))
+}
+
 @Test func reportFormats() throws {
   let text = try Run(["report"])
   #expect(text.status == 0, "\(text.stderr)")

@@ -115,7 +115,7 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
   let labelled = nodes.filter { !(label($0) ?? "").isEmpty }.map(\.name).sorted()
   let top2 = view.degree(.total).ranked().prefix(2).map(\.actor).sorted()
   #expect(labelled == top2, "\(labelled)")
-  #expect(map.captionText.contains("Node colour: community (Louvain)") && map.captionText.contains("Labels: the 2 largest"))
+  #expect(map.captionText.contains("Fill: community (Louvain)") && map.captionText.contains("Labels: the 2 largest"))
   // Two triangles joined by one tie: two communities, two fills.
   var d = Dataset(title: "two groups")
   d.observations = [("FRA", "DEU"), ("DEU", "ITA"), ("ITA", "FRA"), ("CHN", "PRK"), ("PRK", "RUS"), ("RUS", "CHN"), ("RUS", "DEU")].map {
@@ -175,4 +175,86 @@ private func attribute(_ attrs: [DOTAttribute], _ name: String) -> DOTValue? { a
   let reversed = ActorScores(name: "degree", actors: degree.actors.reversed(), values: degree.values.reversed())
   #expect(try reversed.values(for: whole) == degree.values)
   #expect(try CoalitionMap(view: whole, sizeBy: reversed).dot() == (try CoalitionMap(view: whole, sizeBy: ActorScores(name: "degree", actors: degree.actors, values: degree.values)).dot()))
+}
+
+/// Quintile classes: five where the values allow, fewer where they repeat, each value in the class
+/// its upper bound allows, and the ramp light to dark.
+@Test func quintileClassesSplitTheValues() throws {
+  let scale = try #require(QuintileScale((1...10).map(Double.init)))
+  #expect(scale.uppers == [2, 4, 6, 8, 10])
+  #expect((1...10).map { scale.classOf(Double($0)) } == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4])
+  #expect(scale.label(ofClass: 0) == "1 – 2" && scale.label(ofClass: 4) == "above 8 – 10")
+  #expect((0..<5).map(scale.color(ofClass:)) == QuintileScale.ramp)
+  let repeated = try #require(QuintileScale([0, 0, 0, 0, 0, 0, 0, 1, 5, 9]))
+  #expect(repeated.uppers == [0, 1, 9])
+  #expect([0.0, 1, 5, 9].map(repeated.classOf) == [0, 1, 2, 2])
+  #expect(repeated.color(ofClass: 0) == QuintileScale.ramp[0] && repeated.color(ofClass: 2) == QuintileScale.ramp[4])
+  #expect(QuintileScale([.nan]) == nil)
+  #expect(QuintileScale.figure(0.012345) == "0.0123" && QuintileScale.figure(12345) == "12345")
+}
+
+/// Filled by a measure, nodes take their class's colour and the legend lists the classes.
+@Test func fillByAMeasure() throws {
+  let view = try seed.view()
+  var map = CoalitionMap(view: view)
+  let degree = view.degree(.total)
+  map.fillScores = degree
+  let dot = try map.dotGraph()
+  let values = try degree.values(for: view)
+  let scale = try #require(QuintileScale(values))
+  for node in dot.subgraphs.flatMap(\.nodes) + dot.nodes {
+    let v = try #require(view.node(ofActor: node.name))
+    #expect(attribute(node.attributes, "fillcolor") == .id(scale.color(ofClass: scale.classOf(values[v]))), "\(node.name)")
+  }
+  guard case .html(let legend)? = attribute(dot.attributes, "label") else { Issue.record("no legend"); return }
+  #expect(legend.markup.contains("BGCOLOR=\"\(QuintileScale.ramp[4])\"") && legend.markup.contains(">degree (total) "))
+}
+
+/// The drawing and its legend apart: the drawing has no label, the legend graph nothing else.
+@Test func legendCanBeDrawnApart() throws {
+  let map = CoalitionMap(view: try seed.view())
+  let parts = try map.separated()
+  #expect(attribute(parts.drawing.attributes, "label") == nil)
+  #expect(parts.drawing.nodes.count + parts.drawing.subgraphs.flatMap(\.nodes).count == seed.actorCount)
+  let legend = try #require(parts.legend)
+  #expect(legend.nodes.isEmpty && legend.edges.isEmpty && legend.subgraphs.isEmpty)
+  #expect(attribute(legend.attributes, "label") == attribute(try map.dotGraph().attributes, "label"))
+  var bare = map
+  bare.style.showLegend = false
+  bare.style.showCaption = false
+  #expect(try bare.separated().legend == nil)
+}
+
+/// A spread-out layout pulled together: no two nodes' boxes overlap, the arrangement's order is
+/// kept in most pairs, and the page it needs is smaller; a tight layout comes back unchanged.
+@Test(arguments: 0..<8)
+func compactedLayoutsKeepNodesApart(_ seed: Int) throws {
+  var rng = SplitMix64(seed: UInt64(seed))
+  var d = Dataset(title: "spread")
+  let n = 10 + Int(rng.next() % 40)
+  let ids = (0..<n).map { "A\($0)" }
+  d.actors = ids.map { CoalitionActor(id: $0, name: $0, type: .group) }
+  d.observations = (1..<n).map { TieObservation(source: ids[Int(rng.next() % UInt64($0))], target: ids[$0], kind: .diplomatic, time: .on(PartialDate("2020")!)) }
+  let view = try CoalitionNetwork(d).view()
+  let spread = MapLayout(positions: Dictionary(uniqueKeysWithValues: ids.map { ($0, MapPoint(x: Double(rng.next() % 3000), y: Double(rng.next() % 3000))) }))
+  let map = CoalitionMap(view: view)
+  let pulled = try map.compacted(spread)
+  #expect(pulled.positions.count == n)
+  let diameters = CoalitionMap.diameters(NodeScores(name: "d", values: try view.degree(.total).values(for: view)), map.style.nodeDiameter)
+  for i in 0..<n {
+    for j in (i + 1)..<n {
+      let (a, b) = (pulled.positions[ids[i]]!, pulled.positions[ids[j]]!)
+      let (vi, vj) = (view.node(ofActor: ids[i])!, view.node(ofActor: ids[j])!)
+      let wi = max(72 * diameters[vi], LabelPlacer.size(of: ids[i], fontSize: 12).width), wj = max(72 * diameters[vj], LabelPlacer.size(of: ids[j], fontSize: 12).width)
+      let apartAcross = abs(a.x - b.x) >= (wi + wj) / 2 - 1e-6
+      let apartDown = abs(a.y - b.y) >= 72 * (diameters[vi] + diameters[vj]) / 2 - 1e-6
+      #expect(apartAcross || apartDown, "seed \(seed): \(ids[i]) and \(ids[j]) overlap")
+    }
+  }
+  func need(_ l: MapLayout) -> Double {
+    let xs = l.positions.values.map(\.x), ys = l.positions.values.map(\.y)
+    return max((xs.max()! - xs.min()! + 72) / 1.6, ys.max()! - ys.min()! + 72)
+  }
+  #expect(need(pulled) < need(spread))
+  #expect(try map.compacted(pulled) == pulled || need(try map.compacted(pulled)) < need(pulled))
 }

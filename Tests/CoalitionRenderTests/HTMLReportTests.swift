@@ -12,8 +12,10 @@ import Testing
 private func page(_ view: NetworkView, engine: LayoutEngine = .dot) throws -> String {
   let document = try CoalitionReport(view: view).document()
   let scores = try view.scores([.betweenness, .degree, .pagerank])
-  let svg = try GraphvizRenderer.shared.render(try CoalitionMap(view: view).dot(), engine: engine, format: .svg) as RenderOutput
-  return try HTMLReport(document: document, view: view, mapSVG: String(decoding: svg.bytes, as: UTF8.self), measures: scores).html()
+  let drawn = try GraphvizRenderer.shared.pageMap(CoalitionMap(view: view), engine: engine)
+  var report = HTMLReport(document: document, view: view, mapSVG: String(decoding: drawn.drawing.bytes, as: UTF8.self), measures: scores)
+  report.legendSVG = drawn.legend.map { String(decoding: $0.bytes, as: UTF8.self) }
+  return try report.html()
 }
 
 /// The JSON data block of a page, parsed.
@@ -40,6 +42,11 @@ private func count(_ needle: String, in s: String) -> Int { s.components(separat
   // The Graphviz map inline, without its XML declaration, with an element per actor and tie.
   #expect(!html.contains("<?xml") && !html.contains("<!DOCTYPE svg"))
   #expect(count("class=\"node", in: html) == view.nodeCount && count("class=\"edge", in: html) == view.ties.count)
+  // The legend drawn apart, under the map: the kinds and the caption there, not in the map.
+  let legendStart = try #require(html.range(of: "<figure class=\"map-legend\" id=\"map-legend\">"))
+  let mapPart = html[..<legendStart.lowerBound], legendPart = html[legendStart.upperBound...]
+  #expect(legendPart.contains("Diplomatic (cooperative, verbal)") && !mapPart.contains("Diplomatic (cooperative, verbal)"))
+  #expect(legendPart.contains("Dataset fingerprint"))
   // A search field and one checkbox per kind, polarity and confidence present, named as in the legend.
   #expect(html.contains("<input type=\"search\" id=\"search\""))
   for k in view.kindsPresent {

@@ -115,8 +115,10 @@ func seedRendersWithEveryEngine(_ engine: LayoutEngine) throws {
   geographic.geographic = GeographicLayout()
   let out = try GraphvizRenderer.shared.render(engine == .pinned ? try geographic.dot() : seedDOT, engine: engine, format: .svg)
   let svg = try #require(SVGSummary.parse(out.bytes))
-  #expect(svg.groups.filter { $0.class.hasPrefix("node") }.count == seed.actorCount)
+  #expect(svg.groups.filter { $0.class.hasPrefix("node actor") }.count == seed.actorCount)
   #expect(try svg.groups.filter { $0.class.hasPrefix("edge") }.count == seed.view().ties.count)
+  // The geographic map labels each actor with a node of its own beside its marker.
+  if engine == .pinned { #expect(svg.groups.filter { $0.class == "node label" }.count == seed.actorCount) }
 }
 
 /// The synchronous render, also from async code (where the async overload would be chosen).
@@ -311,14 +313,17 @@ func realEventMapRendersWithEveryEngine(_ engine: LayoutEngine) throws {
 }
 
 /// The geographic ATOP 2018 map as Graphviz draws it: every pair of states keeps the east/west and
-/// north/south order of its capitals, and no two nodes overlap.
+/// north/south order of its capitals; labels overlap neither each other nor any marker; and with
+/// `fill` by community the countries are filled in SVG, PNG and PDF alike.
 @Test func geographicMapKeepsTheOrderOfCapitals() throws {
   let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures/data/atop5_1_undirected_2018.csv").path
   let view = try CoalitionNetwork(try ATOP.read(path: file).dataset).view(ViewFilter(kinds: ["defense-pact"], dropIsolates: true))
   var map = CoalitionMap(view: view)
+  map.style.fillBy = .community
   map.geographic = GeographicLayout()
-  let svg = String(decoding: (try renderNow(try map.dot(), engine: .pinned)).bytes, as: UTF8.self)
+  let dot = try map.dot()
+  let svg = String(decoding: (try renderNow(dot, engine: .pinned)).bytes, as: UTF8.self)
   let pattern = try Regex(#"<g id="actor&#45;([A-Z0-9]+)" class="node[^"]*">\s*<title>[^<]*</title>\s*(?:<g[^>]*>\s*<a[^>]*>\s*)?<ellipse[^>]*cx="([-\d.]+)" cy="([-\d.]+)" rx="([\d.]+)""#)
   var centres: [String: (x: Double, y: Double, r: Double)] = [:]
   for m in svg.matches(of: pattern) {
@@ -334,11 +339,52 @@ func realEventMapRendersWithEveryEngine(_ engine: LayoutEngine) throws {
       if pa.longitude != pb.longitude { #expect((pa.longitude < pb.longitude) == (ca.x < cb.x), "\(a) \(b) east/west"); compared += 1 }
       // SVG's y grows downwards.
       if pa.latitude != pb.latitude { #expect((pa.latitude < pb.latitude) == (ca.y > cb.y), "\(a) \(b) north/south"); compared += 1 }
-      let apart = max(abs(ca.x - cb.x), abs(ca.y - cb.y))
-      #expect(apart >= ca.r + cb.r - 0.5, "\(a) \(b) overlap")
     }
   }
   #expect(compared > 15_000)
+
+  // Labels as Graphviz sized them (its JSON: position in points, size in inches).
+  let json = try JSONSerialization.jsonObject(with: Data(try renderNow(dot, engine: .pinned, format: .json).bytes)) as? [String: Any]
+  let objects = (json?["objects"] as? [[String: Any]]) ?? []
+  func box(_ o: [String: Any]) -> (x0: Double, y0: Double, x1: Double, y1: Double)? {
+    guard let pos = (o["pos"] as? String)?.split(separator: ",").compactMap({ Double($0) }), pos.count == 2,
+      let w = (o["width"] as? String).flatMap(Double.init), let h = (o["height"] as? String).flatMap(Double.init)
+    else { return nil }
+    return (pos[0] - 36 * w, pos[1] - 36 * h, pos[0] + 36 * w, pos[1] + 36 * h)
+  }
+  let labels = objects.filter { ($0["name"] as? String)?.hasPrefix(" label ") == true }.compactMap(box)
+  let markers = objects.filter { ($0["name"] as? String).map { !$0.hasPrefix(" ") } == true }.compactMap(box)
+  #expect(labels.count >= 60, "\(labels.count) labels placed")
+  #expect(markers.count == view.nodeCount)
+  func overlap(_ a: (x0: Double, y0: Double, x1: Double, y1: Double), _ b: (x0: Double, y0: Double, x1: Double, y1: Double)) -> Bool {
+    min(a.x1, b.x1) - max(a.x0, b.x0) > 0.01 && min(a.y1, b.y1) - max(a.y0, b.y0) > 0.01
+  }
+  for (i, a) in labels.enumerated() {
+    for b in labels[(i + 1)...] { #expect(!overlap(a, b), "two labels overlap") }
+    // Markers are circles: the nearest point of the label's box lies outside each of them.
+    for m in markers {
+      let (cx, cy, r) = ((m.x0 + m.x1) / 2, (m.y0 + m.y1) / 2, (m.x1 - m.x0) / 2)
+      let (nx, ny) = (min(max(cx, a.x0), a.x1), min(max(cy, a.y0), a.y1))
+      #expect((nx - cx) * (nx - cx) + (ny - cy) * (ny - cy) >= (r - 0.01) * (r - 0.01), "a label covers a marker")
+    }
+  }
+  #expect(svg.contains("Labels: \(labels.count) of 146 actors"))
+
+  // The basemap, in each output format: land outside the view grey, countries in community colours.
+  let communityFills = Set(MapStyle.communityPalette.map { $0.lowercased() })
+  let fills = svg.matches(of: try Regex(##"<polygon fill="(#[0-9a-f]{6})" stroke="#(?:ffffff|6e6e6e)""##)).map { String($0.output[1].substring!) }
+  #expect(fills.filter { $0 == MapStyle.outsideFill.lowercased() }.count > 20)
+  #expect(Set(fills).intersection(communityFills).count >= 5, "\(Set(fills))")
+  let png = try renderNow(dot, engine: .pinned, format: .png).bytes
+  let pixels = try #require(PNGImage(png), "the PNG decodes")
+  let counts = pixels.colourCounts()
+  #expect(counts[0xE4E4E4, default: 0] > 10_000, "grey land outside the view")
+  #expect(communityFills.filter { counts[Int($0.dropFirst(), radix: 16)!, default: 0] > 500 }.count >= 5)
+  let pdf = try renderNow(dot, engine: .pinned, format: .pdf).bytes
+  let content = PDFContent.inflatedStreams(pdf)
+  // cairo sets a fill colour as "r g b rg", each channel a fraction of 1.
+  #expect(content.contains("0.894118 0.894118 0.894118 rg"), "grey land outside the view in the PDF")
+  #expect(content.components(separatedBy: " rg").count > 200)
 }
 
 /// The small multiples of a series, from the library: windows spanning the data, one layout for
