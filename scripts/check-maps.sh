@@ -6,7 +6,7 @@
 # legend overlaps and the basemap's shapes (scripts/browser/check_maps.py); past a threshold it fails.
 # Also regenerates the basemap from Natural Earth (pip: geopandas 0.14.4 wheel, pyshp) and compares
 # it with Sources/CoalitionMaps/Basemap+Data.swift.
-#   scripts/check-maps.sh [--keep DIR]
+#   scripts/check-maps.sh [--keep DIR]   (DIR: keep the reports and a screenshot of each)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-libraries.sh
@@ -49,6 +49,6 @@ data=Tests/Fixtures/data
 [ -z "$keep" ] || cp "$work"/*.html "$keep"/
 
 echo "== maps at the HTML report's Fit zoom, 1400 × 900"
-python3 scripts/browser/check_maps.py "seed=$work/seed.html" "seed, geographic=$work/seed-geo.html:geo" \
+python3 scripts/browser/check_maps.py ${keep:+--screenshots "$keep"} "seed=$work/seed.html" "seed, geographic=$work/seed-geo.html:geo" \
   "SIPRI 2017–2021 ≥ 300=$work/sipri.html" "ATOP 2018, geographic, communities=$work/atop-geo.html:geo" \
   "GDELT 2019-10-24=$work/gdelt.html" "UN alignment 2015–2019=$work/alignment.html"

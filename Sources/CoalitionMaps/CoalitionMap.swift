@@ -184,7 +184,7 @@ public struct CoalitionMap: Sendable {
       let hostile = kind.polarity == .hostile
       let width = lineWidth(tie.weight)
       var attrs: [DOTAttribute] = [
-        DOTAttribute("color", .id(weightRank.isEmpty ? color(tie.kind) : color(tie.kind) + Self.alpha(0.35 + 0.65 * weightRank[i]))),
+        DOTAttribute("color", .id(color(tie.kind) + (weightRank.isEmpty ? (fade ? Self.alpha(0.5) : "") : Self.alpha(0.35 + 0.65 * weightRank[i])))),
         DOTAttribute("style", .id(style.confidenceStyles[tie.confidence] ?? "solid")),
         DOTAttribute("penwidth", .number(width)),
         DOTAttribute("id", .text(CoalitionMap.elementID(ofTie: i, in: view))),

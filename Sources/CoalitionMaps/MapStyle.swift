@@ -41,7 +41,9 @@ public struct MapStyle: Sendable {
   /// has more than 60 actors, else blocs (white for actors in none).
   public var fillBy: NodeFill?
   /// Make lighter ties fainter: line opacity from 35 % for the lightest to 100 % for the
-  /// heaviest, by rank among the distinct weights (equal weights, equal opacity). `nil` does so on maps with more than ``straightEdgesAbove`` ties.
+  /// heaviest, by rank among the distinct weights (equal weights, equal opacity: 50 % when every
+  /// tie weighs the same, so that a dense map of equal ties still shows what lies under them).
+  /// `nil` does so on maps with more than ``straightEdgesAbove`` ties.
   public var opacityByWeight: Bool?
   /// Draw the legend of kinds, confidence and blocs.
   public var showLegend = true

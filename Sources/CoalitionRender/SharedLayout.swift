@@ -125,7 +125,7 @@ public struct FittedMap: Sendable {
   public var engine: LayoutEngine
   /// How the layout engine was chosen.
   public var fit: PageFit
-  /// The factor the layout was pulled together by (``CoalitionMap/compacted(_:)``); 1 when it
+  /// The factor the layout was pulled together by (`CoalitionMap.compacted(_:aspect:)`); 1 when it
   /// was drawn as the engine left it.
   public var compaction: Double
 }
@@ -134,7 +134,7 @@ extension GraphvizRenderer {
   /// `map` made ready for a page: laid out by `engine`, or by the engine whose drawing comes
   /// closest to 16:10 (``pageFittingEngine(for:)``), and — for the spring engines `neato`, `fdp`
   /// and `sfdp`, whose drawings spread far beyond their nodes — pulled together
-  /// (``CoalitionMap/compacted(_:)``) and pinned there, so that at a page's width the labels come
+  /// (`CoalitionMap.compacted(_:aspect:)`) and pinned there, so that at a page's width the labels come
   /// out as large as the nodes allow. `dot` drawings, geographic maps and maps with a layout of
   /// their own are left as they are.
   /// - Throws: ``RenderError`` from a layout; `ScoresMismatch` from the map's scores.

@@ -51,6 +51,13 @@ enum HTMLAssets {
     figcaption { font-size: .85rem; color: var(--muted); margin-bottom: .25rem; }
     .map-legend { margin: .5rem 0 0; overflow-x: auto; }
     .map-legend svg { max-width: 100%; height: auto; }
+    .stepper { display: none; gap: .5rem; align-items: center; margin: .25rem 0 .5rem; font-size: .9rem; }
+    .js .stepper { display: flex; }
+    .stepper input[type=range] { width: 18rem; }
+    .js .multiples.stepping .grid { display: block; }
+    .js .multiples.stepping figure { display: none; }
+    .js .multiples.stepping figure.current { display: block; }
+    .js .multiples.stepping figure.current svg { max-height: 70vh; }
     .multiples .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 1rem; }
     .multiples svg { width: 100%; height: auto; max-height: 360px; border: 1px solid var(--line); border-radius: 6px; }
     .chart text { font-size: 12px; fill: var(--ink); }
@@ -254,6 +261,25 @@ enum HTMLAssets {
           else if (actorByElement[target.id]) showActor(actorByElement[target.id]);
           else if (tieByElement[target.id]) showTie(tieByElement[target.id]);
         });
+      }
+
+      // The window maps: a slider steps one large map through the windows, or all side by side.
+      var section = document.getElementById('multiples'), slider = document.getElementById('window-slider');
+      if (section && slider) {
+        var figures = Array.prototype.slice.call(section.querySelectorAll('figure[data-window]'));
+        var label = document.getElementById('window-label'), all = document.getElementById('window-all');
+        var show = function (k) {
+          k = Math.max(0, Math.min(figures.length - 1, k)); slider.value = String(k);
+          figures.forEach(function (f, i) { f.classList.toggle('current', i === k); });
+          label.textContent = figures[k].querySelector('figcaption').textContent;
+        };
+        section.classList.add('stepping');
+        slider.addEventListener('input', function () { show(parseInt(slider.value, 10)); });
+        section.querySelectorAll('button[data-step]').forEach(function (b) {
+          b.addEventListener('click', function () { show(parseInt(slider.value, 10) + parseInt(b.dataset.step, 10)); });
+        });
+        all.addEventListener('change', function () { section.classList.toggle('stepping', !all.checked); });
+        show(0);
       }
 
       // Tables sort by any column: numbers by value, text alphabetically.

@@ -279,13 +279,23 @@ public struct HTMLReport: Sendable {
     return out + "</svg></figure>\n"
   }
 
-  /// The maps of the windows side by side, their element ids removed (the main map keeps its own).
+  /// The maps of the windows side by side, their element ids removed (the main map keeps its own),
+  /// and, when scripts run, a slider that steps one large map through the windows (each actor
+  /// keeps its place, as the maps share one layout); "All windows" shows them side by side again.
   private func smallMultiples() -> String {
     let e = HTMLText.escaped
-    var out = "<section class=\"multiples\"><h2>Map per window</h2>\n<div class=\"grid\">\n"
-    for w in windowMaps.prefix(24) {
+    let shown = Array(windowMaps.prefix(24))
+    var out = "<section class=\"multiples\" id=\"multiples\"><h2>Map per window</h2>\n"
+    if shown.count > 1 {
+      out += "<div class=\"stepper\"><button type=\"button\" data-step=\"-1\" title=\"Earlier window\">◀</button> "
+      out += "<input type=\"range\" id=\"window-slider\" min=\"0\" max=\"\(shown.count - 1)\" value=\"0\" step=\"1\" aria-label=\"Window\"> "
+      out += "<button type=\"button\" data-step=\"1\" title=\"Later window\">▶</button> <output id=\"window-label\" for=\"window-slider\">\(e(shown[0].label))</output> "
+      out += "<label><input type=\"checkbox\" id=\"window-all\"> All windows</label></div>\n"
+    }
+    out += "<div class=\"grid\">\n"
+    for (k, w) in shown.enumerated() {
       let svg = Self.inlineSVG(w.svg).replacingOccurrences(of: #" id="[^"]*""#, with: "", options: .regularExpression)
-      out += "<figure><figcaption>\(e(w.label))</figcaption>\n\(svg)\n</figure>\n"
+      out += "<figure data-window=\"\(k)\"><figcaption>\(e(w.label))</figcaption>\n\(svg)\n</figure>\n"
     }
     out += "</div>"
     if windowMaps.count > 24 { out += "<p class=\"notes\">The first 24 of \(windowMaps.count) windows.</p>" }

@@ -155,7 +155,10 @@ func hostileTextStaysTextInTheHTMLReport(_ k: Int) throws {
   let html = try report.html()
   #expect(html.contains("<h2>Across time</h2>") && html.contains("Density per window") && html.contains("Rank by betweenness"))
   #expect(count("<polyline", in: html) >= 2)
-  #expect(html.contains("<h2>Map per window</h2>") && count("<figure>", in: html) >= 2 + report.windowMaps.count)
+  #expect(html.contains("<h2>Map per window</h2>") && count("<figure data-window=", in: html) == report.windowMaps.count)
+  // A slider over the windows, labelled with the first.
+  #expect(html.contains("<input type=\"range\" id=\"window-slider\" min=\"0\" max=\"\(report.windowMaps.count - 1)\""))
+  #expect(html.contains("<output id=\"window-label\" for=\"window-slider\">\(HTMLText.escaped(report.windowMaps[0].label))</output>"))
   #expect(count("id=\"actor&#45;RUS\"", in: html) == 1, "ids stay unique")
 }
 

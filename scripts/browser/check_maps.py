@@ -14,7 +14,8 @@
 It prints them as a table and exits 1 when a map breaks a threshold: a top-20 label under 9 px, any
 label overlap, any legend overlap, or a geographic map without country shapes.
 
-Usage: check_maps.py NAME=REPORT.html[:geo] ...
+Usage: check_maps.py [--screenshots DIR] NAME=REPORT.html[:geo] ...
+(--screenshots saves each page, scrolled to its map, as DIR/<report file name>.png)
 """
 import pathlib
 import sys
@@ -72,7 +73,12 @@ return {aspect: v[2] / v[3], minLabel: heights.length ? Math.min.apply(null, hei
 
 def main():
     maps = []
-    for arg in sys.argv[1:]:
+    arguments = sys.argv[1:]
+    shots = None
+    if arguments[:1] == ["--screenshots"]:
+        shots, arguments = pathlib.Path(arguments[1]), arguments[2:]
+        shots.mkdir(parents=True, exist_ok=True)
+    for arg in arguments:
         name, _, rest = arg.partition("=")
         path, _, kind = rest.partition(":")
         maps.append((name, path, kind == "geo"))
@@ -88,6 +94,9 @@ def main():
             driver.get(pathlib.Path(path).resolve().as_uri())
             m = driver.execute_script(MEASURE)
             rows.append((name, m))
+            if shots:
+                driver.execute_script("document.querySelector('.map-section').scrollIntoView()")
+                driver.save_screenshot(str(shots / (pathlib.Path(path).stem + ".png")))
             why = []
             if m["labelled"] and m["minLabel"] < 9:
                 why.append("a top-20 label is %.1f px high" % m["minLabel"])

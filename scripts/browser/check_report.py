@@ -31,6 +31,7 @@ def main():
     p.add_argument("--evidence", default="technological cooperation, which the report itself calls alleged")
     p.add_argument("--hide", default="alleged", help="a confidence level to uncheck")
     p.add_argument("--finding", default="coalition.exchange.1", help="the id of a finding that names ties")
+    p.add_argument("--windows", help="a report made with --window, whose slider steps through the window maps")
     a = p.parse_args()
 
     def browser(scripts=True):
@@ -163,6 +164,27 @@ def main():
         for e in errors:
             print("console: " + e.get("message", ""))
         check(not errors, "no errors in the console")
+
+        # The window slider: one map shown at a time, stepped by the slider and the buttons, all of
+        # them side by side on request.
+        if a.windows:
+            driver.get(pathlib.Path(a.windows).resolve().as_uri())
+            state = lambda: driver.execute_script(
+                "var f = Array.from(document.querySelectorAll('#multiples figure'));"
+                "return [f.length, f.filter(function (x) { return x.offsetParent !== null; }).length,"
+                " document.getElementById('window-label').textContent,"
+                " (f.filter(function (x) { return x.offsetParent !== null; })[0] || {querySelector: function () { return {textContent: ''}; }}).querySelector('figcaption').textContent];")
+            total, visible, label, caption = state()
+            check(total > 1 and visible == 1 and label == caption, "the window slider shows one map, labelled (%d windows)" % total)
+            driver.execute_script("var s = document.getElementById('window-slider'); s.value = s.max; s.dispatchEvent(new Event('input'));")
+            _, visible, last, caption = state()
+            check(visible == 1 and last == caption and last != label, "moving the slider shows the last window's map")
+            driver.execute_script("document.querySelector('button[data-step=\"-1\"]').click()")
+            _, _, previous, _ = state()
+            check(previous not in (last, ""), "the earlier-window button steps back")
+            driver.execute_script("document.getElementById('window-all').click()")
+            _, visible, _, _ = state()
+            check(visible == total, "All windows shows every map")
 
         # A copy of the page with a script injected before </body>: the policy blocks it, and the
         # page's own script (named by its hash) still runs.
