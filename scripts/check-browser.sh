@@ -6,12 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-libraries.sh
-if ! command -v chromium > /dev/null || ! command -v chromedriver > /dev/null; then
-  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-  $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium chromium-driver
-fi
-python3 -c "import selenium" 2> /dev/null || python3 -m pip install -q selenium || python3 -m pip install -q --break-system-packages selenium
+scripts/ensure-browser.sh
 swift build --product coalition > /dev/null
 work=$(mktemp -d)
 "$(swift build --show-bin-path)/coalition" report --format html -o "$work/seed-report.html" -q

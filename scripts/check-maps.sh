@@ -10,14 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-libraries.sh
-if ! command -v chromium > /dev/null || ! command -v chromedriver > /dev/null; then
-  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-  $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium chromium-driver
-fi
-pip() { python3 -m pip install -q "$@" 2> /dev/null || python3 -m pip install -q --break-system-packages "$@"; }
-python3 -c "import selenium" 2> /dev/null || pip selenium
-python3 -c "import shapefile" 2> /dev/null || pip pyshp
+scripts/ensure-browser.sh
+python3 -c "import shapefile" 2> /dev/null || python3 -m pip install -q pyshp || python3 -m pip install -q --break-system-packages pyshp
 
 work=$(mktemp -d)
 keep=""
