@@ -258,15 +258,15 @@ struct MapOptions: ParsableArguments {
   var labelTop: Int?
   @Option(
     help: ArgumentHelp(
-      "Fill nodes, and on --layout geo their countries: bloc, community (Louvain) or a measure on a scale of quintiles (\(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", "))).",
+      "Fill nodes, and on --layout geo their countries: bloc, community (Louvain) or a measure (any of metrics --measure) on a scale of quintiles.",
       discussion: "Default: blocs, or communities for maps of more than 60 actors without blocs."))
   var fill: FillChoice?
   @Option(help: "Draw one node per bloc or per community found in the view, with ties weighted by the density of each kind between them.")
   var collapse: ActorGrouping?
-  @Option(help: "With --layout geo: world, or view (the view's states with a margin, widened to 16:10).")
-  var extent: MapExtent = .view
-  @Option(help: "With --layout geo: equirectangular or equal-earth (equal-area).")
-  var projection: MapProjection = .equirectangular
+  @Option(help: "With --layout geo: world, or view (the view's states with a margin, widened to 16:10; the default).")
+  var extent: MapExtent?
+  @Option(help: "With --layout geo: equirectangular (the default) or equal-earth (equal-area).")
+  var projection: MapProjection?
   @Flag(help: "With --layout geo: draw parallels and meridians every 30°.")
   var graticule = false
 
@@ -291,7 +291,11 @@ struct MapOptions: ParsableArguments {
       map.fillScores = try map.view.scores(m, options: MeasureOptions(threads: ProcessInfo.processInfo.activeProcessorCount))
     case nil: break
     }
-    if geographic { map.geographic = GeographicLayout(projection: projection, extent: extent, graticule: graticule) }
+    if geographic {
+      map.geographic = GeographicLayout(projection: projection ?? .equirectangular, extent: extent ?? .view, graticule: graticule)
+    } else if let given = [extent.map { _ in "--extent" }, projection.map { _ in "--projection" }, graticule ? "--graticule" : nil].compactMap({ $0 }).first {
+      throw ValidationError("\(given) applies to --layout geo")
+    }
   }
 }
 

@@ -154,6 +154,9 @@ func helpWorksEverywhere(_ command: [String]) throws {
   #expect(view.text.contains("equirectangular projection") && !view.text.contains("<polyline fill=\"none\" stroke=\"#c8c8c8\""))
   let bad = try Run(["render", "--fill", "colour"])
   #expect(bad.status != 0 && bad.stderr.hasPrefix("error: ") && bad.stderr.contains("community") && bad.stderr.contains("pagerank"), "\(bad.stderr)")
+  // Geographic options without a geographic map are refused, not ignored.
+  let notGeo = try Run(["render", "--projection", "equal-earth", "--format", "svg"])
+  #expect(notGeo.status != 0 && notGeo.stderr.contains("error: --projection applies to --layout geo"))
   let engine = try Run(["render", "--layout", "geo", "--engine", "neato"])
   #expect(engine.status != 0 && engine.stderr.contains("--layout geo places the actors itself"))
 }
