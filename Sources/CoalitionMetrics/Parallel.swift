@@ -45,6 +45,33 @@ enum SourceChunks {
   }
 }
 
+extension SourceChunks {
+  /// `count` rows of `width` values, made in chunks on up to `threads` threads: `body` fills the
+  /// rows of its range (`out[i]` for the range's i-th row). The rows come back in order, whatever
+  /// the thread count.
+  static func rows(count: Int, width: Int, threads: Int, _ body: @Sendable (Range<Int>, inout [[Double]]) -> Void) -> [[Double]] {
+    guard count > 0 else { return [] }
+    let chunks = min(Self.count, count)
+    let bounds = (0...chunks).map { $0 * count / chunks }
+    let results = ResultSlots(count: chunks)
+    let next = Counter()
+    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, chunks))) { _ in
+      while let c = next.take(below: chunks) {
+        var out = [[Double]](repeating: [], count: bounds[c + 1] - bounds[c])
+        body(bounds[c]..<bounds[c + 1], &out)
+        results.store(out.flatMap { $0 }, at: c)
+      }
+    }
+    var rows: [[Double]] = []
+    rows.reserveCapacity(count)
+    for c in 0..<chunks {
+      let flat = results.value(at: c)
+      for r in 0..<(bounds[c + 1] - bounds[c]) { rows.append(Array(flat[(r * width)..<((r + 1) * width)])) }
+    }
+    return rows
+  }
+}
+
 /// Slots written once each by the workers, read after they finish.
 final class ResultSlots: Sendable {
   private let slots: Locked<[[Double]]>

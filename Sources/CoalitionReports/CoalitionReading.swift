@@ -138,8 +138,21 @@ extension ReportBasis {
     if abs(ei.whole.value - ei.whole.expected) <= 1e-12 * max(1, abs(ei.whole.expected)) {
       text = "\(ties) are as outward-looking as chance would make them: E-I index \(Cell.format(ei.whole.value)), the value expected for these bloc sizes."
     } else {
-      let side = ei.whole.value < ei.whole.expected ? "more inward-looking than" : "more outward-looking than"
-      text = "\(ties) are \(side) chance: E-I index \(Cell.format(ei.whole.value)) against \(Cell.format(ei.whole.expected)) expected for these bloc sizes."
+      let inward = ei.whole.value < ei.whole.expected
+      let side = inward ? "more inward-looking than" : "more outward-looking than"
+      let figures = "E-I index \(Cell.format(ei.whole.value)) against \(Cell.format(ei.whole.expected)) expected for these bloc sizes"
+      if let test = blocTest, let tested = test.ei {
+        // The one-sided test in the direction claimed: a labelling at random as inward (outward).
+        let p = inward ? tested.pLess : tested.pGreater
+        let how = Self.permutationWords(test)
+        if p <= 0.05 {
+          text = "\(ties) are \(side) chance: \(figures) (p = \(Words.p(p)), \(how))."
+        } else {
+          text = "\(ties) lean \(inward ? "inward" : "outward") (\(figures)), but no more than chance often gives: p = \(Words.p(p)), \(how)."
+        }
+      } else {
+        text = "\(ties) are \(side) chance: \(figures)."
+      }
     }
     return Finding(id: id, text: text, rows: TableRows("blocs", Array(0..<assignment.blocCount)))
   }

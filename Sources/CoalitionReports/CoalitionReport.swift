@@ -17,13 +17,19 @@ import CoalitionMetrics
 ///   pagerank, participation, ei, constraint, brokerage, rank_reported_only, rank_change.
 /// - `kinds`: actor, then one column per kind present: partners in that kind.
 /// - `blocs`: bloc, members, internal_ties, density, one `density_<kind>` per kind present,
-///   multiplexity, ei, ei_expected, hostile_ties_out, degree_centralization.
+///   multiplexity, ei, ei_expected, ei_permutation_mean, ei_p, hostile_ties_out,
+///   degree_centralization.
 /// - `bloc_density`: from, then one column per bloc (image matrix, undirected).
 /// - `exchanges`: first, second, gives, returns, confidence.
 /// - `brokers`: broker, betweenness, brokered_pairs (examples of pairs whose every shortest path runs through the broker).
 /// - `balance`: measure, value.
 /// - `communities`: measure, value — Louvain communities, modularity, and their NMI and ARI
 ///   against the declared blocs.
+/// - `permutation_tests`: statistic, observed, permutation_mean, permutation_sd, p_greater,
+///   p_less, p_two_sided — the declared blocs tested by permuting the actors' bloc labels over the
+///   fixed graph (``permutations``, ``seed``): E-I (whole and per bloc), bloc densities,
+///   assortativity and modularity of the blocs; exact over every labelling when there are at most
+///   100,000. Empty without blocs.
 /// - then the shape's own tables: flows add `suppliers`, `recipients`, `routes`, `dependence` and
 ///   `concentration`; alliances and alignment `community_members`, `bridges` and `core`; events
 ///   `dyads` and `event_balance`.
@@ -49,6 +55,11 @@ public struct CoalitionReport: Sendable {
   /// The shape whose findings the report gives; `nil` (the default) detects it from the view
   /// (``ReportShape/detect(_:)``).
   public var shape: ReportShape?
+  /// Random labellings of the bloc permutation tests when there are too many to enumerate.
+  public var permutations: Int = 10_000
+  /// The seed of those random labellings: the same seed gives the same p-values, on any thread
+  /// count.
+  public var seed: UInt64 = 1
 
   /// A report on `view`; its sensitivity columns compare with the same view on reported ties only.
   public init(
@@ -67,7 +78,8 @@ public struct CoalitionReport: Sendable {
   public func document() throws -> ReportDocument {
     let shape = self.shape ?? ReportShape.detect(view)
     let basis = try ReportBasis(
-      view: view, shape: shape, pathPolarity: pathPolarity, threads: threads, frustrationSolver: frustrationSolver)
+      view: view, shape: shape, pathPolarity: pathPolarity, threads: threads, frustrationSolver: frustrationSolver,
+      permutations: permutations, seed: seed)
     let reading: any ShapeReading =
       switch shape {
       case .coalition: CoalitionReading()

@@ -25,6 +25,8 @@ struct ReportBasis {
   let pagerank: [Double]
   let participation: [Double]
   let ei: EIIndices
+  /// The declared blocs under permutation of the actors' bloc labels; `nil` without blocs.
+  let blocTest: BlocPermutationTest?
   let constraint: [Double]
   let brokerage: [BrokerageRoles]
   let signed: SignedGraph
@@ -48,7 +50,10 @@ struct ReportBasis {
   let order: [Int]
   let actorRow: [Int]
 
-  init(view: NetworkView, shape: ReportShape, pathPolarity: Polarity?, threads: Int, frustrationSolver: any FrustrationSolver) throws {
+  init(
+    view: NetworkView, shape: ReportShape, pathPolarity: Polarity?, threads: Int, frustrationSolver: any FrustrationSolver,
+    permutations: Int = 10_000, seed: UInt64 = 1
+  ) throws {
     self.view = view
     self.shape = shape
     self.pathPolarity = pathPolarity
@@ -69,6 +74,7 @@ struct ReportBasis {
     pagerank = try simple.pagerank()
     participation = view.participationCoefficient()
     ei = view.eiIndex(polarity: pathPolarity)
+    blocTest = view.blocPermutationTest(polarity: pathPolarity, permutations: permutations, seed: seed, threads: threads)
     constraint = paths.constraint()
     brokerage = view.brokerage(polarity: pathPolarity)
     signed = view.signedGraph()
@@ -173,6 +179,13 @@ enum Words {
 
   /// A signed amount: "+240" or "−35".
   static func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + amount(x) }
+
+  /// A p-value with two significant digits ("0.029", "0.31"), or "< 0.001".
+  static func p(_ x: Double) -> String {
+    guard x >= 0.001 else { return "< 0.001" }
+    let decimals = x >= 0.1 ? 2 : x >= 0.01 ? 3 : 4
+    return Cell.format(x, digits: decimals)
+  }
 
   /// "1 partner" / "3 partners".
   static func count(_ k: Int, _ noun: String, _ plural: String? = nil) -> String {

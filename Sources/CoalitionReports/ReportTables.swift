@@ -5,7 +5,10 @@ import CoalitionMetrics
 extension ReportBasis {
   /// actors, kinds, blocs, bloc_density, exchanges, brokers, balance, communities.
   func standardTables() -> [ReportTable] {
-    [actorsTable(), kindsTable(), blocsTable(), blocDensityTable(), exchangesTable(), brokersTable(), balanceTable(), communitiesTable()]
+    [
+      actorsTable(), kindsTable(), blocsTable(), blocDensityTable(), exchangesTable(), brokersTable(), balanceTable(), communitiesTable(),
+      permutationTable(),
+    ]
   }
 
   func actorsTable() -> ReportTable {
@@ -90,6 +93,9 @@ extension ReportBasis {
       row.append(insideDyads.isEmpty ? .undefined : .number(Double(insideDyads.reduce(0) { $0 + $1.kinds }) / Double(insideDyads.count)))
       row.append(.value(ei.blocs[b].value))
       row.append(.value(ei.blocs[b].expected))
+      let tested = blocTest?.blocEI[b]
+      row.append(tested.map { .value($0.mean) } ?? .undefined)
+      row.append(tested.map { .value($0.pTwoSided) } ?? .undefined)
       let hostileOut = view.ties.filter { t in
         g[t.kind].polarity == .hostile && (assignment.group[view.node(of: t.source)!] == b) != (assignment.group[view.node(of: t.target)!] == b)
       }.count
@@ -101,7 +107,7 @@ extension ReportBasis {
     var table = ReportTable(
       title: "blocs",
       columns: ["bloc", "members", "internal_ties", "density"] + kinds.map { "density_" + g[$0].id } + [
-        "multiplexity", "ei", "ei_expected", "hostile_ties_out", "degree_centralization",
+        "multiplexity", "ei", "ei_expected", "ei_permutation_mean", "ei_p", "hostile_ties_out", "degree_centralization",
       ],
       rows: rows,
       notes: [
@@ -113,7 +119,9 @@ extension ReportBasis {
     table.noteUndefined([
       ("density", "density and degree_centralization of a bloc of one actor (or of two, for centralisation)"),
       ("multiplexity", "multiplexity of a bloc with no tie inside"), ("ei", "E-I of a bloc with no tie"),
+      ("ei_p", "the permutation test of E-I for a bloc with no tie"),
     ])
+    if let test = blocTest { table.notes.append("ei_permutation_mean, ei_p: E-I under permuted bloc labels, " + Self.permutationWords(test) + "; ei_p two-sided.") }
     return table
   }
 
@@ -126,6 +134,41 @@ extension ReportBasis {
       notes: ["Share of possible pairs tied, any kind (image matrix)."])
     table.noteUndefined([("", "the density of a bloc of one actor with itself")])
     return table
+  }
+
+  /// How a bloc permutation test drew its labellings, in words.
+  static func permutationWords(_ test: BlocPermutationTest) -> String {
+    test.exact
+      ? "exact over all \(Words.amount(test.labellings)) labellings"
+      : "\(Words.amount(Double(test.evaluated))) random labellings of \(test.labellings < 1e15 ? Words.amount(test.labellings) : "about " + Cell.format(test.labellings, digits: 3)) (seed \(test.seed))"
+  }
+
+  /// The statistics of the bloc permutation test, one row each.
+  func permutationTable() -> ReportTable {
+    var rows: [[Cell]] = []
+    func row(_ name: String, _ r: PermutationResult?) {
+      guard let r, r.observed.isFinite else { return }
+      rows.append([.text(name), .value(r.observed), .value(r.mean), .value(r.sd), .value(r.pGreater), .value(r.pLess), .value(r.pTwoSided)])
+    }
+    let blocNames = Array(assignment.names.prefix(assignment.blocCount))
+    if let test = blocTest {
+      row("ei", test.ei)
+      for (b, name) in blocNames.enumerated() { row("ei " + name, test.blocEI[b]) }
+      for (a, from) in blocNames.enumerated() {
+        for (b, to) in blocNames.enumerated() where b >= a { row("density " + from + " – " + to, test.density[a][b]) }
+      }
+      row("assortativity_blocs", test.assortativity)
+      row("modularity_blocs", test.modularity)
+    }
+    let how = blocTest.map { Self.permutationWords($0) }
+    return ReportTable(
+      title: "permutation_tests", columns: ["statistic", "observed", "permutation_mean", "permutation_sd", "p_greater", "p_less", "p_two_sided"],
+      rows: rows,
+      notes: how.map {
+        [
+          "The actors' bloc labels permuted over the fixed graph, each bloc keeping its size (actors in no bloc stay in none), \($0). p_greater: the share of labellings with a value at least the observed one (p_less: at most)\(blocTest!.exact ? "" : ", as (b + 1)/(N + 1)"); p_two_sided: twice the smaller, at most 1. E-I, assortativity and modularity on \(pathTies); densities on every tie."
+        ]
+      } ?? ["No blocs are declared in this dataset: nothing to test."])
   }
 
   func exchangesTable() -> ReportTable {

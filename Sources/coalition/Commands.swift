@@ -162,6 +162,10 @@ struct Report: ParsableCommand {
   var frustrationTimeLimit: Double = 10
   @Option(help: "Which findings: coalition, flows, alliances, events or alignment (default: detected from the view).")
   var shape: ReportShape?
+  @Option(help: "Random labellings of the bloc permutation tests when there are more than 100,000 to enumerate.")
+  var permutations: Int = 10_000
+  @Option(help: "Seed of those random labellings (the same seed gives the same p-values on any thread count).")
+  var seed: UInt64 = 1
   @OptionGroup var timeout: TimeoutOption
   @OptionGroup var output: OutputOption
 
@@ -176,6 +180,7 @@ struct Report: ParsableCommand {
 
   func validate() throws {
     try checkRange("--frustration-time-limit", frustrationTimeLimit, secondsRange, "must be a number of seconds from 0.001 to 1,000,000")
+    try checkRange("--permutations", permutations, 1...10_000_000, "must be from 1 to 10,000,000")
     for (name, value) in [("--window", window), ("--step", step)] {
       if let value, TimeSpan(value) == nil { throw ValidationError("\(name) \(value): expected N followed by d, w, m or y (e.g. 1y, 6m, 30d)") }
     }
@@ -186,9 +191,11 @@ struct Report: ParsableCommand {
     timeout.start("the report", hint: "narrow the view (--kind, --from/--to, --min-weight, --drop-isolates)")
     let whole = try loadView(input, view)
     let selected = try mapOptions.narrowed(whole, by: whole.degree(.total))
-    let report = CoalitionReport(
+    var report = CoalitionReport(
       view: selected, threads: ProcessInfo.processInfo.activeProcessorCount, pathPolarity: view.pathPolarity,
       frustrationSolver: IntegerProgramFrustration(timeLimit: frustrationTimeLimit), shape: shape)
+    report.permutations = permutations
+    report.seed = seed
     let document = try report.document()
     guard table.format == .html else { return try output.write(table.text(document)) }
     // One page: the map rendered in process, the measures per actor for the panel, the tables.

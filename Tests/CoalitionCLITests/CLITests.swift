@@ -174,7 +174,7 @@ func helpWorksEverywhere(_ command: [String]) throws {
   let document = try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any]
   #expect((document?["provenance"] as? String)?.contains("View: hostile ties only; isolates dropped") == true, "\(document?["provenance"] ?? "")")
   let tables = document?["tables"] as? [[String: Any]]
-  #expect(tables?.map { $0["title"] as? String } == ["actors", "kinds", "blocs", "bloc_density", "exchanges", "brokers", "balance", "communities"])
+  #expect(tables?.map { $0["title"] as? String } == ["actors", "kinds", "blocs", "bloc_density", "exchanges", "brokers", "balance", "communities", "permutation_tests"])
   let rows = tables?.first?["rows"] as? [[String: Any]]
   #expect(rows?.count == 5)
   #expect(rows?.first?["actor"] as? String == "RUS")

@@ -1,0 +1,245 @@
+import CoalitionGraph
+
+/// One statistic under a permutation test: its observed value, how it falls over the labellings
+/// the test looked at, and the one-sided p-values.
+///
+/// Exact tests (every distinct labelling enumerated) give p as the share of labellings whose value
+/// is at least (at most) the observed one; the observed labelling is among them. Monte Carlo tests
+/// give (b + 1) / (N + 1) for b of N random labellings at least (at most) as extreme, so a p-value
+/// is never 0 (Phipson and Smyth 2010). Values within 1e-9 (relative) of the observed one count as
+/// equal.
+public struct PermutationResult: Hashable, Sendable {
+  /// The statistic on the actual labelling.
+  public var observed: Double
+  /// Its mean over the labellings looked at.
+  public var mean: Double
+  /// Its standard deviation over them (population form).
+  public var sd: Double
+  /// The probability of a value at least the observed one.
+  public var pGreater: Double
+  /// The probability of a value at most the observed one.
+  public var pLess: Double
+
+  /// Twice the smaller one-sided p-value, at most 1.
+  public var pTwoSided: Double { min(1, 2 * min(pGreater, pLess)) }
+}
+
+/// Permutation tests of the declared blocs (``NetworkView/blocPermutationTest(polarity:permutations:seed:exactLimit:threads:)``):
+/// each actor's bloc label is moved over the fixed graph, keeping every bloc's size (actors in no
+/// bloc keep being in none), and the statistics are recomputed on each labelling.
+public struct BlocPermutationTest: Hashable, Sendable {
+  /// The number of distinct labellings with these bloc sizes: n! / (s₁! ⋯ s_k! · s_none!).
+  public var labellings: Double
+  /// How many labellings were evaluated: all of them when ``exact``, else the random draws.
+  public var evaluated: Int
+  /// Whether every labelling was enumerated (the p-values are exact).
+  public var exact: Bool
+  /// The seed of the random draws (unused when exact).
+  public var seed: UInt64
+  /// E-I index of the whole view (ties counted once per pair, on the path ties); `nil` without
+  /// a path tie.
+  public var ei: PermutationResult?
+  /// E-I index of each declared bloc (its ties with at least one member), in declaration order;
+  /// `nil` for a bloc without a tie.
+  public var blocEI: [PermutationResult?]
+  /// Density between blocs (the image matrix, on every tie, direction ignored), [from][to];
+  /// `nil` where no pair is possible.
+  public var density: [[PermutationResult?]]
+  /// Newman's assortativity of the bloc labels on the path ties (each actor in no bloc a group
+  /// of its own), as NetworkX's `attribute_assortativity_coefficient`; `nil` where undefined
+  /// (no path tie, or every path tie inside one bloc).
+  public var assortativity: PermutationResult?
+  /// Modularity of the declared blocs on the path ties (unweighted; each actor in no bloc a
+  /// community of its own), as NetworkX's `community.modularity`; `nil` without a path tie.
+  public var modularity: PermutationResult?
+}
+
+extension NetworkView {
+  /// Tests whether the declared blocs shape the ties more than chance would: the actors' bloc
+  /// labels are permuted over the fixed graph, keeping every bloc's size, and the E-I index
+  /// (whole view and per bloc), the bloc densities, the assortativity and the modularity of the
+  /// blocs are recomputed on each labelling (as UCINET's E-I permutation test does for E-I).
+  ///
+  /// When there are at most `exactLimit` distinct labellings every one is enumerated and the
+  /// p-values are exact (the seed: 105); otherwise `permutations` labellings are drawn at random
+  /// from `seed`. Draw *i* uses its own generator, seeded from `seed` and *i*, so the result is the
+  /// same for any thread count.
+  /// - Parameters:
+  ///   - polarity: The ties E-I, assortativity and modularity follow (the report's path ties);
+  ///     densities count every tie.
+  ///   - permutations: Random labellings when the exact test is too large.
+  ///   - seed: The seed of the random labellings.
+  ///   - exactLimit: The most labellings enumerated.
+  ///   - threads: Threads for the labellings; results do not depend on it.
+  /// - Returns: `nil` when the dataset declares no bloc with a member in the view.
+  /// - Complexity: O(L · (n + m)) for L labellings.
+  public func blocPermutationTest(
+    polarity: Polarity? = .cooperative, permutations: Int = 10_000, seed: UInt64 = 1, exactLimit: Int = 100_000, threads: Int = 1
+  ) -> BlocPermutationTest? {
+    let assignment = BlocAssignment(view: self)
+    let k = assignment.blocCount
+    let labels = assignment.group.map { $0 < k ? $0 : -1 }
+    guard labels.contains(where: { $0 >= 0 }) else { return nil }
+    let statistics = BlocStatistics(paths: simpleGraph(directed: false, polarity: polarity), all: simpleGraph(directed: false), blocs: k)
+    let count = Self.labellings(labels)
+    let exact = count <= Double(exactLimit)
+    let draws = exact ? Int(count) : max(1, permutations)
+    let observed = statistics.values(labels)
+    let width = observed.count
+    // Each labelling's statistics, computed in parallel and reduced in order.
+    let values = SourceChunks.rows(count: draws, width: width, threads: threads) { range, out in
+      var labelling: [Int]
+      if exact {
+        labelling = labels.sorted()
+        for _ in 0..<range.lowerBound { Self.nextLabelling(&labelling) }
+      } else {
+        labelling = labels
+      }
+      for (row, i) in range.enumerated() {
+        if exact {
+          if row > 0 { Self.nextLabelling(&labelling) }
+        } else {
+          labelling = labels
+          var rng = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(i + 1))
+          labelling.shuffle(using: &rng)
+        }
+        out[row] = statistics.values(labelling)
+      }
+    }
+    var results: [PermutationResult?] = []
+    for s in 0..<width {
+      let x = observed[s]
+      guard x.isFinite else {
+        results.append(nil)
+        continue
+      }
+      var sum = 0.0, squares = 0.0, greater = 0, less = 0, finite = 0
+      let tolerance = 1e-9 * max(1, abs(x))
+      for row in values {
+        let y = row[s]
+        guard y.isFinite else { continue }
+        finite += 1
+        sum += y
+        squares += y * y
+        if y >= x - tolerance { greater += 1 }
+        if y <= x + tolerance { less += 1 }
+      }
+      let mean = finite > 0 ? sum / Double(finite) : .nan
+      let sd = finite > 0 ? max(0, squares / Double(finite) - mean * mean).squareRoot() : .nan
+      func p(_ b: Int) -> Double { exact ? Double(b) / Double(max(1, finite)) : Double(b + 1) / Double(finite + 1) }
+      results.append(PermutationResult(observed: x, mean: mean, sd: sd, pGreater: p(greater), pLess: p(less)))
+    }
+    return BlocPermutationTest(
+      labellings: count, evaluated: draws, exact: exact, seed: seed, ei: results[0], blocEI: Array(results[1..<(1 + k)]),
+      density: (0..<k).map { a in (0..<k).map { b in results[1 + k + a * k + b] } },
+      assortativity: results[1 + k + k * k], modularity: results[2 + k + k * k])
+  }
+
+  /// The number of distinct arrangements of `labels`: n! over the product of each label's count!.
+  static func labellings(_ labels: [Int]) -> Double {
+    var counts: [Int: Int] = [:]
+    for l in labels { counts[l, default: 0] += 1 }
+    // Multiply and divide in turn, so that the running value stays near the result.
+    var result = 1.0
+    var position = 0
+    for c in counts.keys.sorted().map({ counts[$0]! }) {
+      for j in 1...c {
+        position += 1
+        result = result * Double(position) / Double(j)
+      }
+    }
+    return result.rounded()
+  }
+
+  /// The next arrangement of `labels` in lexicographic order (wrapping to the first after the
+  /// last): visits each distinct arrangement of a multiset once.
+  static func nextLabelling(_ labels: inout [Int]) {
+    guard labels.count > 1 else { return }
+    var i = labels.count - 2
+    while i >= 0 && labels[i] >= labels[i + 1] { i -= 1 }
+    if i < 0 {
+      labels.reverse()
+      return
+    }
+    var j = labels.count - 1
+    while labels[j] <= labels[i] { j -= 1 }
+    labels.swapAt(i, j)
+    labels[(i + 1)...].reverse()
+  }
+}
+
+/// The statistics a bloc permutation test recomputes for each labelling, in one pass over each
+/// graph: whole E-I, E-I per bloc, the k × k densities, assortativity and modularity.
+struct BlocStatistics: Sendable {
+  let paths: SimpleGraph
+  let all: SimpleGraph
+  let blocs: Int
+  /// Degree of each node on the path ties.
+  let degree: [Double]
+  /// Σ over edges of the path ties.
+  let edges: Double
+
+  init(paths: SimpleGraph, all: SimpleGraph, blocs: Int) {
+    self.paths = paths
+    self.all = all
+    self.blocs = blocs
+    degree = (0..<paths.nodeCount).map { Double(paths.rowStart[$0 + 1] - paths.rowStart[$0]) }
+    edges = degree.reduce(0, +) / 2
+  }
+
+  /// The statistics of one labelling (`labels[v]`: a bloc, or −1 for none), in the order of
+  /// ``BlocPermutationTest``: E-I, E-I per bloc, densities row by row, assortativity, modularity.
+  func values(_ labels: [Int]) -> [Double] {
+    let k = blocs
+    var inside = [Double](repeating: 0, count: k), outside = [Double](repeating: 0, count: k)
+    var blocDegree = [Double](repeating: 0, count: k)
+    var loose = 0.0  // Σ d² over actors in no bloc (each a group of its own)
+    for v in 0..<paths.nodeCount {
+      let a = labels[v]
+      if a >= 0 { blocDegree[a] += degree[v] } else { loose += degree[v] * degree[v] }
+      for e in Int(paths.rowStart[v])..<Int(paths.rowStart[v + 1]) {
+        let t = Int(paths.target[e])
+        guard t > v else { continue }  // each pair once
+        let b = labels[t]
+        if a >= 0 && a == b {
+          inside[a] += 1
+        } else {
+          if a >= 0 { outside[a] += 1 }
+          if b >= 0 { outside[b] += 1 }
+        }
+      }
+    }
+    let insideTotal = inside.reduce(0, +)
+    var out: [Double] = [edges > 0 ? (edges - 2 * insideTotal) / edges : .nan]
+    for b in 0..<k { out.append(inside[b] + outside[b] > 0 ? (outside[b] - inside[b]) / (outside[b] + inside[b]) : .nan) }
+    // Densities on every tie.
+    var ties = [Double](repeating: 0, count: k * k)
+    var size = [Double](repeating: 0, count: k)
+    for v in 0..<all.nodeCount {
+      let a = labels[v]
+      guard a >= 0 else { continue }
+      size[a] += 1
+      for e in Int(all.rowStart[v])..<Int(all.rowStart[v + 1]) {
+        let t = Int(all.target[e])
+        let b = labels[t]
+        guard t > v, b >= 0 else { continue }
+        ties[a * k + b] += 1
+        if a != b { ties[b * k + a] += 1 }
+      }
+    }
+    for a in 0..<k {
+      for b in 0..<k {
+        let pairs = a == b ? size[a] * (size[a] - 1) / 2 : size[a] * size[b]
+        out.append(pairs > 0 ? ties[a * k + b] / pairs : .nan)
+      }
+    }
+    // Modularity Q = I/m − S and assortativity r = (I/m − S)/(1 − S), S = Σ_groups (d_g / 2m)².
+    guard edges > 0 else { return out + [.nan, .nan] }
+    let twice = 2 * edges
+    let s = blocDegree.reduce(0) { $0 + ($1 / twice) * ($1 / twice) } + loose / (twice * twice)
+    let q = insideTotal / edges - s
+    out.append(s < 1 ? q / (1 - s) : .nan)
+    out.append(q)
+    return out
+  }
+}
