@@ -580,3 +580,47 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   let other = try Run(["import", "--format", "gdelt", "--append", "events.json", "--window", "month", "c.export.CSV"], in: dir)
   #expect(other.status != 0 && other.stderr.contains("not imported from GDELT with the same options"), "\(other.stderr)")
 }
+
+/// `coalition qap` on small tables: the JSON shape, a missing pair refused with the way out, and
+/// bad input named by file and line with nothing written.
+@Test func qapFromTheCommandLine() throws {
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qap-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let actors = ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF"]
+  var y = "a,b,value\n", x = "a,b,value\n"
+  for (i, a) in actors.enumerated() {
+    for (j, b) in actors.enumerated() where i < j {
+      y += "\(a),\(b),\(Double((i * 7 + j * 3) % 5))\n"
+      x += "\(a),\(b),\(Double((i + j) % 3))\n"
+    }
+  }
+  try y.write(to: dir.appendingPathComponent("y.csv"), atomically: true, encoding: .utf8)
+  try x.write(to: dir.appendingPathComponent("x.csv"), atomically: true, encoding: .utf8)
+  let ok = try Run(["qap", "--dependent", dir.appendingPathComponent("y.csv").path, "--covariate", dir.appendingPathComponent("x.csv").path + ":value",
+    "--mode", "graph", "--reps", "50", "--format", "json"])
+  #expect(ok.status == 0, "\(ok.stderr)")
+  let json = try #require(try JSONSerialization.jsonObject(with: ok.stdout) as? [String: Any])
+  #expect(json["model"] as? String == "linear" && json["method"] as? String == "spp" && json["n"] as? Int == 15)
+  let coefficients = try #require(json["coefficients"] as? [[String: Any]])
+  #expect(coefficients.map { $0["name"] as? String } == ["(intercept)", "value"])
+  for c in coefficients {
+    for key in ["estimate", "std_error", "statistic", "p_greater", "p_less", "p_two_sided", "permutation_mean", "permutation_sd"] { #expect(c[key] is Double, "\(key)") }
+  }
+  // A pair the covariate does not list: refused, then counted 0 on request.
+  try (x + "GGG,AAA,1\n").write(to: dir.appendingPathComponent("wider.csv"), atomically: true, encoding: .utf8)
+  let out = dir.appendingPathComponent("out.csv").path
+  let refused = try Run(["qap", "--dependent", dir.appendingPathComponent("wider.csv").path, "--covariate", dir.appendingPathComponent("y.csv").path, "--mode", "graph", "-o", out])
+  #expect(refused.status != 0 && refused.stderr.contains("no value for") && refused.stderr.contains("--missing zero"), "\(refused.stderr)")
+  #expect(!FileManager.default.fileExists(atPath: out), "nothing written")
+  let zero = try Run(["qap", "--dependent", dir.appendingPathComponent("wider.csv").path, "--covariate", dir.appendingPathComponent("y.csv").path, "--mode", "graph", "--missing", "zero", "--reps", "20", "-o", out])
+  #expect(zero.status == 0 && FileManager.default.fileExists(atPath: out), "\(zero.stderr)")
+  // Bad rows and options.
+  try "a,b,value\nAAA,BBB,1\nAAA,BBB,2\n".write(to: dir.appendingPathComponent("twice.csv"), atomically: true, encoding: .utf8)
+  let twice = try Run(["qap", "--dependent", dir.appendingPathComponent("twice.csv").path, "--covariate", dir.appendingPathComponent("x.csv").path])
+  #expect(twice.status != 0 && twice.stderr.contains("twice.csv:3: AAA – BBB is listed twice"), "\(twice.stderr)")
+  let reps = try Run(["qap", "--dependent", "y.csv", "--covariate", "x.csv", "--reps", "0"])
+  #expect(reps.status != 0 && reps.stderr.contains("error: --reps 0"))
+  let none = try Run(["qap", "--dependent", dir.appendingPathComponent("y.csv").path])
+  #expect(none.status != 0 && none.stderr.contains("at least one --covariate"))
+}
