@@ -24,6 +24,7 @@ public struct RelationTable: Sendable, Hashable {
 
   /// Reads a table.
   /// - Parameters:
+  ///   - path: The file (CSV, or TSV when it ends in `.tsv` or its header holds a tab).
   ///   - column: The value column; `nil` for `value`, else the third column.
   ///   - codes: How the actor columns are coded; `nil` takes them as they are.
   ///   - year: The year the codes are read for, where a code meant different states over time
@@ -39,7 +40,8 @@ public struct RelationTable: Sendable, Hashable {
     return try read(RecordReader(path: path, delimiter: delimiter, quoting: true), column: column, codes: codes, year: year, mode: mode)
   }
 
-  /// Reads a table from bytes.
+  /// Reads a table from bytes; `name` stands for the file in errors, the rest as in
+  /// ``read(path:column:codes:year:mode:)``.
   public static func read(
     bytes: [UInt8], name: String = "<relation>", column: String? = nil, codes: CountryCodeScheme? = nil, year: Int? = nil,
     mode: QAPMode = .digraph

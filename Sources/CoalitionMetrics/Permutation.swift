@@ -24,7 +24,7 @@ public struct PermutationResult: Hashable, Sendable {
   public var pTwoSided: Double { min(1, 2 * min(pGreater, pLess)) }
 }
 
-/// Permutation tests of the declared blocs (``NetworkView/blocPermutationTest(polarity:permutations:seed:exactLimit:threads:)``):
+/// Permutation tests of the declared blocs (`NetworkView.blocPermutationTest(polarity:permutations:seed:exactLimit:threads:)`):
 /// each actor's bloc label is moved over the fixed graph, keeping every bloc's size (actors in no
 /// bloc keep being in none), and the statistics are recomputed on each labelling.
 public struct BlocPermutationTest: Hashable, Sendable {

@@ -119,17 +119,21 @@ public struct QAPResult: Hashable, Sendable {
   public var n: Int
   /// Actors.
   public var actors: Int
-  /// Permutations per coefficient, and their seed.
+  /// Permutations per coefficient.
   public var reps: Int
+  /// The seed of the permutations.
   public var seed: UInt64
-  /// Linear: R² and adjusted R²; `nil` otherwise.
+  /// Linear: R²; `nil` otherwise.
   public var rSquared: Double?
+  /// Linear: R² adjusted for the number of coefficients; `nil` otherwise.
   public var adjustedRSquared: Double?
-  /// Logistic: the residual deviance (−2 log-likelihood), the deviance of the intercept-only
-  /// model, and AIC; `nil` otherwise. (sna's `netlogit` reports as null deviance that of p = ½
-  /// for every pair, since it fits the intercept as one more column.)
+  /// Logistic: the residual deviance (−2 log-likelihood); `nil` otherwise.
   public var deviance: Double?
+  /// Logistic: the deviance of the intercept-only model; `nil` otherwise. (sna's `netlogit`
+  /// reports as null deviance that of p = ½ for every pair, since it fits the intercept as one
+  /// more column.)
   public var nullDeviance: Double?
+  /// Logistic: Akaike's information criterion, deviance + 2 × coefficients; `nil` otherwise.
   public var aic: Double?
 }
 

@@ -2,7 +2,7 @@ import CoalitionGraph
 import CoalitionMetrics
 
 extension QAPResult {
-  /// The result as a report of two tables, for every output format but JSON (see ``jsonText``):
+  /// The result as a report of two tables, for every output format but JSON (see `jsonText(title:provenance:)`):
   /// - `coefficients`: name, estimate, std_error, statistic, p_greater, p_less, p_two_sided,
   ///   permutation_mean, permutation_sd;
   /// - `fit`: measure, value — model, method, mode, n (pairs), actors, reps, seed, and R² and
