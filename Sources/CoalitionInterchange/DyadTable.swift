@@ -48,21 +48,14 @@ public struct DyadTableOptions: Sendable {
 public enum DyadTable {
   /// Reads a dyad table file.
   public static func read(path: String, options: DyadTableOptions = DyadTableOptions()) throws -> ImportResult {
-    let delimiter: UInt8 = path.lowercased().hasSuffix(".tsv") ? 0x09 : try sniff(RecordReader(path: path, delimiter: 0x2C, quoting: false))
+    let delimiter: UInt8 = path.lowercased().hasSuffix(".tsv") ? 0x09 : try RecordReader.delimiter(of: RecordReader(path: path, delimiter: 0x2C, quoting: false))
     return try read(RecordReader(path: path, delimiter: delimiter, quoting: true), options: options)
   }
 
   /// Reads a dyad table from bytes.
   public static func read(bytes: [UInt8], name: String = "<dyads>", options: DyadTableOptions = DyadTableOptions()) throws -> ImportResult {
-    let delimiter = try sniff(RecordReader(bytes: bytes, name: name, delimiter: 0x2C, quoting: false))
+    let delimiter = try RecordReader.delimiter(of: RecordReader(bytes: bytes, name: name, delimiter: 0x2C, quoting: false))
     return try read(RecordReader(bytes: bytes, name: name, delimiter: delimiter, quoting: true), options: options)
-  }
-
-  /// Tab when the header line holds a tab, else comma.
-  private static func sniff(_ reader: RecordReader) throws(ImportError) -> UInt8 {
-    var record = Record()
-    guard try reader.next(into: &record) else { return 0x2C }
-    return (0..<record.count).contains { record.text($0).contains("\t") } ? 0x09 : 0x2C
   }
 
   private struct Row {

@@ -221,6 +221,14 @@ final class RecordReader {
   private var fileSize = 0
   private let monitor = ProgressMonitor.current
 
+  /// Tab when the first line of `reader` (read without quoting) holds a tab, else comma: the
+  /// separator of a table that may be CSV or TSV.
+  static func delimiter(of reader: RecordReader) throws(ImportError) -> UInt8 {
+    var record = Record()
+    guard try reader.next(into: &record) else { return 0x2C }
+    return (0..<record.count).contains { record.text($0).contains("\t") } ? 0x09 : 0x2C
+  }
+
   /// The first record as column names, lowercased: the header line of a CSV file.
   /// - Throws: ``ImportError`` when the file is empty.
   func header(into record: inout Record) throws(ImportError) -> [String] {

@@ -36,7 +36,7 @@ public struct RelationTable: Sendable, Hashable {
   public static func read(
     path: String, column: String? = nil, codes: CountryCodeScheme? = nil, year: Int? = nil, mode: QAPMode = .digraph
   ) throws -> RelationTable {
-    let delimiter: UInt8 = path.lowercased().hasSuffix(".tsv") ? 0x09 : try sniff(RecordReader(path: path, delimiter: 0x2C, quoting: false))
+    let delimiter: UInt8 = path.lowercased().hasSuffix(".tsv") ? 0x09 : try RecordReader.delimiter(of: RecordReader(path: path, delimiter: 0x2C, quoting: false))
     return try read(RecordReader(path: path, delimiter: delimiter, quoting: true), column: column, codes: codes, year: year, mode: mode)
   }
 
@@ -46,15 +46,9 @@ public struct RelationTable: Sendable, Hashable {
     bytes: [UInt8], name: String = "<relation>", column: String? = nil, codes: CountryCodeScheme? = nil, year: Int? = nil,
     mode: QAPMode = .digraph
   ) throws -> RelationTable {
-    let delimiter = try sniff(RecordReader(bytes: bytes, name: name, delimiter: 0x2C, quoting: false))
+    let delimiter = try RecordReader.delimiter(of: RecordReader(bytes: bytes, name: name, delimiter: 0x2C, quoting: false))
     return try read(
       RecordReader(bytes: bytes, name: name, delimiter: delimiter, quoting: true), column: column, codes: codes, year: year, mode: mode)
-  }
-
-  private static func sniff(_ reader: RecordReader) throws(ImportError) -> UInt8 {
-    var record = Record()
-    guard try reader.next(into: &record) else { return 0x2C }
-    return (0..<record.count).contains { record.text($0).contains("\t") } ? 0x09 : 0x2C
   }
 
   static func read(
