@@ -143,6 +143,12 @@ public final class CoalitionNetwork: Sendable {
 
   /// A view of a filter derived from a checked one (the same kinds, actors of a view): no check.
   package func derivedView(_ filter: ViewFilter) -> NetworkView { NetworkView(graph: self, filter: filter) }
+
+  /// A derived view of only the observations `keeping` marks (by observation index).
+  package func derivedView(_ filter: ViewFilter, keeping: [Bool]) -> NetworkView {
+    precondition(keeping.count == observationCount, "one mark per observation")
+    return NetworkView(graph: self, filter: filter, keeping: keeping)
+  }
 }
 
 /// A declared bloc with its members as actor indices.

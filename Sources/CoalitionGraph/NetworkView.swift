@@ -45,7 +45,9 @@ public struct NetworkView: Sendable {
   public let undirected: CSRStorage
   private let localIndex: [Int32]
 
-  init(graph g: CoalitionNetwork, filter: ViewFilter) {
+  /// The view of `filter`, of the observations `keeping` allows (every one when `nil`): the
+  /// evidence-thinning draws of the report leave observations out at random.
+  init(graph g: CoalitionNetwork, filter: ViewFilter, keeping: [Bool]? = nil) {
     self.graph = g
     self.filter = filter
     let n = g.actorCount
@@ -68,7 +70,7 @@ public struct NetworkView: Sendable {
     var selected: [Int] = []
     for i in 0..<g.observationCount {
       let k = Int(g.obsKind[i])
-      guard kindAllowed[k], actorAllowed[Int(g.obsSource[i])], actorAllowed[Int(g.obsTarget[i])],
+      guard keeping?[i] ?? true, kindAllowed[k], actorAllowed[Int(g.obsSource[i])], actorAllowed[Int(g.obsTarget[i])],
         g.obsConfidence[i] >= filter.minimumConfidence, g.obsFirstDay[i] <= hi, g.obsLastDay[i] >= lo,
         g.obsRecordDay[i] <= knownBy
       else { continue }

@@ -9,7 +9,7 @@ import Dispatch
 /// Runs work over the nodes in a fixed number of chunks, on up to `threads` threads, and combines
 /// the chunk results in chunk order, so that the result does not depend on the thread count or on
 /// scheduling (floating-point sums are always added in the same order).
-enum SourceChunks {
+package enum SourceChunks {
   /// Chunks per run: enough to balance two to sixteen cores, few enough to keep merging cheap.
   static let count = 64
 
@@ -49,7 +49,7 @@ extension SourceChunks {
   /// `count` rows of `width` values, made in chunks on up to `threads` threads: `body` fills the
   /// rows of its range (`out[i]` for the range's i-th row). The rows come back in order, whatever
   /// the thread count.
-  static func rows(count: Int, width: Int, threads: Int, _ body: @Sendable (Range<Int>, inout [[Double]]) -> Void) -> [[Double]] {
+  package static func rows(count: Int, width: Int, threads: Int, _ body: @Sendable (Range<Int>, inout [[Double]]) -> Void) -> [[Double]] {
     guard count > 0 else { return [] }
     let chunks = min(Self.count, count)
     let bounds = (0...chunks).map { $0 * count / chunks }

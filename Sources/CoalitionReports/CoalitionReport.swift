@@ -14,7 +14,10 @@ import CoalitionMetrics
 /// Tables, in this order, and their columns (stable names):
 /// - `actors`: rank, actor, name, bloc, degree, degree_normalized, partners_cooperative,
 ///   partners_hostile, (flows: volume_out, volume_in,) betweenness, betweenness_raw, closeness,
-///   pagerank, participation, ei, constraint, brokerage, rank_reported_only, rank_change.
+///   pagerank, participation, ei, constraint, brokerage, rank_reported_only, rank_change,
+///   rank_p05, rank_p95 (the 5–95 % interval of the rank over evidence-thinning draws), and
+///   `rank_without_<source>` for each of the (up to five) most cited sources when there are two
+///   or more.
 /// - `kinds`: actor, then one column per kind present: partners in that kind.
 /// - `blocs`: bloc, members, internal_ties, density, one `density_<kind>` per kind present,
 ///   multiplexity, ei, ei_expected, ei_permutation_mean, ei_p, hostile_ties_out,
@@ -57,9 +60,15 @@ public struct CoalitionReport: Sendable {
   public var shape: ReportShape?
   /// Random labellings of the bloc permutation tests when there are too many to enumerate.
   public var permutations: Int = 10_000
-  /// The seed of those random labellings: the same seed gives the same p-values, on any thread
-  /// count.
+  /// The seed of those random labellings and of the evidence-thinning draws: the same seed gives
+  /// the same p-values and rank intervals, on any thread count.
   public var seed: UInt64 = 1
+  /// Evidence-thinning draws behind the rank intervals: each keeps every observation with the
+  /// probability of its confidence (``keepProbabilities``). `nil` makes 200, unless the view is
+  /// so large that they would take minutes (the report says so); 0 makes none.
+  public var rankDraws: Int?
+  /// The probability that a draw keeps an observation of each confidence level.
+  public var keepProbabilities = KeepProbabilities()
 
   /// A report on `view`; its sensitivity columns compare with the same view on reported ties only.
   public init(
@@ -79,7 +88,7 @@ public struct CoalitionReport: Sendable {
     let shape = self.shape ?? ReportShape.detect(view)
     let basis = try ReportBasis(
       view: view, shape: shape, pathPolarity: pathPolarity, threads: threads, frustrationSolver: frustrationSolver,
-      permutations: permutations, seed: seed)
+      permutations: permutations, seed: seed, rankDraws: rankDraws, keepProbabilities: keepProbabilities)
     let reading: any ShapeReading =
       switch shape {
       case .coalition: CoalitionReading()
@@ -91,6 +100,7 @@ public struct CoalitionReport: Sendable {
     let section = reading.read(basis)
     var findings = section.findings
     if let sensitivity = basis.sensitivityFinding() { findings.append(sensitivity) }
+    if let robustness = basis.robustnessFinding() { findings.append(robustness) }
     return ReportDocument(
       title: "Coalition report — \(view.graph.dataset.title ?? "coalition")", reading: shape.reading, findings: findings,
       tables: basis.standardTables() + section.tables, provenance: view.provenance)

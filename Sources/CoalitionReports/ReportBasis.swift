@@ -49,10 +49,12 @@ struct ReportBasis {
   /// Local nodes in the `actors` table's order, and each node's row there.
   let order: [Int]
   let actorRow: [Int]
+  /// The ranking under thinned evidence (the actors table's rank intervals).
+  private(set) var robustness: RankRobustness
 
   init(
     view: NetworkView, shape: ReportShape, pathPolarity: Polarity?, threads: Int, frustrationSolver: any FrustrationSolver,
-    permutations: Int = 10_000, seed: UInt64 = 1
+    permutations: Int = 10_000, seed: UInt64 = 1, rankDraws: Int? = nil, keepProbabilities: KeepProbabilities = KeepProbabilities()
   ) throws {
     self.view = view
     self.shape = shape
@@ -91,22 +93,12 @@ struct ReportBasis {
     let flows = shape == .flows
     let fullScore: [Double]
     let reportedScore: [Double?]
-    if flows {
-      fullScore = (0..<n).map { [volumeOut, volumeIn] in volumeOut[$0] + volumeIn[$0] }
-      let (out, inn) = (reported.strength(.out), reported.strength(.in))
-      let reportedDegree = reported.degree(.total)
-      reportedScore = (0..<n).map { v in
-        guard let r = reported.node(of: view.nodes[v]), reportedDegree[r] > 0 else { return nil }
-        return out[r] + inn[r]
-      }
-    } else {
-      fullScore = (0..<n).map { [betweenness, degree] in betweenness[$0] + degree[$0] }
-      let reportedBetweenness = reported.simpleGraph(directed: false, polarity: pathPolarity).betweenness(threads: threads)
-      let reportedDegree = reported.degree(.total)
-      reportedScore = (0..<n).map { v in
-        guard let r = reported.node(of: view.nodes[v]), reportedDegree[r] > 0 else { return nil }
-        return reportedBetweenness[r] + reportedDegree[r]
-      }
+    // The view's own score from the measures above (the same rule as rankScore(of:…)).
+    fullScore = flows ? (0..<n).map { [volumeOut, volumeIn] in volumeOut[$0] + volumeIn[$0] } : (0..<n).map { [betweenness, degree] in betweenness[$0] + degree[$0] }
+    let onReported = Self.rankScore(of: reported, flows: flows, pathPolarity: pathPolarity, threads: threads)
+    reportedScore = (0..<n).map { v in
+      guard let r = reported.node(of: view.nodes[v]), onReported.tied[r] else { return nil }
+      return onReported.score[r]
     }
     rankAll = NodeScores(name: "", values: fullScore).ranks
     // Ranks among the actors that keep a reported tie; the others have none.
@@ -126,6 +118,8 @@ struct ReportBasis {
     var actorRow = [Int](repeating: 0, count: n)
     for (row, v) in order.enumerated() { actorRow[v] = row }
     self.actorRow = actorRow
+    robustness = RankRobustness(draws: 0, probabilities: keepProbabilities, low: [], high: [], firstShare: [], withoutSource: [], skipped: nil)
+    robustness = rankRobustness(draws: rankDraws, probabilities: keepProbabilities, seed: seed)
   }
 
   var graph: CoalitionNetwork { view.graph }
@@ -185,6 +179,12 @@ enum Words {
     guard x >= 0.001 else { return "< 0.001" }
     let decimals = x >= 0.1 ? 2 : x >= 0.01 ? 3 : 4
     return Cell.format(x, digits: decimals)
+  }
+
+  /// "1st", "2nd", "3rd", "11th", "22nd".
+  static func ordinal(_ k: Int) -> String {
+    let suffix = (11...13).contains(k % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][k % 10] ?? "th"
+    return "\(k)\(suffix)"
   }
 
   /// "1 partner" / "3 partners".

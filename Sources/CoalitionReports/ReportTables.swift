@@ -30,13 +30,18 @@ extension ReportBasis {
         bloc != nil ? .value(ei.actors[v].value) : .undefined, .value(constraint[v]), .integer(brokerage[v].total),
         rankReported[v].map { .integer($0) } ?? .undefined, rankReported[v].map { .integer($0 - rankAll[v]) } ?? .undefined,
       ]
+      let drawn = robustness.draws > 0
+      row += [drawn ? .integer(robustness.low[v]) : .undefined, drawn ? .integer(robustness.high[v]) : .undefined]
+      row += robustness.withoutSource.map { $0.ranks[v].map { .integer($0) } ?? .undefined }
       return row
     }
     var columns = ["rank", "actor", "name", "bloc", "degree", "degree_normalized", "partners_cooperative", "partners_hostile"]
     if flows { columns += ["volume_out", "volume_in"] }
     columns += [
       "betweenness", "betweenness_raw", "closeness", "pagerank", "participation", "ei", "constraint", "brokerage", "rank_reported_only", "rank_change",
+      "rank_p05", "rank_p95",
     ]
+    columns += robustness.withoutSource.map { "rank_without_" + $0.id }
     var table = ReportTable(
       title: "actors", columns: columns, rows: rows,
       notes: [
@@ -46,14 +51,22 @@ extension ReportBasis {
         "degree: distinct partners, every tie; partners_cooperative, partners_hostile: signed degree, one sign per pair (a pair with both kinds of tie takes the sign of the heavier, as in the balance section); betweenness, closeness: NetworkX conventions, hops, direction ignored, \(pathTies); pagerank: weighted, damping 0.85, every tie.",
         "ei, constraint, brokerage: \(pathTies).",
         "participation: multiplex participation over the kinds present; ei: Krackhardt–Stern E-I of the actor's ties; constraint: Burt; brokerage: Gould–Fernandez open two-paths between blocs.",
-      ] + (flows ? ["volume_out, volume_in: the summed weights of the ties an actor supplies and receives."] : []))
+      ] + (flows ? ["volume_out, volume_in: the summed weights of the ties an actor supplies and receives."] : [])
+        + [
+          robustness.draws > 0
+            ? "rank_p05, rank_p95: the rank's 5–95 % interval over \(Words.amount(Double(robustness.draws))) draws that keep each observation with a probability set by its confidence (\(robustness.probabilities.description))."
+            : "rank_p05, rank_p95: \(robustness.skipped ?? "no draws")."
+        ]
+        + (robustness.withoutSource.isEmpty
+          ? [] : ["rank_without_<source>: the rank without the observations that only that source supports: " + robustness.withoutSource.map { "\($0.id) = \($0.title)" }.joined(separator: "; ") + "."]))
     table.noteUndefined([
       ("closeness", "closeness of an actor with no tie the path measures follow"),
       ("participation", multiplex ? "participation of an actor without ties" : "participation with one kind of tie in the view"),
       ("ei", assignment.blocCount == 0 ? "E-I without declared blocs" : "E-I of an actor in no declared bloc"),
       ("constraint", "constraint of an actor with no tie the path measures follow"),
       ("rank_reported_only", "rank_reported_only and rank_change of an actor left with no reported tie"),
-    ])
+    ] + robustness.withoutSource.prefix(1).map { ("rank_without_" + $0.id, "the rank of an actor left with no tie without that source") }
+      + (robustness.draws > 0 ? [] : [("rank_p05", "rank intervals when no draws were made")]))
     return table
   }
 

@@ -164,10 +164,31 @@ struct Report: ParsableCommand {
   var shape: ReportShape?
   @Option(help: "Random labellings of the bloc permutation tests when there are more than 100,000 to enumerate.")
   var permutations: Int = 10_000
-  @Option(help: "Seed of those random labellings (the same seed gives the same p-values on any thread count).")
+  @Option(help: "Seed of those random labellings and of the evidence-thinning draws (the same seed gives the same p-values and rank intervals on any thread count).")
   var seed: UInt64 = 1
+  @Option(help: "Evidence-thinning draws behind the rank intervals (default: 200, left out on very large views; 0: none).")
+  var rankDraws: Int?
+  @Option(help: "The probability that a draw keeps an observation of a confidence level, e.g. alleged=0.3 (repeat; defaults reported=0.95, assessed=0.8, alleged=0.5).")
+  var keepProbability: [String] = []
   @OptionGroup var timeout: TimeoutOption
   @OptionGroup var output: OutputOption
+
+  /// `--keep-probability LEVEL=P` options over the defaults.
+  func keepProbabilities() throws -> KeepProbabilities {
+    var p = KeepProbabilities()
+    for given in keepProbability {
+      let parts = given.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2, let level = Confidence(rawValue: parts[0]), let x = Double(parts[1]), (0...1).contains(x) else {
+        throw ValidationError("--keep-probability \(given): expected LEVEL=P, LEVEL one of reported, assessed, alleged and P from 0 to 1")
+      }
+      switch level {
+      case .reported: p.reported = x
+      case .assessed: p.assessed = x
+      case .alleged: p.alleged = x
+      }
+    }
+    return p
+  }
 
   /// The measure a page charts by default: what an analyst of that shape ranks by.
   static func chartedMeasure(_ shape: ReportShape) -> CentralityMeasure {
@@ -181,6 +202,8 @@ struct Report: ParsableCommand {
   func validate() throws {
     try checkRange("--frustration-time-limit", frustrationTimeLimit, secondsRange, "must be a number of seconds from 0.001 to 1,000,000")
     try checkRange("--permutations", permutations, 1...10_000_000, "must be from 1 to 10,000,000")
+    try checkRange("--rank-draws", rankDraws, 0...1_000_000, "must be from 0 to 1,000,000")
+    _ = try keepProbabilities()
     for (name, value) in [("--window", window), ("--step", step)] {
       if let value, TimeSpan(value) == nil { throw ValidationError("\(name) \(value): expected N followed by d, w, m or y (e.g. 1y, 6m, 30d)") }
     }
@@ -196,6 +219,8 @@ struct Report: ParsableCommand {
       frustrationSolver: IntegerProgramFrustration(timeLimit: frustrationTimeLimit), shape: shape)
     report.permutations = permutations
     report.seed = seed
+    report.rankDraws = rankDraws
+    report.keepProbabilities = try keepProbabilities()
     let document = try report.document()
     guard table.format == .html else { return try output.write(table.text(document)) }
     // One page: the map rendered in process, the measures per actor for the panel, the tables.

@@ -25,7 +25,11 @@ private func sweepCases() -> [[String]] {
     cases += spans.map { ["report", "--format", "html", "-o", "-"] + (option == "--window" ? [] : ["--window", "1y"]) + [option, $0] }
   }
   cases += numbers.map { ["report", "--frustration-time-limit", $0] }
-  cases += numbers.map { ["report", "--permutations", $0] } + numbers.map { ["report", "--seed", $0] }
+  cases += numbers.map { ["report", "--permutations", $0] } + numbers.map { ["report", "--seed", $0] } + numbers.map { ["report", "--rank-draws", $0] }
+  cases += numbers.map { ["report", "--keep-probability", "alleged=" + $0] }
+  for option in ["--reps", "--seed", "--threads", "--year"] {
+    cases += numbers.map { ["qap", "--dependent", "Tests/Fixtures/data/cow_contdir_2016.csv", "--covariate", "Tests/Fixtures/data/cow_contdir_2016.csv:land", option, $0] }
+  }
   for option in ["--threads", "--samples", "--tolerance"] { cases += numbers.map { ["metrics", "--measure", "betweenness", option, $0] } }
   cases += dates.map { ["timeline", "--diff", $0, "2024-03-20"] }
   for option in ["--threshold", "--backbone"] { cases += numbers.map { ["alignment", "--atop", atop, "--year", "2018", "--ties", option, $0, "-o", "-"] } }

@@ -105,3 +105,48 @@ import Testing
   let findings = try CoalitionReport(view: try CoalitionNetwork(Dataset.seed).view()).document().findings.map(\.text)
   #expect(quoted == findings)
 }
+
+/// Rank intervals: a first place that rests on one source's alleged ties is flagged, with the rank
+/// without that source; the intervals and columns are the same on any thread count and seeded.
+@Test func rankIntervalsFlagAFirstPlaceOnWeakEvidence() throws {
+  func tie(_ s: String, _ t: String, _ source: String, _ confidence: Confidence) -> TieObservation {
+    TieObservation(
+      source: s, target: t, kind: "diplomatic", time: .on(PartialDate("2020")!), confidence: confidence, evidence: [Evidence(source: source)])
+  }
+  var d = Dataset(
+    actors: ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF"].map { CoalitionActor(id: $0, type: .group) },
+    observations: [
+      tie("AAA", "CCC", "weak", .alleged), tie("AAA", "DDD", "weak", .alleged), tie("AAA", "EEE", "weak", .alleged),
+      tie("AAA", "FFF", "weak", .alleged), tie("BBB", "CCC", "strong", .reported), tie("BBB", "DDD", "strong", .reported),
+      tie("BBB", "FFF", "strong", .reported),
+    ])
+  d.sources = [Source(id: "weak", title: "Weak source"), Source(id: "strong", title: "Strong source")]
+  let view = try CoalitionNetwork(d).view()
+  var report = CoalitionReport(view: view, threads: 2)
+  report.seed = 5
+  let document = try report.document()
+  let finding = try #require(document.findings.first { $0.id == "ranking.robustness" })
+  #expect(finding.text.hasPrefix("AAA is first in "), "\(finding.text)")
+  #expect(finding.text.contains("without Weak source it keeps no tie: the first place rests on evidence that may not hold."), "\(finding.text)")
+  let actors = try #require(document.tables.first { $0.title == "actors" })
+  #expect(Array(actors.columns.suffix(4)) == ["rank_p05", "rank_p95", "rank_without_weak", "rank_without_strong"])
+  let first = try #require(actors.rows.first)
+  #expect(first[1] == .text("AAA") && first[actors.columns.firstIndex(of: "rank_without_weak")!] == .undefined)
+  #expect(first[actors.columns.firstIndex(of: "rank_without_strong")!] == .integer(1))
+  // Thinned, AAA's four alleged ties often fall below BBB's three reported ones: its interval
+  // runs from 1st to below 2nd.
+  #expect(first[actors.columns.firstIndex(of: "rank_p05")!] == .integer(1))
+  guard case .integer(let worst) = first[actors.columns.firstIndex(of: "rank_p95")!] else { Issue.record("no interval"); return }
+  #expect(worst >= 2)
+  var oneThread = report
+  oneThread.threads = 1
+  #expect(try oneThread.document().tables.first { $0.title == "actors" }?.rows == actors.rows)
+  // With every observation kept for sure, the interval closes on the rank itself.
+  var sure = report
+  sure.keepProbabilities = KeepProbabilities(reported: 1, assessed: 1, alleged: 1)
+  let sureFirst = try #require(try sure.document().tables.first { $0.title == "actors" }?.rows.first)
+  #expect(sureFirst[actors.columns.firstIndex(of: "rank_p05")!] == .integer(1) && sureFirst[actors.columns.firstIndex(of: "rank_p95")!] == .integer(1))
+  var none = report
+  none.rankDraws = 0
+  #expect(try !none.document().findings.contains { $0.id == "ranking.robustness" })
+}

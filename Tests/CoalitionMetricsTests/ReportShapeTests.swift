@@ -71,7 +71,7 @@ private func rowsExist(_ d: ReportDocument) -> Bool {
     actors: groups(["AAA", "XXX"]),
     observations: [TieObservation(source: "AAA", target: "XXX", kind: "arms-transfer", time: date("2019"), weight: 3)])
   let doc = try CoalitionReport(view: try CoalitionNetwork(d).view()).document()
-  #expect(doc.findings.map(\.id) == ["flows.total", "flows.suppliers", "flows.recipients", "flows.concentration", "flows.routes", "flows.dependence"])
+  #expect(doc.findings.map(\.id) == ["flows.total", "flows.suppliers", "flows.recipients", "flows.concentration", "flows.routes", "flows.dependence", "ranking.robustness"])
   #expect(doc.tables.first { $0.title == "suppliers" }?.columns.contains("change") == false)
 }
 
