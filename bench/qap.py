@@ -64,7 +64,7 @@ def main():
         for reps in [int(r) for r in a.reps.split(",")]:
             command = [binary, "qap", "--dependent", f"{work}/votes.csv:coincidence", "--covariate", f"{work}/atop2018.json",
                        "--covariate", f"{work}/contiguity.csv:land:cow", "--mode", "graph", "--missing", "zero",
-                       "--reps", str(reps), "--threads", str(threads), "--format", "csv", "-o", os.devnull]
+                       "--population", "dependent", "--reps", str(reps), "--threads", str(threads), "--format", "csv", "-o", os.devnull]
             best = None
             for _ in range(3):
                 start = time.perf_counter()

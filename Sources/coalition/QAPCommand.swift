@@ -14,7 +14,7 @@ struct QAPCommand: ParsableCommand {
     commandName: "qap",
     abstract: "Regress one relation among actors on others, tested by permuting actors (QAP, MR-QAP).",
     discussion: """
-      Each relation is FILE[:WHAT]. A CSV or TSV table, FILE[:COLUMN[:CODES]] (a,b,value — the first two columns name the actors; COLUMN is the value column, default `value` or the third, e.g. alignment.csv:coincidence from `coalition alignment --format csv`; CODES how its actors are coded, as --codes, e.g. contiguity.csv:land:cow), or a dataset (DATASET.json[:KIND[:weight]] — 1 where a tie of that kind, or of any kind, joins the pair, else 0; `weight` sums the ties' weights). The actors are the dependent's (--population dependent) or those in every relation (common); a pair a relation does not give is refused unless --missing zero. Models as sna's netlm (linear, t-values), netlogit (logistic, z-values) and qaptest of gcor (correlation); the default test is Dekker's double semi-partialling (--method spp); p-values are shares of --reps permutations drawn from --seed, the same on any thread count.
+      Each relation is FILE[:WHAT]. A CSV or TSV table, FILE[:COLUMN[:CODES]] (a,b,value — the first two columns name the actors; COLUMN is the value column, default `value` or the third, e.g. alignment.csv:coincidence from `coalition alignment --format csv`; CODES how its actors are coded, as --codes, e.g. contiguity.csv:land:cow), or a dataset (DATASET.json[:KIND[:weight]] — 1 where a tie of that kind, or of any kind, joins the pair, else 0; `weight` sums the ties' weights). The actors are those in any relation (--population union, the default), the dependent's (dependent) or those in every relation (common); a pair a relation does not give is refused unless --missing zero. Models as sna's netlm (linear, t-values), netlogit (logistic, z-values) and qaptest of gcor (correlation); the default test is Dekker's double semi-partialling (--method spp); p-values are shares of --reps permutations drawn from --seed, the same on any thread count.
       """)
 
   @Option(help: "The dependent relation: FILE[:COLUMN] or DATASET.json[:KIND[:weight]].")
@@ -31,8 +31,8 @@ struct QAPCommand: ParsableCommand {
   var reps: Int = 1000
   @Option(help: "Seed of the permutations.")
   var seed: UInt64 = 1
-  @Option(help: "The actors: dependent (the dependent relation's) or common (those in every relation).")
-  var population: Population = .dependent
+  @Option(help: "The actors: union (those in any relation), dependent (the dependent relation's) or common (those in every relation).")
+  var population: Population = .union
   @Option(help: "refuse (a pair a relation does not give is an error) or zero (it counts 0).")
   var missing: Missing = .refuse
   @Option(help: "How the actor columns of tables are coded, unless a relation says (FILE:COLUMN:CODES): auto, alpha3, alpha2, numeric or cow (default: taken as they are).")
@@ -44,7 +44,7 @@ struct QAPCommand: ParsableCommand {
   @OptionGroup var table: TableFormatOptions
   @OptionGroup var output: OutputOption
 
-  enum Population: String, ExpressibleByArgument, CaseIterable { case dependent, common }
+  enum Population: String, ExpressibleByArgument, CaseIterable { case union, dependent, common }
   enum Missing: String, ExpressibleByArgument, CaseIterable { case refuse, zero }
 
   func validate() throws {
@@ -57,26 +57,26 @@ struct QAPCommand: ParsableCommand {
   /// A relation as given on the command line, read.
   enum Relation {
     case table(RelationTable)
-    case view(NetworkView, name: String, weighted: Bool)
+    case view(NetworkView, name: String, weighted: Bool, file: String)
 
     var actors: [String] {
       switch self {
       case .table(let t): return t.actors
-      case .view(let v, _, _): return (0..<v.nodeCount).map { v.actor($0).id }.sorted()
+      case .view(let v, _, _, _): return (0..<v.nodeCount).map { v.actor($0).id }.sorted()
       }
     }
 
     func matrix(over actors: [String], mode: QAPMode, missing: Double?) -> DyadMatrix {
       switch self {
       case .table(let t): return t.matrix(over: actors, mode: mode, missing: missing)
-      case .view(let v, let name, let weighted): return v.dyadMatrix(name: name, over: actors, mode: mode, weighted: weighted, missing: missing)
+      case .view(let v, let name, let weighted, _): return v.dyadMatrix(name: name, over: actors, mode: mode, weighted: weighted, missing: missing)
       }
     }
 
     var file: String {
       switch self {
       case .table(let t): return t.file
-      case .view(let v, _, _): return v.graph.dataset.title ?? "dataset"
+      case .view(_, _, _, let file): return file
       }
     }
   }
@@ -93,7 +93,7 @@ struct QAPCommand: ParsableCommand {
       if parts.count > 2, parts[2] != "weight" { throw ToolError("\(spec): after the kind, only ':weight' may follow") }
       let view: NetworkView
       do { view = try graph.view(ViewFilter(kinds: kind.map { [$0] })) } catch { throw ToolError("\(path): \(error)") }
-      return .view(view, name: kind ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, weighted: weighted)
+      return .view(view, name: kind ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, weighted: weighted, file: path)
     }
     guard parts.count <= 3 else { throw ToolError("\(spec): a table takes FILE[:COLUMN[:CODES]]") }
     var scheme = codes
@@ -111,11 +111,14 @@ struct QAPCommand: ParsableCommand {
   func run() throws {
     let relations = try ([dependent] + covariate).map(read)
     var actors = relations[0].actors
-    if population == .common {
+    switch population {
+    case .union: actors = Set(relations.flatMap(\.actors)).sorted()
+    case .common:
       for r in relations.dropFirst() {
         let present = Set(r.actors)
         actors = actors.filter(present.contains)
       }
+    case .dependent: break
     }
     let fill: Double? = missing == .zero ? 0 : nil
     let matrices = relations.map { $0.matrix(over: actors, mode: mode, missing: fill) }
