@@ -14,7 +14,9 @@ import CoalitionMetrics
 /// Tables, in this order, and their columns (stable names):
 /// - `actors`: rank, actor, name, bloc, degree, degree_normalized, partners_cooperative,
 ///   partners_hostile, (flows: volume_out, volume_in,) betweenness, betweenness_raw, closeness,
-///   pagerank, participation, ei, constraint, brokerage, rank_reported_only, rank_change,
+///   pagerank, participation, ei, constraint, brokerage, brokerage_coordinator,
+///   brokerage_itinerant, brokerage_gatekeeper, brokerage_representative, brokerage_liaison,
+///   rank_reported_only, rank_change,
 ///   rank_p05, rank_p95 (the 5–95 % interval of the rank over evidence-thinning draws), and
 ///   `rank_without_<source>` for each of the (up to five) most cited sources when there are two
 ///   or more.

@@ -28,6 +28,8 @@ extension ReportBasis {
         .number(betweenness[v]), .number(betweennessRaw[v]), pathDegree(v) > 0 ? .number(closeness[v]) : .undefined,
         .number(pagerank[v]), multiplex && tied ? .number(participation[v]) : .undefined,
         bloc != nil ? .value(ei.actors[v].value) : .undefined, .value(constraint[v]), .integer(brokerage[v].total),
+        .integer(brokerage[v].coordinator), .integer(brokerage[v].consultant), .integer(brokerage[v].gatekeeper),
+        .integer(brokerage[v].representative), .integer(brokerage[v].liaison),
         rankReported[v].map { .integer($0) } ?? .undefined, rankReported[v].map { .integer($0 - rankAll[v]) } ?? .undefined,
       ]
       let drawn = robustness.draws > 0
@@ -38,7 +40,8 @@ extension ReportBasis {
     var columns = ["rank", "actor", "name", "bloc", "degree", "degree_normalized", "partners_cooperative", "partners_hostile"]
     if flows { columns += ["volume_out", "volume_in"] }
     columns += [
-      "betweenness", "betweenness_raw", "closeness", "pagerank", "participation", "ei", "constraint", "brokerage", "rank_reported_only", "rank_change",
+      "betweenness", "betweenness_raw", "closeness", "pagerank", "participation", "ei", "constraint", "brokerage", "brokerage_coordinator",
+      "brokerage_itinerant", "brokerage_gatekeeper", "brokerage_representative", "brokerage_liaison", "rank_reported_only", "rank_change",
       "rank_p05", "rank_p95",
     ]
     columns += robustness.withoutSource.map { "rank_without_" + $0.id }
@@ -50,7 +53,7 @@ extension ReportBasis {
           : "rank: by degree + normalised betweenness; rank_reported_only: the same on reported ties only, among the actors that keep one.",
         "degree: distinct partners, every tie; partners_cooperative, partners_hostile: signed degree, one sign per pair (a pair with both kinds of tie takes the sign of the heavier, as in the balance section); betweenness, closeness: NetworkX conventions, hops, direction ignored, \(pathTies); pagerank: weighted, damping 0.85, every tie.",
         "ei, constraint, brokerage: \(pathTies).",
-        "participation: multiplex participation over the kinds present; ei: Krackhardt–Stern E-I of the actor's ties; constraint: Burt; brokerage: Gould–Fernandez open two-paths between blocs.",
+        "participation: multiplex participation over the kinds present; ei: Krackhardt–Stern E-I of the actor's ties; constraint: Burt; brokerage: Gould–Fernandez open two-paths a → b → c (no tie a → c) the actor brokers, in total and by role, with blocs as the groups (each actor in no bloc a group of its own): coordinator A → A → A, itinerant A → B → A, gatekeeper A → B → B, representative A → A → B, liaison A → B → C (as sna's brokerage).",
       ] + (flows ? ["volume_out, volume_in: the summed weights of the ties an actor supplies and receives."] : [])
         + [
           robustness.draws > 0
