@@ -38,8 +38,10 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
   case katz
   /// The k-core number.
   case core
-  /// The local clustering coefficient.
+  /// The local clustering coefficient (weighted: Onnela's; directed: Fagiolo's; NetworkX).
   case clustering
+  /// Barrat's weighted clustering, direction ignored (igraph).
+  case clusteringBarrat = "clustering-barrat"
   /// Burt's constraint: how much the node's ties are invested in one another.
   case constraint
   /// Burt's effective size: neighbours less their redundancy.
@@ -65,7 +67,9 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
     case .eigenvector: return "eigenvector: principal eigenvector, unit norm, in-edges on directed graphs (NetworkX)"
     case .katz: return "katz: α = 0.5 / largest singular value of A (≤ 0.5 / spectral radius), β = 1, unit norm (NetworkX)"
     case .core: return "core: k-core number (in- plus out-degree on directed graphs, NetworkX)"
-    case .clustering: return "clustering: share of a node's neighbour pairs that are tied, direction ignored"
+    case .clustering:
+      return "clustering: share of a node's neighbour pairs that are tied; weighted: geometric mean of the triangle's weights ÷ the largest (Onnela); directed: Fagiolo's directed triangles (NetworkX)"
+    case .clusteringBarrat: return "clustering-barrat: Barrat's weighted clustering, direction ignored; NaN below two neighbours (igraph)"
     case .constraint: return "constraint: Burt's constraint, unweighted; NaN for isolates (NetworkX)"
     case .effectiveSize: return "effective-size: Burt's effective size, unweighted; NaN for isolates"
     }
@@ -130,7 +134,8 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
       let sigma = options.weighted ? g.largestSingularValue() : g.unweightedCopy.largestSingularValue()
       return try g.katz(alpha: 0.5 / sigma, weighted: options.weighted, normalized: options.normalized, tolerance: tolerance ?? 1e-13)
     case .core: return g.coreNumbers().map(Double.init)
-    case .clustering: return g.clustering()
+    case .clustering: return g.clustering(weighted: options.weighted)
+    case .clusteringBarrat: return options.weighted ? g.clusteringBarrat() : SimpleGraph(nodeCount: g.nodeCount, edges: g.edges.map { WeightedEdge($0.source, $0.target, 1) }, directed: g.directed).clusteringBarrat()
     case .constraint: return g.constraint()
     case .effectiveSize: return g.effectiveSize()
     }

@@ -100,6 +100,9 @@ public struct CentralityReport: Sendable {
       notes.append("raw values (not normalised) for \(measures.filter(\.hasRawForm).map(\.rawValue).joined(separator: ", "))")
     }
     if !options.weighted { notes.append("tie weights ignored: every edge counts 1") }
+    if measures.contains(.clustering) || measures.contains(.clusteringBarrat) {
+      notes.append("average clustering \(Cell.format(graph.averageClustering())) and transitivity \(Cell.format(graph.transitivity())), unweighted, direction ignored (NetworkX average_clustering and transitivity)")
+    }
     if let t = options.tolerance { notes.append("tolerance \(t) per node for the iterative measures (default: about 1e-10 relative)") }
     let unusable = graph.unusableEdgeCount(length)
     if unusable > 0, measures.contains(where: \.usesPathLength) {
