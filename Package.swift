@@ -68,7 +68,7 @@ let package = Package(
       dependencies: ["CoalitionGraph", "CoalitionMaps", "CoalitionRender", "CGraphviz", "CoalitionInterchange", "CoalitionReports", "CZlib"],
       swiftSettings: strict),
     .testTarget(name: "CGraphvizSupportTests", dependencies: ["CGraphvizSupport", "CGraphviz", "CoalitionRender"], swiftSettings: strict),
-    .testTarget(name: "CoalitionCLITests", dependencies: ["coalition", "CoalitionGraph", "CoalitionMetrics"], swiftSettings: strict),
+    .testTarget(name: "CoalitionCLITests", dependencies: ["coalition", "CoalitionGraph", "CoalitionMetrics", "CoalitionInterchange"], swiftSettings: strict),
     // Compiles and runs code written with the deprecated pre-0.1 names; the deprecation warnings are
     // the point of those names, so this one target suppresses them.
     .testTarget(

@@ -162,3 +162,31 @@ extension NetworkView {
     return DyadMatrix(name: name, actors: actors, values: values)
   }
 }
+
+/// One CSV table as the tool writes them (RFC 4180: a header line, then rows of as many fields,
+/// quoted fields may hold commas, quotes and line breaks), read back whole: what pandas'
+/// `read_csv` and R's `read.csv` take.
+public struct CSVTable: Sendable, Hashable {
+  /// The column names.
+  public var header: [String]
+  /// The rows, as text.
+  public var rows: [[String]]
+
+  /// Reads one table.
+  /// - Throws: ``ImportError`` naming the line of a row whose field count is not the header's, or
+  ///   for an empty text.
+  public static func read(bytes: [UInt8], name: String = "<csv>") throws -> CSVTable {
+    let reader = RecordReader(bytes: bytes, name: name, delimiter: 0x2C, quoting: true)
+    var record = Record()
+    guard try reader.next(into: &record) else { throw ImportError(file: name, line: 1, "no header line: the text is empty") }
+    let header = (0..<record.count).map { record.text($0) }
+    var rows: [[String]] = []
+    while try reader.next(into: &record) {
+      guard record.count == header.count else {
+        throw ImportError(file: name, line: record.line, "\(record.count) fields where the header has \(header.count): not one table")
+      }
+      rows.append((0..<record.count).map { record.text($0) })
+    }
+    return CSVTable(header: header, rows: rows)
+  }
+}

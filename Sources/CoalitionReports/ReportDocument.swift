@@ -3,7 +3,8 @@ import CoalitionGraph
 /// A report of several tables and plain-language findings.
 ///
 /// Formats: `text` and `markdown` print how the view was read, the findings, then every table;
-/// `csv` writes the tables one after another, each introduced by a line `# <title>` and separated
+/// `csv` (for reading by eye or splitting: the `coalition` tool writes one table per CSV file,
+/// each as ``ReportTable/formatted(_:digits:)`` gives it) writes the tables one after another, each introduced by a line `# <title>` and separated
 /// by a blank line; `json` writes `{"title", "reading", "findings": [{"id", "text", "actors",
 /// "pairs" (each `[source, target]` or `[source, target, kind]`), "table", "rows"}], "tables":
 /// [{"title", "columns", "rows", "notes"}]}`; `html` a page of

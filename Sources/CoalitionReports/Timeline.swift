@@ -319,14 +319,20 @@ public struct Timeline: Sendable {
           ?? "Each point counts the observations that overlap its window.",
         "Measures over the actors with a tie in the window; balance is NaN without signed triangles.",
       ] + gapNote())
+    // Long and tidy: one row per actor and window in which it has a tie.
     let actors = Set(points.flatMap { $0.ranks.keys }).sorted()
-    let rankRows: [[Cell]] = actors.map { a in
-      [.text(a)] + points.map { p in p.ranks[a].map { .integer($0) } ?? .text("") }
+    var rankRows: [[Cell]] = []
+    for a in actors {
+      for p in points {
+        guard let rank = p.ranks[a] else { continue }
+        rankRows.append([
+          .text(a), .text(p.window.from?.description ?? ""), .text(p.window.to?.description ?? ""), .integer(rank), .value(p.scores[a] ?? .nan),
+        ])
+      }
     }
     let ranks = ReportTable(
-      title: "ranks", columns: ["actor"] + points.indices.map { "w\($0 + 1)" },
-      headings: ["actor"] + points.map { $0.window.to?.description ?? $0.window.description }, rows: rankRows,
-      notes: ["Rank by \(measure.convention); empty where the actor has no tie in the window. Columns are the windows' last days."])
+      title: "ranks", columns: ["actor", "window_start", "window_end", "rank", "score"], rows: rankRows,
+      notes: ["Rank and score by \(measure.convention), one row per actor and window in which the actor has a tie."])
     var findings: [Finding] = []
     if let first = points.first(where: { $0.ties > 0 }), let last = points.last(where: { $0.ties > 0 }), first.window != last.window {
       findings.append(

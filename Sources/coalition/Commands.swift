@@ -141,7 +141,7 @@ struct Report: ParsableCommand {
     abstract: "The coalition report: findings, actors ranked, bloc cohesion, exchanges, brokers, balance.",
     discussion: """
       The findings follow the view's shape, detected from its kinds (polarity, direction, materiality), weights and blocs, or set with --shape: coalition (several kinds, cooperative and hostile, between declared blocs: hubs, bloc cohesion, balance, exchanges), flows (directed material ties with weights, e.g. arms transfers: volumes, shares, concentration, routes, dependence, change against the previous period), alliances (undirected cooperative ties: communities, bridges, the densest core), events (cooperative and hostile events without blocs, e.g. GDELT: balance of cooperation and conflict, dyads, camps, change) or alignment (similarity ties: camps and who sits between them). Each finding quotes numbers from a table of the same report; JSON gives each an id and the rows it rests on. Undefined values are empty in CSV, null in JSON and — elsewhere.
-      Tables: actors, kinds, blocs, bloc_density, exchanges, brokers, balance, communities, then the shape's own (column names in the CoalitionReport documentation). Path measures (betweenness, closeness, constraint, brokerage, E-I) follow cooperative ties unless --polarity all. Rank changes compare with the same view on reported ties only. Every format records the provenance (dataset title and fingerprint, view, version); CSV output starts with it as a '# Dataset: …' line, then writes the tables one after another, each after a line '# <table>'. HTML output is one self-contained page (no network access): the map with pan, zoom, search, filters and the evidence behind each tie, the findings, a chart of --measure and the tables, sortable.
+      Tables: actors, kinds, blocs, bloc_density, exchanges, brokers, balance, communities, permutation_tests, then the shape's own (column names in the CoalitionReport documentation). Path measures (betweenness, closeness, constraint, brokerage, E-I) follow cooperative ties unless --polarity all. Rank changes compare with the same view on reported ties only. Every format records the provenance (dataset title and fingerprint, view, version). CSV holds one table per file, with no comment line: --table NAME picks it (default: actors), -o DIR/ writes every table as DIR/<table>.csv; the provenance goes to FILE.provenance.json (DIR/provenance.json), or with --provenance-column into a column. HTML output is one self-contained page (no network access): the map with pan, zoom, search, filters and the evidence behind each tie, the findings, a chart of --measure and the tables, sortable.
       """)
 
   @OptionGroup var input: DatasetArgument
@@ -222,7 +222,7 @@ struct Report: ParsableCommand {
     report.rankDraws = rankDraws
     report.keepProbabilities = try keepProbabilities()
     let document = try report.document()
-    guard table.format == .html else { return try output.write(table.text(document)) }
+    guard table.format == .html else { return try table.write(document, to: output) }
     // One page: the map rendered in process, the measures per actor for the panel, the tables.
     let measure = self.measure ?? Self.chartedMeasure(shape ?? ReportShape.detect(selected))
     let chosen = [measure] + [CentralityMeasure.degree, .betweenness, .pagerank].filter { $0 != measure }

@@ -340,7 +340,7 @@ struct Timeline: ParsableCommand {
       }
       filter.window = nil
       let d = try TimelineDiff(graph: graph, filter: filter, from: a, to: b, window: windowSpan, measure: measure, reading: reading)
-      try output.write(table.text(d.document()))
+      try table.write(d.document(), to: output)
       return
     }
     guard let windowSpan else { throw ValidationError("give --window (e.g. 1y) for a series, or --diff DATE DATE") }
@@ -375,7 +375,7 @@ struct Timeline: ParsableCommand {
       }
       output.note("wrote \(windows.count) maps to \(maps)")
     }
-    try output.write(table.text(timeline.document()))
+    try table.write(timeline.document(), to: output)
   }
 }
 

@@ -133,8 +133,65 @@ struct TableFormatOptions: ParsableArguments {
     guard (0...17).contains(digits) else { throw ValidationError("--digits must be between 0 and 17") }
   }
 
-  func text(_ document: ReportDocument) -> String { document.formatted(format, digits: digits) }
+  @Option(name: .customLong("table"), help: "Write only this table (its name as in the JSON output). CSV holds one table per file: without --table it holds the first; -o DIR/ writes one file per table.")
+  var only: String?
+
+  @Flag(help: "CSV: add a provenance column (dataset, fingerprint, view, version) to every row; otherwise a file's provenance goes to FILE.provenance.json.")
+  var provenanceColumn = false
+
   func text(_ table: ReportTable) -> String { table.formatted(format, digits: digits) }
+
+  /// Writes `document` in the chosen format: every table but in CSV, which holds one table per
+  /// file and no comment line — the one `--table` names (else the first, said on standard error),
+  /// or each in a file of its own when `-o` names a directory (`DIR/`), with the provenance in a
+  /// sidecar JSON file or, with `--provenance-column`, in a column.
+  func write(_ document: ReportDocument, to output: OutputOption) throws {
+    var document = document
+    if let only {
+      guard let chosen = document.tables.first(where: { $0.title == only }) else {
+        throw ValidationError("--table \(only): no such table; the tables are \(document.tables.map(\.title).joined(separator: ", "))")
+      }
+      document.tables = [chosen]
+      document.findings = []
+    }
+    guard format == .csv else {
+      if output.directory != nil { throw ValidationError("-o \(output.output ?? ""): one file per table is for --format csv; give a file") }
+      return try output.write(document.formatted(format, digits: digits))
+    }
+    func csv(_ table: ReportTable) -> String {
+      guard provenanceColumn, let line = document.provenance else { return table.formatted(.csv) }
+      var t = table
+      t.columns.append("provenance")
+      t.headings.append("provenance")
+      t.rows = t.rows.map { $0 + [.text(line)] }
+      return t.formatted(.csv)
+    }
+    func sidecar(_ tables: [ReportTable]) -> String {
+      var members: [(key: String, value: JSONNode)] = [(key: "title", value: JSONNode(.string(document.title)))]
+      if let line = document.provenance { members.append((key: "provenance", value: JSONNode(.string(line)))) }
+      members.append((key: "tables", value: JSONNode(.array(tables.map { JSONNode(.string($0.title)) }))))
+      return JSONWriter.write(JSONNode(.object(members)))
+    }
+    if let directory = output.directory {
+      do {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for t in document.tables { try OutputFile.write(Array(csv(t).utf8), toPath: (directory as NSString).appendingPathComponent(t.title + ".csv")) }
+        if !provenanceColumn { try OutputFile.write(Array(sidecar(document.tables).utf8), toPath: (directory as NSString).appendingPathComponent("provenance.json")) }
+      } catch { throw ToolError("\(error)") }
+      output.note("wrote \(document.tables.count) tables to \(directory): \(document.tables.map { $0.title + ".csv" }.joined(separator: ", "))")
+      return
+    }
+    guard let first = document.tables.first else { return try output.write("") }
+    if document.tables.count > 1 {
+      output.note("note: CSV holds one table: wrote \(first.title); --table NAME for another (\(document.tables.dropFirst().map(\.title).joined(separator: ", "))), -o DIR/ for one file each")
+    }
+    try output.write(csv(first))
+    // A sidecar beside a regular file only (not beside /dev/null or a FIFO).
+    let attributes = output.path.flatMap { try? FileManager.default.attributesOfItem(atPath: $0) }
+    if let path = output.path, !provenanceColumn, attributes?[.type] as? FileAttributeType == .typeRegular {
+      do { try OutputFile.write(Array(sidecar([first]).utf8), toPath: path + ".provenance.json") } catch { throw ToolError("\(error)") }
+    }
+  }
 }
 
 /// `--timeout SECONDS` for commands that can run long: past it the process ends with status 124 and
@@ -212,6 +269,15 @@ struct OutputOption: ParsableArguments {
 
   /// The output file, or `nil` for standard output.
   var path: String? { output == "-" ? nil : output }
+
+  /// The directory `-o` names for one file per table — a path ending in `/`, or an existing
+  /// directory — or `nil`.
+  var directory: String? {
+    guard let path else { return nil }
+    var isDirectory: ObjCBool = false
+    if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) { return path }
+    return nil
+  }
 
   /// Writes bytes to the output file (see `OutputFile`), or to standard output.
   func write(_ bytes: [UInt8], binary: Bool = false) throws {

@@ -143,7 +143,7 @@ struct QAPCommand: ParsableCommand {
     if table.format == .json {
       try output.write(result.jsonText(title: title, provenance: provenance))
     } else {
-      try output.write(table.text(result.document(title: title, provenance: provenance)))
+      try table.write(result.document(title: title, provenance: provenance), to: output)
     }
   }
 }

@@ -1,4 +1,5 @@
 import CoalitionGraph
+import CoalitionInterchange
 import CoalitionMetrics
 import Foundation
 import Testing
@@ -165,11 +166,13 @@ func helpWorksEverywhere(_ command: [String]) throws {
   let text = try Run(["report"])
   #expect(text.status == 0, "\(text.stderr)")
   #expect(text.text.contains("RUS is the only actor tied to all 3 partners in Coalition Russia is building."))
+  // CSV holds one table and no comment: the first (the note names the others), or the one asked for.
   let csv = try Run(["report", "--format", "csv"])
   #expect(csv.status == 0)
-  // A provenance comment first: dataset title and fingerprint, view, version.
-  #expect(csv.text.hasPrefix("# Dataset: Russia's coalition with China, North Korea and Iran (ISW, 2024-03-20) (fingerprint "))
-  #expect(csv.text.contains(" · View: all ties · CoalitionGraph \(CoalitionGraphVersion.current)\r\n# actors\r\nrank,actor,name,bloc,degree"))
+  #expect(csv.text.hasPrefix("rank,actor,name,bloc,degree,") && !csv.text.contains("#"))
+  #expect(csv.stderr.contains("note: CSV holds one table: wrote actors; --table NAME for another (kinds, blocs,"))
+  let density = try Run(["report", "--format", "csv", "--table", "bloc_density"])
+  #expect(density.text.hasPrefix("from,Coalition Russia is building,The US and its allies\r\n"))
   let json = try Run(["report", "--format", "json", "--polarity", "hostile", "--drop-isolates"])
   let document = try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any]
   #expect((document?["provenance"] as? String)?.contains("View: hostile ties only; isolates dropped") == true, "\(document?["provenance"] ?? "")")
@@ -623,4 +626,46 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   #expect(reps.status != 0 && reps.stderr.contains("error: --reps 0"))
   let none = try Run(["qap", "--dependent", dir.appendingPathComponent("y.csv").path])
   #expect(none.status != 0 && none.stderr.contains("at least one --covariate"))
+}
+
+/// Every CSV the tool writes is one table, with no comment line — as pandas' `read_csv` and R's
+/// `read.csv` take it — read back with the package's own reader: each report and timeline table,
+/// metrics, alignment, QAP and the CSV exports.
+@Test func everyCSVTheToolWritesIsOneTable() throws {
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString)")
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let fixtures = "Tests/Fixtures/data/"
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  var outputs: [(String, Data)] = []
+  func run(_ name: String, _ arguments: [String]) throws {
+    let r = try Run(arguments, in: root)
+    #expect(r.status == 0, "\(name): \(r.stderr)")
+    outputs.append((name, r.stdout))
+  }
+  // Whole documents, one file per table.
+  for (name, arguments) in [
+    ("report", ["report", "--format", "csv"]), ("timeline", ["timeline", "--window", "6m", "--from", "2022-01", "--to", "2024-03", "--format", "csv"]),
+    ("diff", ["timeline", "--diff", "2024-03-18", "2024-03-20", "--format", "csv"]),
+  ] {
+    let folder = dir.appendingPathComponent(name).path + "/"
+    let r = try Run(arguments + ["-o", folder], in: root)
+    #expect(r.status == 0, "\(name): \(r.stderr)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".csv") }.sorted()
+    #expect(files.count >= 2, "\(name): \(files)")
+    for f in files { outputs.append(("\(name)/\(f)", try Data(contentsOf: URL(fileURLWithPath: folder + f)))) }
+    #expect(FileManager.default.fileExists(atPath: folder + "provenance.json"))
+  }
+  try run("metrics", ["metrics", "--format", "csv"])
+  try run(
+    "alignment", ["alignment", "--votes", fixtures + "unvotes_sessions70plus_votes.csv", "--roll-calls", fixtures + "unvotes_sessions70plus_roll_calls.csv",
+      "--with", "RUS", "--format", "csv"])
+  try run("qap", ["qap", "--dependent", fixtures + "cow_contdir_2016.csv:land:cow", "--covariate", fixtures + "cow_contdir_2016.csv:land:cow", "--mode", "graph",
+    "--missing", "zero", "--reps", "5", "--model", "correlation", "--format", "csv"])
+  for format in ["csv", "nodes-csv", "edges-csv"] { try run("export \(format)", ["export", "--format", format]) }
+  for (name, data) in outputs {
+    let table = try CSVTable.read(bytes: Array(data), name: name)
+    #expect(!table.header.isEmpty && !(table.header.first ?? "").hasPrefix("#"), "\(name)")
+    #expect(!table.rows.contains { ($0.first ?? "").hasPrefix("# ") }, "\(name): a comment line")
+  }
+  #expect(outputs.count >= 14)
 }

@@ -48,11 +48,13 @@ import Testing
   #expect(series[0].kindDensity == ["war": 1])
   #expect(try series[4].ties == graph.view().ties.count)
   #expect(series[4].ranks["RUS"] == 1)
-  // One point per window; the rank table has one column per window.
+  // One point per window; the rank table is long: one row per actor and window with a tie.
   let doc = try Timeline(graph: graph, windows: windows).document()
   #expect(doc.tables.map(\.title) == ["series", "ranks"])
   #expect(doc.tables[0].rows.count == 5)
-  #expect(doc.tables[1].columns.count == 6)
+  #expect(doc.tables[1].columns == ["actor", "window_start", "window_end", "rank", "score"])
+  #expect(doc.tables[1].rows.count == series.reduce(0) { $0 + $1.ranks.count })
+  #expect(doc.tables[1].rows.contains { $0 == [.text("RUS"), .text("2024-01-01"), .text("2024-06-30"), .integer(1), .number(series[4].scores["RUS"]!)] })
   #expect(doc.findings.first?.text == "From 2022-01-01 – 2022-06-30 to 2024-01-01 – 2024-06-30: actors 2 → 7, ties 1 → 16, density 1 → 0.380952.")  // 8 tied pairs of 21
 }
 
