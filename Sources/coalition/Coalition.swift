@@ -13,7 +13,7 @@ struct Coalition: ParsableCommand {
       Exit status: 0 done; 1 bad input (the message names the file, line and reason); 2 wrong usage; 124 --timeout reached; 125 --memory-limit reached; 130 interrupted (Ctrl-C). Nothing is written unless the command succeeds.
       """,
     version: CoalitionGraphVersion.current,
-    subcommands: [Render.self, Dot.self, Validate.self, Report.self, Metrics.self, Alignment.self, QAPCommand.self, Import.self, Export.self, Timeline.self, Format.self, Bench.self],
+    subcommands: [Render.self, Dot.self, Validate.self, Report.self, Metrics.self, Alignment.self, QAPCommand.self, PanelCommand.self, Import.self, Export.self, Timeline.self, Format.self, Bench.self],
     defaultSubcommand: nil)
 
   /// Runs the tool; every failure is printed as `error: …` on stderr with a non-zero exit.

@@ -669,3 +669,24 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   }
   #expect(outputs.count >= 14)
 }
+
+/// `coalition panel`: one table in each format, and clear refusals that write nothing.
+@Test func panelFromTheCommandLine() throws {
+  let csv = try Run(["panel", "--by", "year"])
+  #expect(csv.status == 0, "\(csv.stderr)")
+  let table = try CSVTable.read(bytes: Array(csv.stdout))
+  #expect(Array(table.header.prefix(5)) == ["actor", "name", "ccode", "iso3", "year"])
+  #expect(table.rows.contains { $0[0] == "RUS" && $0[4] == "2024" })
+  let jsonl = try Run(["panel", "--dyads", "--format", "jsonl"])
+  #expect(jsonl.status == 0)
+  for line in jsonl.text.split(separator: "\n") { #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any]) }
+  let out = FileManager.default.temporaryDirectory.appendingPathComponent("panel-\(UUID().uuidString).csv").path
+  for (arguments, message) in [
+    (["panel", "--by", "fortnight", "-o", out], "--by fortnight: expected year, month"),
+    (["panel", "--dyads", "--measure", "degree", "-o", out], "--measure applies to actor rows"),
+  ] {
+    let r = try Run(arguments)
+    #expect(r.status != 0 && r.stderr.contains(message), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+}
