@@ -156,7 +156,9 @@ extension ReportBasis {
       text = "\(names[top]) stays first when the evidence is thinned: in \(Words.percent(share)) \(how)"
       text += robustness.withoutSource.isEmpty ? "." : ", and without any one of the \(Words.count(robustness.withoutSource.count, "most cited source")) in turn."
     } else {
-      text = "\(names[top]) is first in \(Words.percent(share)) \(how) (ranks \(robustness.low[top])–\(robustness.high[top]) in 90% of them)"
+      let spread = robustness.low[top] == robustness.high[top]
+        ? Words.ordinal(robustness.low[top]) : "\(Words.ordinal(robustness.low[top])) to \(Words.ordinal(robustness.high[top]))"
+      text = "\(names[top]) is first in \(Words.percent(share)) \(how), and \(spread) in 90% of them"
       if let worst = fallen.max(by: { ($0.ranks[top] ?? Int.max) < ($1.ranks[top] ?? Int.max) }) {
         let place = worst.ranks[top].map { "falls to \(Words.ordinal($0))" } ?? "keeps no tie"
         text += "; without \(worst.title) it \(place)"
