@@ -259,19 +259,9 @@ extension SimpleGraph {
     var mark = [Double](repeating: -1, count: nodeCount)
     var out = [Double](repeating: 0, count: nodeCount)
     for i in 0..<nodeCount {
-      let row = Int(pairs.rowStart[i])..<Int(pairs.rowStart[i + 1])
-      guard row.count >= 2 else { continue }
-      for e in row { mark[Int(pairs.target[e])] = pairs.weight[e] }
+      guard pairs.rowStart[i + 1] - pairs.rowStart[i] >= 2 else { continue }
       var t = 0.0
-      for e in row {
-        let j = Int(pairs.target[e])
-        for f in Int(pairs.rowStart[j])..<Int(pairs.rowStart[j + 1]) {
-          let k = Int(pairs.target[f])
-          guard k != i, mark[k] >= 0 else { continue }
-          t += pairs.weight[e] * mark[k] * pairs.weight[f]
-        }
-      }
-      for e in row { mark[Int(pairs.target[e])] = -1 }
+      pairs.closedWedges(at: i, mark: &mark) { e, f, toK in t += pairs.weight[e] * toK * pairs.weight[f] }
       let total = Double(rowStart[i + 1] - rowStart[i] + inRowStart[i + 1] - inRowStart[i])
       let mutual = Double((Int(rowStart[i])..<Int(rowStart[i + 1])).filter { hasEdge(Int(target[$0]), i) }.count)
       let denominator = 2 * (total * (total - 1) - 2 * mutual)
@@ -293,46 +283,42 @@ extension SimpleGraph {
     for v in 0..<nodeCount {
       let row = Int(u.rowStart[v])..<Int(u.rowStart[v + 1])
       guard row.count >= 2 else { continue }
-      var strength = 0.0
-      for e in row {
-        mark[Int(u.target[e])] = u.weight[e]
-        strength += u.weight[e]
-      }
+      let strength = row.reduce(0) { $0 + u.weight[$1] }
       var sum = 0.0
-      for e in row {
-        let a = Int(u.target[e])
-        for f in Int(u.rowStart[a])..<Int(u.rowStart[a + 1]) {
-          let b = Int(u.target[f])
-          guard b != v, mark[b] >= 0 else { continue }
-          sum += (u.weight[e] + mark[b]) / 2
-        }
-      }
-      for e in row { mark[Int(u.target[e])] = -1 }
+      u.closedWedges(at: v, mark: &mark) { e, _, toB in sum += (u.weight[e] + toB) / 2 }
       out[v] = strength > 0 ? sum / (strength * Double(row.count - 1)) : .nan
     }
     return out
   }
 
+  /// Every closed wedge at `v`, the graph read as undirected: for each neighbour a of v (edge e)
+  /// and each neighbour b ≠ v of a (edge f) that is also v's neighbour, `body(e, f, w_vb)`.
+  /// `mark` is scratch of one entry per node, −1 on entry and on exit (weights are not negative).
+  func closedWedges(at v: Int, mark: inout [Double], _ body: (_ e: Int, _ f: Int, _ toB: Double) -> Void) {
+    let row = Int(rowStart[v])..<Int(rowStart[v + 1])
+    for e in row { mark[Int(target[e])] = weight[e] }
+    for e in row {
+      let a = Int(target[e])
+      for f in Int(rowStart[a])..<Int(rowStart[a + 1]) {
+        let b = Int(target[f])
+        guard b != v, mark[b] >= 0 else { continue }
+        body(e, f, mark[b])
+      }
+    }
+    for e in row { mark[Int(target[e])] = -1 }
+  }
+
   private func undirectedClustering(weighted: Bool) -> [Double] {
     let u = undirectedCopy
     let top = u.weight.max() ?? 1
-    var mark = [Double](repeating: -1, count: nodeCount)  // weight of the edge to the centre, or -1
+    var mark = [Double](repeating: -1, count: nodeCount)
     var out = [Double](repeating: 0, count: nodeCount)
     for v in 0..<nodeCount {
-      let row = Int(u.rowStart[v])..<Int(u.rowStart[v + 1])
-      guard row.count >= 2 else { continue }
-      for e in row { mark[Int(u.target[e])] = u.weight[e] / top }
+      let degree = Int(u.rowStart[v + 1] - u.rowStart[v])
+      guard degree >= 2 else { continue }
       var sum = 0.0
-      for e in row {
-        let a = Int(u.target[e])
-        for f in Int(u.rowStart[a])..<Int(u.rowStart[a + 1]) {
-          let b = Int(u.target[f])
-          guard b != v, mark[b] >= 0 else { continue }
-          sum += weighted ? (u.weight[e] / top * mark[b] * u.weight[f] / top).cubeRoot : 1
-        }
-      }
-      for e in row { mark[Int(u.target[e])] = -1 }
-      out[v] = sum / Double(row.count * (row.count - 1))
+      u.closedWedges(at: v, mark: &mark) { e, f, toB in sum += weighted ? (u.weight[e] / top * toB / top * u.weight[f] / top).cubeRoot : 1 }
+      out[v] = sum / Double(degree * (degree - 1))
     }
     return out
   }
