@@ -77,7 +77,8 @@ def references(g, weighted):
         katz = nx.katz_centrality_numpy(g, alpha=0.5 / sigma, beta=1.0, weight=w)
         ref["katz"] = [katz[v] for v in nodes]
     ref["core"] = [float(nx.core_number(g)[v]) for v in nodes]
-    ref["clustering"] = [nx.clustering(u)[v] for v in nodes]
+    # Onnela's weighted clustering when weighted, Fagiolo's on directed graphs (NetworkX `clustering`).
+    ref["clustering"] = [float(nx.clustering(g, weight=w)[v]) for v in nodes]
     constraint = nx.constraint(g)
     ref["constraint"] = [constraint[v] for v in nodes]
     ref["effective-size"] = [effective_size(g, v) for v in nodes]
