@@ -46,6 +46,9 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
   case constraint
   /// Burt's effective size: neighbours less their redundancy.
   case effectiveSize = "effective-size"
+  /// Gould and Fernandez's brokerage: open two-paths the node brokers, all roles together
+  /// (``MeasureOptions/groups`` set the roles; a view's blocs by default).
+  case brokerage
 
   /// One line on what the value means and which convention it follows.
   public var convention: String {
@@ -72,6 +75,8 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
     case .clusteringBarrat: return "clustering-barrat: Barrat's weighted clustering, direction ignored; NaN below two neighbours (igraph)"
     case .constraint: return "constraint: Burt's constraint, unweighted; NaN for isolates (NetworkX)"
     case .effectiveSize: return "effective-size: Burt's effective size, unweighted; NaN for isolates"
+    case .brokerage:
+      return "brokerage: Gould–Fernandez open two-paths a → b → c (no tie a → c) the node brokers, every role; undirected ties count both ways; groups: the blocs (each actor in no bloc, and every node of an edge list, a group of its own), as sna's brokerage"
     }
   }
 
@@ -138,6 +143,7 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
     case .clusteringBarrat: return options.weighted ? g.clusteringBarrat() : SimpleGraph(nodeCount: g.nodeCount, edges: g.edges.map { WeightedEdge($0.source, $0.target, 1) }, directed: g.directed).clusteringBarrat()
     case .constraint: return g.constraint()
     case .effectiveSize: return g.effectiveSize()
+    case .brokerage: return g.brokerage(groups: options.groups ?? Array(0..<g.nodeCount)).map { Double($0.total) }
     }
   }
 }
@@ -163,6 +169,9 @@ public struct MeasureOptions: Sendable, Hashable {
   /// Convergence tolerance per node of PageRank, eigenvector and Katz; `nil` for their accurate
   /// defaults (1e-18, 1e-13, 1e-13), larger for speed.
   public var tolerance: Double?
+  /// A group per node for brokerage roles; `nil`: a view's blocs (`NetworkView.scores` fills them
+  /// in), or on a bare graph every node a group of its own.
+  public var groups: [Int]?
 
   /// Options; the defaults give exact, normalised, weighted values on one thread.
   public init(
@@ -237,6 +246,8 @@ extension NetworkView {
     // Directional measures follow direction whatever `directed` says; the directed graph is built
     // once, and only when one of them is asked for on an undirected reading.
     let directedGraph = !directed && measures.contains(where: \.isDirectional) ? simpleGraph(directed: true) : g
+    var options = options
+    if options.groups == nil, measures.contains(.brokerage) { options.groups = BlocAssignment(view: self).group }
     return try measures.map {
       ActorScores(in: self, name: $0.rawValue, values: try $0.values(on: $0.isDirectional ? directedGraph : g, length: length, options: options))
     }

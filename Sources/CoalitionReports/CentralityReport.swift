@@ -27,7 +27,7 @@ public struct CentralityReport: Sendable {
   public private(set) var pathTies: String?
   /// The measures that follow ties from actor to actor — betweenness, the closeness forms,
   /// harmonic, and Burt's constraint and effective size — and so run on ``pathGraph``.
-  public static let pathMeasures: Set<CentralityMeasure> = [.betweenness, .closeness, .closenessIgraph, .harmonic, .constraint, .effectiveSize]
+  public static let pathMeasures: Set<CentralityMeasure> = [.betweenness, .closeness, .closenessIgraph, .harmonic, .constraint, .effectiveSize, .brokerage]
   /// The measures, one column each.
   public let measures: [CentralityMeasure]
   /// Edge length of the path measures.
@@ -37,6 +37,9 @@ public struct CentralityReport: Sendable {
   /// The measure that orders the rows and gives the rank; `nil` for the first of ``measures``.
   /// It must be one of ``measures``.
   public var sortBy: CentralityMeasure?
+  /// The group of each node for brokerage roles: a view's blocs (each actor in no bloc a group of
+  /// its own); `nil` on a bare graph, where every node is a group of its own.
+  public var groups: [Int]?
 
   /// A report on any simple graph whose nodes have identifiers `names` and display `labels`.
   public init(title: String, names: [String], labels: [String]? = nil, graph: SimpleGraph, measures: [CentralityMeasure], length: EdgeLength) {
@@ -66,6 +69,7 @@ public struct CentralityReport: Sendable {
       pathGraph = view.simpleGraph(directed: directed, polarity: pathPolarity)
     }
     pathTies = pathPolarity.map { "\($0.rawValue) ties only" } ?? "every tie"
+    groups = BlocAssignment(view: view).group
     if !directed, measures.contains(where: \.isDirectional) { directedGraph = view.simpleGraph(directed: true) }
   }
 
@@ -76,13 +80,26 @@ public struct CentralityReport: Sendable {
       throw MetricError.invalidParameter(measure: sortBy.rawValue, reason: "the report is sorted by a measure it does not compute; add it to the measures")
     }
     var columns: [[Double]] = []
+    var names: [String] = []
+    var options = self.options
+    if options.groups == nil { options.groups = groups }
     for m in measures {
       let on = CentralityReport.pathMeasures.contains(m) ? pathGraph ?? graph : m.isDirectional ? directedGraph ?? graph : graph
       columns.append(try m.values(on: on, length: length, options: options))
+      names.append(m.rawValue)
+      // Brokerage comes with its five roles.
+      if m == .brokerage {
+        let roles = on.brokerage(groups: options.groups ?? Array(0..<on.nodeCount))
+        for (role, value) in [("coordinator", \BrokerageRoles.coordinator), ("itinerant", \.consultant), ("gatekeeper", \.gatekeeper),
+          ("representative", \.representative), ("liaison", \.liaison)] {
+          columns.append(roles.map { Double($0[keyPath: value]) })
+          names.append("brokerage_" + role)
+        }
+      }
     }
-    let key = sortBy.flatMap { measures.firstIndex(of: $0) }.map { columns[$0] } ?? columns.first ?? [Double](repeating: 0, count: graph.nodeCount)
+    let key = sortBy.flatMap { names.firstIndex(of: $0.rawValue) }.map { columns[$0] } ?? columns.first ?? [Double](repeating: 0, count: graph.nodeCount)
     let ranks = Ranking.ranks(key)
-    let rows: [[Cell]] = Ranking.order(key).map { v in [.integer(ranks[v]), .text(names[v]), .text(labels[v])] + columns.map { .number($0[v]) } }
+    let rows: [[Cell]] = Ranking.order(key).map { v in [.integer(ranks[v]), .text(self.names[v]), .text(labels[v])] + columns.map { .number($0[v]) } }
     var notes = [
       "\(graph.nodeCount) nodes, \(graph.edgeCount) \(graph.directed ? "directed" : "undirected") edges; path lengths: \(length.rawValue)."
     ]
@@ -123,8 +140,6 @@ public struct CentralityReport: Sendable {
         }
       }
     }
-    return ReportTable(
-      title: title, columns: ["rank", "actor", "name"] + measures.map(\.rawValue),
-      headings: ["Rank", "Actor", "Name"] + measures.map(\.rawValue), rows: rows, notes: notes)
+    return ReportTable(title: title, columns: ["rank", "actor", "name"] + names, headings: ["Rank", "Actor", "Name"] + names, rows: rows, notes: notes)
   }
 }

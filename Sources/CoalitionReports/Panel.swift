@@ -88,10 +88,11 @@ public struct Panel: Sendable {
       var report = CentralityReport(view: v, directed: false, measures: measures, length: .hops, pathPolarity: pathPolarity)
       report.options = options
       let table = try report.table()
-      // The report's rows are ranked; index them by actor.
+      // The report's rows are ranked; index them by actor, and its columns by measure.
+      let slots = measures.map { table.columns.firstIndex(of: $0.rawValue)! }
       let values = Dictionary(uniqueKeysWithValues: table.rows.map { row -> (String, [Cell]) in
         guard case .text(let id) = row[1] else { return ("", []) }
-        return (id, Array(row[3...]))
+        return (id, slots.map { row[$0] })
       })
       let brokerage = v.brokerage(polarity: pathPolarity)
       let community = v.simpleGraph(directed: false, polarity: pathPolarity).louvain().partition

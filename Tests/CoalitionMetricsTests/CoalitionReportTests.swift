@@ -1,4 +1,5 @@
 import CoalitionGraph
+import CoalitionMetrics
 import Foundation
 import Testing
 
@@ -149,4 +150,25 @@ import Testing
   var none = report
   none.rankDraws = 0
   #expect(try !none.document().findings.contains { $0.id == "ranking.robustness" })
+}
+
+/// `metrics --measure brokerage`'s roles on a dataset are the report's (blocs as groups, path
+/// ties); on a bare graph every node is its own group, so every brokered pair is a liaison.
+@Test func brokerageInMetricsMatchesTheReport() throws {
+  let view = try CoalitionNetwork(Dataset.seed).view()
+  let table = try CentralityReport(view: view, directed: false, measures: [.brokerage], length: .hops).table()
+  #expect(Array(table.columns.suffix(6)) == ["brokerage", "brokerage_coordinator", "brokerage_itinerant", "brokerage_gatekeeper", "brokerage_representative", "brokerage_liaison"])
+  let actors = try #require(try CoalitionReport(view: view).document().tables.first { $0.title == "actors" })
+  for row in table.rows {
+    let reportRow = try #require(actors.rows.first { $0[1] == row[1] })
+    for name in ["brokerage", "brokerage_coordinator", "brokerage_liaison"] {
+      let (mine, theirs) = (table.columns.firstIndex(of: name)!, actors.columns.firstIndex(of: name)!)
+      guard case .number(let x) = row[mine], case .integer(let y) = reportRow[theirs] else { Issue.record("\(name)"); continue }
+      #expect(x == Double(y), "\(row[1]) \(name)")
+    }
+  }
+  let star = SimpleGraph(nodeCount: 4, sources: [0, 0, 0], targets: [1, 2, 3], weights: nil, directed: false)
+  let bare = try CentralityReport(title: "star", names: ["a", "b", "c", "d"], graph: star, measures: [.brokerage], length: .hops).table()
+  let hub = try #require(bare.rows.first { $0[1] == .text("a") })
+  #expect(hub[3] == .number(6) && hub[8] == .number(6), "the hub brokers 6 ordered pairs, all as liaison")
 }
