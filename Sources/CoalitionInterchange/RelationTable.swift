@@ -190,3 +190,50 @@ public struct CSVTable: Sendable, Hashable {
     return CSVTable(header: header, rows: rows)
   }
 }
+
+/// Direct contiguity between states, from the Correlates of War's Direct Contiguity data
+/// (`contdir`: ccode1, ccode2, conttype, stdate, enddate): each spell with its two states (COW
+/// codes read for the spell's last year, so that 345 is Serbia after 2006) and its days.
+public struct ContiguitySpell: Sendable, Hashable {
+  /// The two states' actor ids.
+  public var first: String
+  public var second: String
+  /// 1 land or river border; 2–5 separated by up to 12, 24, 150 or 400 miles of water.
+  public var type: Int
+  /// The spell's first and last day (day numbers, as `PartialDate.firstDay`).
+  public var firstDay: Int32
+  public var lastDay: Int32
+
+  /// Reads a COW direct-contiguity file; spells of type 0 (recorded as not contiguous) are left
+  /// out.
+  /// - Throws: ``ImportError`` naming the line of a row without a known COW code, a type from 0 to
+  ///   5, or dates (YYYY-MM-DD or YYYYMM).
+  public static func read(path: String) throws -> [ContiguitySpell] {
+    let reader = try RecordReader(path: path, delimiter: 0x2C, quoting: true)
+    var record = Record()
+    let header = try reader.header(into: &record)
+    let columns = try ["ccode1", "ccode2", "conttype", "stdate", "enddate"].map { (name: String) throws(ImportError) -> Int in
+      try reader.column(name, in: header, hint: "COW's direct contiguity has ccode1, ccode2, conttype, stdate and enddate")
+    }
+    func date(_ text: String) -> PartialDate? {
+      if let d = PartialDate(text) { return d }
+      // COW's own files write YYYYMM.
+      guard text.count == 6, let y = Int(text.prefix(4)), let m = Int(text.suffix(2)) else { return nil }
+      return PartialDate(year: y, month: m)
+    }
+    var spells: [ContiguitySpell] = []
+    while try reader.next(into: &record) {
+      let line = record.line
+      let text = columns.map { record.text($0).trimmingCharacters(in: .whitespaces) }
+      guard let from = date(text[3]), let to = date(text[4]) else { throw ImportError(file: path, line: line, "stdate \(text[3]) or enddate \(text[4]) is no date") }
+      guard let type = Int(text[2]), (0...5).contains(type) else { throw ImportError(file: path, line: line, "conttype \(text[2]) is not 0 to 5") }
+      if type == 0 { continue }  // a spell recorded as not contiguous
+      let year = Int(to.year)
+      guard let a = CountryCodes.resolve(text[0], scheme: .cow, year: year)?.actorID, let b = CountryCodes.resolve(text[1], scheme: .cow, year: year)?.actorID else {
+        throw ImportError(file: path, line: line, "COW code \(text[0]) or \(text[1]) is no state in \(year)")
+      }
+      spells.append(ContiguitySpell(first: a, second: b, type: type, firstDay: from.firstDay, lastDay: to.lastDay))
+    }
+    return spells
+  }
+}

@@ -130,7 +130,7 @@ public struct Panel: Sendable {
   /// undirected kinds each pair comes once, the lower COW code (else actor id) first; with a
   /// directed kind both orders come, a directed tie counting in its own direction and an
   /// undirected one in both.
-  public func dyads() -> PanelTable {
+  public func dyads(covariates: [DyadCovariate] = []) -> PanelTable {
     let views = periods.map(view)
     let kindIDs = Set(views.flatMap { $0.ties.map { graph[$0.kind].id } }).sorted()
     let directed = views.contains { $0.ties.contains(where: \.directed) }
@@ -186,10 +186,12 @@ public struct Panel: Sendable {
         row += key(w)
         for k in kindIDs { row += [.number(s.weight[k] ?? 0), .integer(s.count[k] ?? 0)] }
         row += [.text(PartialDate(dayNumber: s.first)?.description ?? ""), .text(PartialDate(dayNumber: s.last)?.description ?? "")]
+        row += covariates.map { $0.value(pair.a, pair.b, w).map(Cell.value) ?? .undefined }
         rows.append(row)
       }
     }
     let columns = ["ccode1", "ccode2", "actor1", "actor2"] + keyColumns + kindIDs.flatMap { [$0 + "_weight", $0 + "_count"] } + ["first", "last"]
+      + covariates.map(\.name)
     return PanelTable(
       table: ReportTable(
         title: "dyad_panel", columns: columns, rows: rows,
@@ -199,6 +201,39 @@ public struct Panel: Sendable {
             : "Unordered pairs, once each, the lower COW code (else actor id) first."
         ]),
       emptyPeriods: empty)
+  }
+}
+
+/// A value per pair and period that dyad rows carry beside the ties (`Panel.dyads(covariates:)`):
+/// vote coincidence in the period, contiguity, any dyadic covariate; `nil` where it has none.
+public struct DyadCovariate: Sendable {
+  /// The column's name.
+  public var name: String
+  /// The value for actors `a`, `b` (as the row orders them) in `period`.
+  public var value: @Sendable (_ a: String, _ b: String, _ period: DateWindow) -> Double?
+
+  /// A covariate named `name`.
+  public init(name: String, value: @escaping @Sendable (_ a: String, _ b: String, _ period: DateWindow) -> Double?) {
+    self.name = name
+    self.value = value
+  }
+
+  /// UN General Assembly vote coincidence of the pair over the roll calls held in the period (the
+  /// State Department's share of votes cast the same way, as `coalition alignment` computes it);
+  /// `nil` when the two never voted in the same roll call in it.
+  public static func voteCoincidence(_ matrix: VoteMatrix) -> DyadCovariate {
+    let cache = Locked<[DateWindow: VoteMatrix]>([:])
+    return DyadCovariate(name: "vote_coincidence") { a, b, period in
+      let inPeriod = cache.withLock { known in
+        if let m = known[period] { return m }
+        let m = matrix.filtered(RollCallFilter(from: period.from, to: period.to))
+        known[period] = m
+        return m
+      }
+      guard let i = inPeriod.index(of: a), let j = inPeriod.index(of: b) else { return nil }
+      let agreement = inPeriod.agreement(i, j)
+      return agreement.jointVotes > 0 && agreement.coincidence.isFinite ? agreement.coincidence : nil
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoalitionGraph
+import CoalitionInterchange
 import CoalitionMetrics
 import CoalitionReports
 import Foundation
@@ -9,7 +10,7 @@ struct PanelCommand: ParsableCommand {
     commandName: "panel",
     abstract: "Actor-period or dyad-period panels, keyed by COW and ISO codes, one table for R, Stata or pandas.",
     discussion: """
-      Each period reads what was in force in it (an alliance spell counts in every year it covers). Actor rows: actor, name, ccode, iso3, year (or period_start, period_end), the measures (as coalition metrics computes them on the period's view), the five brokerage roles and their total, bloc and community. Dyad rows (--dyads): ccode1, ccode2, actor1, actor2, the period, per kind its summed weight and observation count, first and last day. Periods without a tie give no rows; a note names them.
+      Each period reads what was in force in it (an alliance spell counts in every year it covers). Actor rows: actor, name, ccode, iso3, year (or period_start, period_end), the measures (as coalition metrics computes them on the period's view), the five brokerage roles and their total, bloc and community. Dyad rows (--dyads): ccode1, ccode2, actor1, actor2, the period, per kind its summed weight and observation count, first and last day, and with --votes/--roll-calls the pair's UN vote coincidence in the period, with --contiguity its COW contiguity type. Periods without a tie give no rows; a note names them.
       """)
 
   @OptionGroup var input: DatasetArgument
@@ -22,6 +23,12 @@ struct PanelCommand: ParsableCommand {
   var normalized = true
   @Flag(help: "Dyad-period rows instead of actor-period rows.")
   var dyads = false
+  @Option(help: "Dyad rows: UN General Assembly votes (with --roll-calls) for a vote_coincidence column per period.")
+  var votes: String?
+  @Option(help: "Dyad rows: the roll calls of --votes.")
+  var rollCalls: String?
+  @Option(help: "Dyad rows: COW direct contiguity (contdir) for a contiguity column: the closest type in force in the period (1 land … 5 water up to 400 miles), 0 for none, empty beyond the file's years.")
+  var contiguity: String?
   @Option(help: "csv, tsv or jsonl (one JSON object per line).")
   var format: PanelFormat = .csv
   @OptionGroup var output: OutputOption
@@ -31,6 +38,8 @@ struct PanelCommand: ParsableCommand {
   func validate() throws {
     if unit == nil { throw ValidationError("--by \(by): expected year, month or a length such as 5y, 6m, 30d") }
     if dyads, !measures.isEmpty { throw ValidationError("--measure applies to actor rows; dyad rows carry the ties, not measures (leave out --dyads or --measure)") }
+    if !dyads, votes != nil || contiguity != nil { throw ValidationError("--votes and --contiguity add dyad columns; give --dyads") }
+    if (votes == nil) != (rollCalls == nil) { throw ValidationError("give --votes and --roll-calls together") }
   }
 
   var unit: PanelUnit? {
@@ -54,7 +63,27 @@ struct PanelCommand: ParsableCommand {
     panel.options = MeasureOptions(threads: ProcessInfo.processInfo.activeProcessorCount, normalized: normalized)
     panel.pathPolarity = view.pathPolarity
     let result: PanelTable
-    do { result = dyads ? panel.dyads() : try panel.actors() } catch { throw ToolError("\(error)") }
+    var covariates: [DyadCovariate] = []
+    do {
+      if let votes, let rollCalls {
+        covariates.append(.voteCoincidence(try UNVotes.read(votes: votes, rollCalls: rollCalls).matrix))
+      }
+      if let contiguity {
+        // The closest type of any spell of the pair overlapping the period.
+        let all = try ContiguitySpell.read(path: contiguity)
+        let spells = Dictionary(grouping: all) { [$0.first, $0.second].sorted().joined(separator: " ") }
+        let (start, end) = (all.map(\.firstDay).min() ?? .max, all.map(\.lastDay).max() ?? .min)
+        covariates.append(
+          DyadCovariate(name: "contiguity") { a, b, period in
+            let (lo, hi) = (period.from?.firstDay ?? .min, period.to?.lastDay ?? .max)
+            // Beyond the data's years nothing is known: undefined, not 0.
+            guard lo <= end, hi >= start else { return nil }
+            let types = (spells[[a, b].sorted().joined(separator: " ")] ?? []).filter { $0.firstDay <= hi && $0.lastDay >= lo }.map(\.type)
+            return Double(types.min() ?? 0)
+          })
+      }
+    } catch { throw ToolError("\(error)") }
+    do { result = dyads ? panel.dyads(covariates: covariates) : try panel.actors() } catch { throw ToolError("\(error)") }
     if !result.emptyPeriods.isEmpty {
       let listed = result.emptyPeriods.prefix(12).map { unit == .year ? String($0.from?.year ?? 0) : $0.description }.joined(separator: ", ")
       output.note("note: \(result.emptyPeriods.count) of \(periods.count) periods have no tie and no rows: \(listed)\(result.emptyPeriods.count > 12 ? ", …" : "")")

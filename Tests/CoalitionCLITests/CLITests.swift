@@ -690,3 +690,39 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 }
+
+/// Dyad panels carry UN vote coincidence per year and COW contiguity beside the ties: RUS–CHN
+/// share a land border, RUS–USA are contiguous by water (type 2); votes exist for 2015–2019 only
+/// and contiguity data end in 2016, so other years are empty, not 0.
+@Test func dyadPanelCovariates() throws {
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  let data = "Tests/Fixtures/data/"
+  let dataset = FileManager.default.temporaryDirectory.appendingPathComponent("rus-\(UUID().uuidString).json").path
+  defer { try? FileManager.default.removeItem(atPath: dataset) }
+  #expect(try Run(["import", "--format", "atop", data + "atop5_1_ddyr_1990_2018_russia.csv", "-o", dataset, "-q"], in: root).status == 0)
+  let r = try Run(
+    ["panel", dataset, "--dyads", "--votes", data + "unvotes_sessions70plus_votes.csv", "--roll-calls", data + "unvotes_sessions70plus_roll_calls.csv",
+     "--contiguity", data + "cow_contdir_v3.2.csv"], in: root)
+  #expect(r.status == 0, "\(r.stderr)")
+  let table = try CSVTable.read(bytes: Array(r.stdout))
+  let (a1, a2, year, votes, contiguity) = (
+    table.header.firstIndex(of: "actor1")!, table.header.firstIndex(of: "actor2")!, table.header.firstIndex(of: "year")!,
+    table.header.firstIndex(of: "vote_coincidence")!, table.header.firstIndex(of: "contiguity")!
+  )
+  func row(_ a: String, _ b: String, _ y: String) -> [String]? { table.rows.first { Set([$0[a1], $0[a2]]) == [a, b] && $0[year] == y } }
+  let chn2005 = try #require(row("RUS", "CHN", "2005"))
+  #expect(chn2005[contiguity] == "1" && chn2005[votes] == "")
+  let chn2016 = try #require(row("RUS", "CHN", "2016"))
+  // The year's coincidence is the one `coalition alignment` gives for that year.
+  let alignment = try Run(
+    ["alignment", "--votes", data + "unvotes_sessions70plus_votes.csv", "--roll-calls", data + "unvotes_sessions70plus_roll_calls.csv",
+     "--from", "2016", "--to", "2016", "--with", "RUS", "--format", "csv"], in: root)
+  let aligned = try CSVTable.read(bytes: Array(alignment.stdout))
+  let china = try #require(aligned.rows.first { $0[aligned.header.firstIndex(of: "state")!] == "CHN" })
+  #expect(chn2016[contiguity] == "1" && chn2016[votes] == china[aligned.header.firstIndex(of: "coincidence")!])
+  let chn2018 = try #require(row("RUS", "CHN", "2018"))
+  #expect(chn2018[contiguity] == "" && !chn2018[votes].isEmpty)
+  if let usa = row("RUS", "USA", "2005") { #expect(usa[contiguity] == "2") }
+  let bad = try Run(["panel", "--votes", data + "unvotes_sessions70plus_votes.csv"], in: root)
+  #expect(bad.status != 0 && bad.stderr.contains("give --dyads"))
+}
