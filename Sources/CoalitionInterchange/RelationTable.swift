@@ -195,13 +195,15 @@ public struct CSVTable: Sendable, Hashable {
 /// (`contdir`: ccode1, ccode2, conttype, stdate, enddate): each spell with its two states (COW
 /// codes read for the spell's last year, so that 345 is Serbia after 2006) and its days.
 public struct ContiguitySpell: Sendable, Hashable {
-  /// The two states' actor ids.
+  /// The first state's actor id.
   public var first: String
+  /// The second state's actor id.
   public var second: String
   /// 1 land or river border; 2–5 separated by up to 12, 24, 150 or 400 miles of water.
   public var type: Int
-  /// The spell's first and last day (day numbers, as `PartialDate.firstDay`).
+  /// The spell's first day (a day number, as `PartialDate.firstDay`).
   public var firstDay: Int32
+  /// The spell's last day.
   public var lastDay: Int32
 
   /// Reads a COW direct-contiguity file; spells of type 0 (recorded as not contiguous) are left
