@@ -10,7 +10,7 @@ struct PanelCommand: ParsableCommand {
     commandName: "panel",
     abstract: "Actor-period or dyad-period panels, keyed by COW and ISO codes, one table for R, Stata or pandas.",
     discussion: """
-      Each period reads what was in force in it (an alliance spell counts in every year it covers). Actor rows: actor, name, ccode, iso3, year (or period_start, period_end), the measures (as coalition metrics computes them on the period's view), the five brokerage roles and their total, bloc and community. Dyad rows (--dyads): ccode1, ccode2, actor1, actor2, the period, per kind its summed weight and observation count, first and last day, and with --votes/--roll-calls the pair's UN vote coincidence in the period, with --contiguity its COW contiguity type. Periods without a tie give no rows; a note names them.
+      Each period reads what was in force in it (an alliance spell counts in every year it covers). Actor rows: actor, name, ccode, iso3, year (or period_start, period_end), the measures (as coalition metrics computes them on the period's view), the five brokerage roles and their total, bloc and community. Dyad rows (--dyads): ccode1, ccode2, actor1, actor2, the period, per kind its summed weight and observation count, first and last day, and with --votes/--roll-calls the pair's UN vote coincidence in the period, with --atop its alliance-portfolio S, with --contiguity its COW contiguity type. Periods without a tie give no rows; a note names them.
       """)
 
   @OptionGroup var input: DatasetArgument
@@ -27,6 +27,8 @@ struct PanelCommand: ParsableCommand {
   var votes: String?
   @Option(help: "Dyad rows: the roll calls of --votes.")
   var rollCalls: String?
+  @Option(help: "Dyad rows: an ATOP dyad-year file for a portfolio_s column: Signorino and Ritter's S of the pair's alliance portfolios in each year (yearly panels).")
+  var atop: String?
   @Option(help: "Dyad rows: COW direct contiguity (contdir) for a contiguity column: the closest type in force in the period (1 land … 5 water up to 400 miles), 0 for none, empty beyond the file's years.")
   var contiguity: String?
   @Option(help: "csv, tsv or jsonl (one JSON object per line).")
@@ -38,7 +40,8 @@ struct PanelCommand: ParsableCommand {
   func validate() throws {
     if unit == nil { throw ValidationError("--by \(by): expected year, month or a length such as 5y, 6m, 30d") }
     if dyads, !measures.isEmpty { throw ValidationError("--measure applies to actor rows; dyad rows carry the ties, not measures (leave out --dyads or --measure)") }
-    if !dyads, votes != nil || contiguity != nil { throw ValidationError("--votes and --contiguity add dyad columns; give --dyads") }
+    if !dyads, votes != nil || contiguity != nil || atop != nil { throw ValidationError("--votes, --atop and --contiguity add dyad columns; give --dyads") }
+    if atop != nil, by != "year" { throw ValidationError("--atop portfolios are yearly; give --by year") }
     if (votes == nil) != (rollCalls == nil) { throw ValidationError("give --votes and --roll-calls together") }
   }
 
@@ -67,6 +70,20 @@ struct PanelCommand: ParsableCommand {
     do {
       if let votes, let rollCalls {
         covariates.append(.voteCoincidence(try UNVotes.read(votes: votes, rollCalls: rollCalls).matrix))
+      }
+      if let atop {
+        // Each year's portfolios, read once (ATOP's dyad-years; years it lacks give no value).
+        var byYear: [Int: AlliancePortfolios] = [:]
+        for w in periods {
+          guard let y = w.from?.year else { continue }
+          if let p = try? ATOP.portfolios(path: atop, year: Int(y)), !p.states.isEmpty { byYear[Int(y)] = p }
+        }
+        let portfolios = byYear
+        covariates.append(
+          DyadCovariate(name: "portfolio_s") { a, b, period in
+            guard let y = period.from?.year, let p = portfolios[Int(y)], let i = p.index(of: a), let j = p.index(of: b) else { return nil }
+            return p.similarity(i, j).s
+          })
       }
       if let contiguity {
         // The closest type of any spell of the pair overlapping the period.

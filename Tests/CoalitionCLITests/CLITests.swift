@@ -725,4 +725,11 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   if let usa = row("RUS", "USA", "2005") { #expect(usa[contiguity] == "2") }
   let bad = try Run(["panel", "--votes", data + "unvotes_sessions70plus_votes.csv"], in: root)
   #expect(bad.status != 0 && bad.stderr.contains("give --dyads"))
+  // Alliance-portfolio S per year, as `coalition alignment --atop` gives it.
+  let atop = data + "atop5_1_ddyr_1990_2018_russia.csv"
+  let portfolios = try CSVTable.read(bytes: Array(try Run(["panel", dataset, "--dyads", "--atop", atop], in: root).stdout))
+  let usa = try #require(portfolios.rows.first { Set([$0[portfolios.header.firstIndex(of: "actor1")!], $0[portfolios.header.firstIndex(of: "actor2")!]]) == ["RUS", "USA"] && $0[portfolios.header.firstIndex(of: "year")!] == "2018" })
+  let s = try CSVTable.read(bytes: Array(try Run(["alignment", "--atop", atop, "--year", "2018", "--with", "RUS", "--format", "csv"], in: root).stdout))
+  let usaS = try #require(s.rows.first { $0[s.header.firstIndex(of: "state")!] == "USA" })
+  #expect(usa[portfolios.header.firstIndex(of: "portfolio_s")!] == usaS[s.header.firstIndex(of: "s")!])
 }
