@@ -49,7 +49,7 @@ public final class CoalitionNetwork: Sendable {
   let obsSource: [Int32]
   let obsTarget: [Int32]
   package let obsKind: [Int32]
-  let obsConfidence: [Confidence]
+  package let obsConfidence: [Confidence]
   package let obsFirstDay: [Int32]
   package let obsLastDay: [Int32]
   let obsRecordDay: [Int32]

@@ -84,16 +84,14 @@ public struct GeographicLayout: Hashable, Sendable {
     }
     // The rest in a row below the map.
     var column = 0
-    var bottom = 0.0
     for v in 0..<view.nodeCount where placed[v] == nil {
-      bottom = -2 * step
-      placed[v] = MapPoint(x: step + Double(column) * 2 * step, y: bottom)
+      placed[v] = MapPoint(x: step + Double(column) * 2 * step, y: -2 * step)
       column += 1
     }
     let height = (frame.max.y - frame.min.y) * scale
     return GeographicPlacement(
-      positions: placed.map { $0! }, frame: MapFrame(min: MapPoint(x: 0, y: bottom - (bottom < 0 ? step : 0)), max: MapPoint(x: width, y: height)),
-      scale: scale, origin: frame.min, projection: projection)
+      positions: placed.map { $0! }, frame: MapFrame(min: MapPoint(x: 0, y: 0), max: MapPoint(x: width, y: height)), scale: scale,
+      origin: frame.min, projection: projection)
   }
 
   /// The projected box the map shows: the world, or the points with a margin, widened to the
@@ -133,8 +131,8 @@ public struct GeographicLayout: Hashable, Sendable {
 public struct GeographicPlacement: Sendable {
   /// Each node's position (its marker's centre), by local node index of the view.
   public var positions: [MapPoint]
-  /// The map's frame, from the origin to the map's width and height; it reaches below 0 when
-  /// actors without a place stand in a row under the map.
+  /// The map's frame, from the origin to the map's width and height (actors without a place
+  /// stand in a row below it).
   public var frame: MapFrame
   /// Points per projected degree.
   public var scale: Double
@@ -358,7 +356,7 @@ enum BasemapDrawing {
         let points = ring.map { placement.point(latitude: Double($0.y) / 10, longitude: Double($0.x) / 10) }
         let clipped = clip(points, to: frame)
         guard clipped.count >= 3 else { continue }
-        ops.append("P \(clipped.count) " + clipped.map { "\(DOTWriter.number(($0.x * 10).rounded() / 10)) \(DOTWriter.number(($0.y * 10).rounded() / 10))" }.joined(separator: " "))
+        ops.append("P \(clipped.count) " + coordinates(clipped))
       }
     }
     text("S", "setlinewidth(0.6)")
@@ -383,13 +381,18 @@ enum BasemapDrawing {
   static func polyline(_ line: [MapPoint], frame: MapFrame, into ops: inout [String]) {
     var piece: [MapPoint] = []
     func flush() {
-      if piece.count >= 2 { ops.append("L \(piece.count) " + piece.map { "\(DOTWriter.number(($0.x * 10).rounded() / 10)) \(DOTWriter.number(($0.y * 10).rounded() / 10))" }.joined(separator: " ")) }
+      if piece.count >= 2 { ops.append("L \(piece.count) " + coordinates(piece)) }
       piece = []
     }
     for p in line {
       if p.x >= frame.min.x, p.x <= frame.max.x, p.y >= frame.min.y, p.y <= frame.max.y { piece.append(p) } else { flush() }
     }
     flush()
+  }
+
+  /// Points as xdot writes them: "x y x y …", to a tenth of a point.
+  static func coordinates(_ points: [MapPoint]) -> String {
+    points.map { "\(DOTWriter.number(($0.x * 10).rounded() / 10)) \(DOTWriter.number(($0.y * 10).rounded() / 10))" }.joined(separator: " ")
   }
 
   /// A polygon clipped to a rectangle, one side at a time (Sutherland and Hodgman's method).

@@ -200,9 +200,10 @@ public enum QAP {
     case .spp:
       for i in 0..<p {
         let others = (0..<p).filter { $0 != i }.map { columns[$0] }
-        let residual = try Fit.residuals(of: columns[i], on: others, name: names[i], others: (0..<p).filter { $0 != i }.map { names[$0] })
-        let matrix = pairs.matrix(residual)
-        let basis = try Orthonormal(others, names: [])
+        // One basis of the other columns gives this covariate's residuals and, per permutation,
+        // the parts of y and of the permuted residuals orthogonal to them.
+        let basis = try Orthonormal(others, names: (0..<p).filter { $0 != i }.map { names[$0] })
+        let matrix = pairs.matrix(basis.residual(columns[i]))
         let yResidual = options.model == .linear ? basis.residual(y) : []
         let start = options.model == .logistic ? try Fit(columns: others, y: y, model: .logistic, names: []).coefficients + [0] : []
         let rows = SourceChunks.rows(count: options.reps, width: 1, threads: options.threads) { range, out in
@@ -512,15 +513,6 @@ struct Fit {
     let weighted = columns.map { c in zip(c, root).map { $0 * $1 } }
     let qr = try Householder(weighted, names: names)
     return (qr.solve(zip(z, root).map { $0 * $1 }), qr)
-  }
-
-  /// The residuals of `column` regressed on `others` (least squares).
-  static func residuals(of column: [Double], on others: [[Double]], name: String, others names: [String]) throws -> [Double] {
-    let qr = try Householder(others, names: names)
-    let beta = qr.solve(column)
-    var r = column
-    for (j, c) in others.enumerated() { for k in r.indices { r[k] -= c[k] * beta[j] } }
-    return r
   }
 
   /// The t-value of the last coefficient of y on [Z, e], from the parts of e and y orthogonal to

@@ -132,6 +132,10 @@ public struct Panel: Sendable {
   /// undirected one in both.
   public func dyads(covariates: [DyadCovariate] = []) -> PanelTable {
     let views = periods.map(view)
+    // COW codes looked up once per actor, not once per comparison.
+    var codes: [String: Int?] = [:]
+    for v in views { for t in v.ties { for a in [graph[t.source].id, graph[t.target].id] where codes[a] == nil { codes[a] = Self.cowCode(a) } } }
+    func code(_ id: String) -> Int? { codes[id] ?? nil }
     let kindIDs = Set(views.flatMap { $0.ties.map { graph[$0.kind].id } }).sorted()
     let directed = views.contains { $0.ties.contains(where: \.directed) }
     var rows: [[Cell]] = []
@@ -164,7 +168,7 @@ public struct Panel: Sendable {
         sums[Pair(a: a, b: b)] = s
       }
       func order(_ x: String, _ y: String) -> (String, String) {
-        let (cx, cy) = (Self.cowCode(x) ?? Int.max, Self.cowCode(y) ?? Int.max)
+        let (cx, cy) = (code(x) ?? Int.max, code(y) ?? Int.max)
         return (cx, x) <= (cy, y) ? (x, y) : (y, x)
       }
       for tie in v.ties {
@@ -177,10 +181,10 @@ public struct Panel: Sendable {
           add(a, b, tie)
         }
       }
-      for pair in sums.keys.sorted(by: { (Self.cowCode($0.a) ?? Int.max, $0.a, Self.cowCode($0.b) ?? Int.max, $0.b) < (Self.cowCode($1.a) ?? Int.max, $1.a, Self.cowCode($1.b) ?? Int.max, $1.b) }) {
+      for pair in sums.keys.sorted(by: { (code($0.a) ?? Int.max, $0.a, code($0.b) ?? Int.max, $0.b) < (code($1.a) ?? Int.max, $1.a, code($1.b) ?? Int.max, $1.b) }) {
         let s = sums[pair]!
         var row: [Cell] = [
-          Self.cowCode(pair.a).map { .integer($0) } ?? .undefined, Self.cowCode(pair.b).map { .integer($0) } ?? .undefined, .text(pair.a),
+          code(pair.a).map { .integer($0) } ?? .undefined, code(pair.b).map { .integer($0) } ?? .undefined, .text(pair.a),
           .text(pair.b),
         ]
         row += key(w)

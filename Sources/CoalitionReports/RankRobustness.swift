@@ -103,7 +103,7 @@ extension ReportBasis {
       draws = 0
     }
     if asked == 0 { skipped = "left out (--rank-draws 0)" }
-    let confidences = g.dataset.observations.map(\.confidence)
+    let confidences = g.obsConfidence
     let rows = SourceChunks.rows(count: draws, width: n, threads: threads) { range, out in
       for (row, d) in range.enumerated() {
         var rng = SplitMix64(seed: seed ^ 0xA076_1D64_78BD_642F &+ UInt64(d) &* 0x9E37_79B9_7F4A_7C15)
