@@ -22,24 +22,47 @@ public struct ExactSolverError: Error, CustomStringConvertible, Sendable {
 /// camp x_i per node (the first fixed to 0) and a binary f_e per edge, with
 /// f ≥ x_u − x_v and f ≥ x_v − x_u for a positive edge, f ≥ x_u + x_v − 1 and f ≥ 1 − x_u − x_v for
 /// a negative one, minimising Σ w_e·f_e. Its linear relaxation alone proves nothing (every x = ½
-/// costs 0), so odd-cycle inequalities of the cut polytope (Barahona and Mahjoub 1986) are added,
-/// found by shortest paths in the graph doubled by parity: first in rounds at the root until none
-/// is violated, then at the first nodes of the search. The local-search split is the first
-/// incumbent.
+/// costs 0), so odd-cycle inequalities of the cut polytope (Barahona and Mahjoub 1986) are added:
+/// first Σ_{e∈C} f_e ≥ 1 for each unbalanced cycle C of the local search's packing (the relaxation
+/// then starts at least at the packing's bound), then violated ones found by shortest paths in the
+/// graph doubled by parity, in rounds at the root and at the first nodes of the search. The
+/// relaxations are solved by the dual simplex, which the cuts keep warm. The local-search split is
+/// the first incumbent.
 ///
-/// Within ``timeLimit`` the result is exact; past it, the best split and the proven lower bound
-/// come back, and `FrustrationResult.exact` is false. Problems (after reduction) larger than
-/// ``maximumNodes`` are not attempted: the local search answers, labelled as an upper bound.
+/// **When it stops.** The program stops when the minimum is proven; when its bound has stopped
+/// improving (three cut rounds in a row that raise it by less than 1 % of the gap left, then, in
+/// the search, `max(500, 2n)` nodes without a rise); when its work budget is spent; or at
+/// ``timeLimit``. The budget, ``workLimit``, counts simplex pivots times the rows they work on, a
+/// measure of work that does not depend on the machine: every stop but the time limit gives the
+/// same result everywhere. `FrustrationResult.effort` says how far it went and why it stopped.
+/// Problems (after reduction) larger than ``maximumNodes`` are not attempted: the local search
+/// answers, labelled as such.
 public struct IntegerProgramFrustration: FrustrationSolver {
-  /// Seconds for one component's program (the cut rounds and the search together).
+  /// Seconds of wall-clock time for one component's program, at most.
   public var timeLimit: Double
   /// The largest reduced component given to the program.
   public var maximumNodes: Int
+  /// Work for one component's program: simplex pivots times the rows of the relaxation they work
+  /// on. One core of a 2020s machine does 10⁷ to 10⁸ of it per second, depending on the shape of
+  /// the problem. Infinite: only ``timeLimit`` and a stalled bound stop the program.
+  public var workLimit: Double
+
+  /// The default work budget, 10⁷ (at most about a third of a second on the benchmark's signed
+  /// graphs): enough to prove the minimum of coalition-sized graphs, small enough that a large
+  /// graph costs little when the program cannot close its gap.
+  public static let defaultWorkLimit = 1e7
 
   /// A solver; `timeLimit` in seconds.
-  public init(timeLimit: Double = 60, maximumNodes: Int = 5_000) {
+  public init(timeLimit: Double = 60, maximumNodes: Int = 5_000, workLimit: Double = IntegerProgramFrustration.defaultWorkLimit) {
     self.timeLimit = timeLimit
     self.maximumNodes = maximumNodes
+    self.workLimit = workLimit
+  }
+
+  /// A solver that may spend `seconds` of wall-clock time, with no work budget: it stops at the
+  /// time limit or when its bound stalls. What it proves then depends on the machine.
+  public init(seconds: Double, maximumNodes: Int = 5_000) {
+    self.init(timeLimit: seconds, maximumNodes: maximumNodes, workLimit: .infinity)
   }
 
   public var method: FrustrationMethod { .integerProgram }
@@ -52,7 +75,10 @@ public struct IntegerProgramFrustration: FrustrationSolver {
       throw ExactSolverError(description: "\(problem.nodeCount) nodes after reduction, more than the \(maximumNodes) given to the integer program")
     }
     guard timeLimit > 0, timeLimit.isFinite else { throw ExactSolverError(description: "the time limit must be a positive number of seconds") }
-    return try IntegerProgramFrustration.lock.withLock { _ in try Program(problem: problem, start: start, seconds: timeLimit).run() }
+    guard workLimit > 0, !workLimit.isNaN else { throw ExactSolverError(description: "the work limit must be a positive number") }
+    return try IntegerProgramFrustration.lock.withLock { _ in
+      try Program(problem: problem, start: start, seconds: timeLimit, work: workLimit).run()
+    }
   }
 }
 
@@ -62,12 +88,22 @@ private final class Program {
   let start: FrustrationSolution
   let n: Int, m: Int
   let deadline: Double
+  let workLimit: Double
   let separator: OddCycleSeparator
   var bound = 0.0
   var heuristicGiven = false
   var cutRounds: [Int32: Int] = [:]
+  /// Work spent at the root (pivots × rows), and pivots.
+  var work = 0.0
+  var pivots = 0
+  var rounds = 0
+  var stop = SolverEffort.Stop.proven
+  /// The search's nodes, and the count when the bound's ceiling last rose.
+  var nodes = 0
+  var lastRise = 0
+  var ceiling = 0
 
-  init(problem: FrustrationProblem, start: FrustrationSolution, seconds: Double) {
+  init(problem: FrustrationProblem, start: FrustrationSolution, seconds: Double, work: Double) {
     self.problem = problem
     // The first node is fixed to camp 0; the start split must agree.
     var s = start
@@ -76,6 +112,7 @@ private final class Program {
     n = problem.nodeCount
     m = problem.edges.count
     deadline = Program.now() + seconds
+    workLimit = work
     separator = OddCycleSeparator(problem)
   }
 
@@ -87,6 +124,14 @@ private final class Program {
 
   /// Column of edge k's f (1-based; nodes come first).
   func fColumn(_ k: Int) -> Int32 { Int32(n + k + 1) }
+
+  func effort() -> SolverEffort { SolverEffort(cutRounds: rounds, pivots: pivots, branchNodes: nodes, stop: stop) }
+
+  /// The start split with the proven bound, and what it took.
+  func unsolved(_ why: SolverEffort.Stop) -> FrustrationSolution {
+    stop = why
+    return FrustrationSolution(value: start.value, lowerBound: lowerBound(), split: start.split, effort: effort())
+  }
 
   func run() throws -> FrustrationSolution {
     glp_term_out(GLP_OFF)
@@ -110,25 +155,54 @@ private final class Program {
         addRow(lp, [(f, 1), (xu, 1), (xv, 1)], 1)
       }
     }
+    // Each packed unbalanced cycle has a frustrated edge.
+    for cycle in start.cycles { addRow(lp, cycle.map { (fColumn($0), 1) }, 1) }
 
-    // Root: solve the relaxation, add violated odd-cycle inequalities, again, until none is left.
+    // Root: solve the relaxation, add violated odd-cycle inequalities, again, until none is left
+    // or the bound stalls.
     var smcp = glp_smcp()
     glp_init_smcp(&smcp)
     smcp.msg_lev = GLP_MSG_OFF
+    smcp.meth = GLP_DUALP
     var rootBound = 0.0
-    for _ in 0..<500 {
+    var stalled = 0
+    while true {
+      let rows = Double(glp_get_num_rows(lp))
+      guard work < workLimit else { return unsolved(.budget) }
+      guard Program.now() < deadline else { return unsolved(.timeLimit) }
       smcp.tm_lim = Int32(max(1, min(Double(Int32.max), (deadline - Program.now()) * 1000)))
-      guard glp_simplex(lp, &smcp) == 0, glp_get_status(lp) == GLP_OPT else { break }
+      smcp.it_lim = Int32(max(1, min(Double(Int32.max), ((workLimit - work) / rows).rounded(.up))))
+      let before = Int(glp_get_it_cnt(lp))
+      let code = glp_simplex(lp, &smcp)
+      let done = Int(glp_get_it_cnt(lp)) - before
+      pivots += done
+      work += Double(done) * rows
+      guard code == 0, glp_get_status(lp) == GLP_OPT else {
+        // The last optimal relaxation's bound stands; the search needs an optimal one.
+        if code == GLP_ETMLIM { return unsolved(.timeLimit) }
+        if code == GLP_EITLIM { return unsolved(.budget) }
+        throw ExactSolverError(description: "GLPK's simplex stopped (code \(code), status \(glp_get_status(lp)))")
+      }
+      let previous = rootBound
       rootBound = glp_get_obj_val(lp)
-      if proven(rootBound) { return FrustrationSolution(value: start.value, lowerBound: start.value, split: start.split) }
+      bound = max(bound, rootBound)
+      if proven(rootBound) {
+        stop = .proven
+        return FrustrationSolution(value: start.value, lowerBound: start.value, split: start.split, effort: effort())
+      }
+      if rounds > 0 {
+        // A round that raises the bound's ceiling by less than 1 % of the gap left counts as stalled.
+        let gap = Double(start.value) - (previous - 1e-6).rounded(.up)
+        let rise = (rootBound - 1e-6).rounded(.up) - (previous - 1e-6).rounded(.up)
+        stalled = rise < max(1, 0.01 * gap) ? stalled + 1 : 0
+        if stalled >= 3 { break }
+      }
       let cuts = separator.cuts(y: cutValues { glp_get_col_prim(lp, $0) }, limit: 4 * n, until: deadline)
-      if cuts.isEmpty || Program.now() > deadline { break }
+      if cuts.isEmpty { break }
       for c in cuts { addRow(lp, c.terms, c.rhs) }
+      rounds += 1
     }
-    bound = rootBound
-    if Program.now() >= deadline {
-      return FrustrationSolution(value: start.value, lowerBound: lowerBound(), split: start.split)
-    }
+    ceiling = Int((bound - 1e-6).rounded(.up))
 
     var iocp = glp_iocp()
     glp_init_iocp(&iocp)
@@ -142,18 +216,25 @@ private final class Program {
       Unmanaged<Program>.fromOpaque(info).takeUnretainedValue().callback(tree)
     }
     iocp.cb_info = Unmanaged.passUnretained(self).toOpaque()
+    let rootPivots = Int(glp_get_it_cnt(lp))
+    stop = .proven
     let status = glp_intopt(lp, &iocp)
+    pivots += Int(glp_get_it_cnt(lp)) - rootPivots
     let mipStatus = glp_mip_status(lp)
-    guard status == 0 || status == GLP_ETMLIM, mipStatus == GLP_OPT || mipStatus == GLP_FEAS else {
-      if status == GLP_ETMLIM { return FrustrationSolution(value: start.value, lowerBound: lowerBound(), split: start.split) }
+    if status == GLP_ETMLIM { stop = .timeLimit }
+    guard status == 0 || status == GLP_ETMLIM || status == GLP_ESTOP, mipStatus == GLP_OPT || mipStatus == GLP_FEAS else {
+      if status == GLP_ETMLIM || status == GLP_ESTOP { return unsolved(stop) }
       throw ExactSolverError(description: "GLPK's branch and cut stopped (code \(status), status \(mipStatus))")
     }
     let split = (0..<n).map { glp_mip_col_val(lp, Int32($0 + 1)) > 0.5 ? 1 : 0 }
     let value = problem.cost(split)
     let best = value <= start.value ? split : start.split
     let bestValue = min(value, start.value)
-    if status == 0, mipStatus == GLP_OPT { return FrustrationSolution(value: bestValue, lowerBound: bestValue, split: best) }
-    return FrustrationSolution(value: bestValue, lowerBound: lowerBound(), split: best)
+    if status == 0, mipStatus == GLP_OPT {
+      stop = .proven
+      return FrustrationSolution(value: bestValue, lowerBound: bestValue, split: best, effort: effort())
+    }
+    return FrustrationSolution(value: bestValue, lowerBound: lowerBound(), split: best, effort: effort())
   }
 
   /// With whole-number weights, a bound within 1 of the incumbent proves it.
@@ -180,6 +261,28 @@ private final class Program {
   func callback(_ tree: OpaquePointer) {
     let best = glp_ios_best_node(tree)
     if best != 0 { bound = max(bound, glp_ios_node_bound(tree, best)) }
+    var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
+    glp_ios_tree_size(tree, &active, &current, &total)
+    nodes = Int(total)
+    let now = Int((bound - 1e-6).rounded(.up))
+    if now > ceiling {
+      ceiling = now
+      lastRise = nodes
+    }
+    // Stop when the bound has not risen for a while, or the budget is spent.
+    if let lp = glp_ios_get_prob(tree) {
+      let spent = work + Double(Int(glp_get_it_cnt(lp)) - pivots) * Double(glp_get_num_rows(lp))
+      if spent > workLimit {
+        stop = .budget
+        glp_ios_terminate(tree)
+        return
+      }
+    }
+    if nodes - lastRise > max(500, 2 * n) {
+      stop = .stalled
+      glp_ios_terminate(tree)
+      return
+    }
     switch glp_ios_reason(tree) {
     case GLP_IHEUR where !heuristicGiven:
       heuristicGiven = true

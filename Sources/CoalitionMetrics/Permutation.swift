@@ -1,4 +1,5 @@
 import CoalitionGraph
+import Foundation
 
 /// One statistic under a permutation test: its observed value, how it falls over the labellings
 /// the test looked at, and the one-sided p-values.
@@ -29,7 +30,11 @@ public struct PermutationResult: Hashable, Sendable {
 /// bloc keep being in none), and the statistics are recomputed on each labelling.
 public struct BlocPermutationTest: Hashable, Sendable {
   /// The number of distinct labellings with these bloc sizes: n! / (s₁! ⋯ s_k! · s_none!).
+  /// Infinite when it exceeds the range of `Double` (thousands of actors); ``labellingsLog10``
+  /// is then the size.
   public var labellings: Double
+  /// The base-10 logarithm of ``labellings``, finite at any size.
+  public var labellingsLog10: Double
   /// How many labellings were evaluated: all of them when ``exact``, else the random draws.
   public var evaluated: Int
   /// Whether every labelling was enumerated (the p-values are exact).
@@ -80,30 +85,28 @@ extension NetworkView {
     let k = assignment.blocCount
     let labels = assignment.group.map { $0 < k ? $0 : -1 }
     guard labels.contains(where: { $0 >= 0 }) else { return nil }
-    let statistics = BlocStatistics(paths: simpleGraph(directed: false, polarity: polarity), all: simpleGraph(directed: false), blocs: k)
+    let statistics = BlocStatistics(paths: simpleGraph(directed: false, polarity: polarity), all: simpleGraph(directed: false), blocs: k, labels: labels)
     let count = Self.labellings(labels)
     let exact = count <= Double(exactLimit)
     let draws = exact ? Int(count) : max(1, permutations)
-    let observed = statistics.values(labels)
+    var workspace = BlocStatistics.Workspace(statistics)
+    let observed = statistics.values(labels, in: &workspace)
     let width = observed.count
     // Each labelling's statistics, computed in parallel and reduced in order.
     let values = SourceChunks.rows(count: draws, width: width, threads: threads) { range, out in
-      var labelling: [Int]
+      var workspace = BlocStatistics.Workspace(statistics)
       if exact {
-        labelling = labels.sorted()
+        var labelling = labels.sorted()
         for _ in 0..<range.lowerBound { Self.nextLabelling(&labelling) }
-      } else {
-        labelling = labels
-      }
-      for (row, i) in range.enumerated() {
-        if exact {
-          if row > 0 { Self.nextLabelling(&labelling) }
-        } else {
-          labelling = labels
-          var rng = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(i + 1))
-          labelling.shuffle(using: &rng)
+        for row in range {
+          if row > range.lowerBound { Self.nextLabelling(&labelling) }
+          out[row - range.lowerBound] = statistics.values(labelling, in: &workspace)
         }
-        out[row] = statistics.values(labelling)
+      } else {
+        for i in range {
+          var rng = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(i + 1))
+          out[i - range.lowerBound] = statistics.randomValues(&rng, in: &workspace)
+        }
       }
     }
     var results: [PermutationResult?] = []
@@ -130,7 +133,7 @@ extension NetworkView {
       results.append(PermutationResult(observed: x, mean: mean, sd: sd, pGreater: p(greater), pLess: p(less)))
     }
     return BlocPermutationTest(
-      labellings: count, evaluated: draws, exact: exact, seed: seed, ei: results[0], blocEI: Array(results[1..<(1 + k)]),
+      labellings: count, labellingsLog10: Self.labellingsLog10(labels), evaluated: draws, exact: exact, seed: seed, ei: results[0], blocEI: Array(results[1..<(1 + k)]),
       density: (0..<k).map { a in (0..<k).map { b in results[1 + k + a * k + b] } },
       assortativity: results[1 + k + k * k], modularity: results[2 + k + k * k])
   }
@@ -151,6 +154,14 @@ extension NetworkView {
     return result.rounded()
   }
 
+  /// log₁₀ of ``labellings(_:)``, from log-gamma: finite where the count overflows.
+  static func labellingsLog10(_ labels: [Int]) -> Double {
+    var counts: [Int: Int] = [:]
+    for l in labels { counts[l, default: 0] += 1 }
+    let ln = lgamma(Double(labels.count + 1)) - counts.keys.sorted().reduce(0) { $0 + lgamma(Double(counts[$1]! + 1)) }
+    return ln / log(10)
+  }
+
   /// The next arrangement of `labels` in lexicographic order (wrapping to the first after the
   /// last): visits each distinct arrangement of a multiset once.
   static func nextLabelling(_ labels: inout [Int]) {
@@ -168,74 +179,146 @@ extension NetworkView {
   }
 }
 
-/// The statistics a bloc permutation test recomputes for each labelling, in one pass over each
-/// graph: whole E-I, E-I per bloc, the k × k densities, assortativity and modularity.
+/// The statistics a bloc permutation test recomputes for each labelling: whole E-I, E-I per bloc,
+/// the k × k densities, assortativity and modularity.
+///
+/// They all follow from one small table: for each bloc a and each label b (a bloc or none), the
+/// number of tie ends from a member of a to an actor labelled b, on the path ties and on every tie.
+/// Only the members' rows are scanned, so a labelling costs the degrees of the actors it puts in
+/// a bloc, not the whole graph.
 struct BlocStatistics: Sendable {
-  let paths: SimpleGraph
-  let all: SimpleGraph
   let blocs: Int
+  let nodeCount: Int
+  /// Every tie once per direction (CSR over `start`): neighbour << 1 | 1 when it is a path tie.
+  private let start: [Int32]
+  private let ends: [UInt32]
   /// Degree of each node on the path ties.
-  let degree: [Double]
-  /// Σ over edges of the path ties.
-  let edges: Double
+  private let pathDegree: [Double]
+  /// Number of path ties, and Σ of their squared degrees.
+  private let edges: Double
+  private let squares: Double
+  /// Members of each bloc (fixed under permutation).
+  private let size: [Double]
+  /// The bloc labels a labelling hands out, in a fixed order: one entry per bloc member.
+  let handed: [Int32]
 
-  init(paths: SimpleGraph, all: SimpleGraph, blocs: Int) {
-    self.paths = paths
-    self.all = all
+  init(paths: SimpleGraph, all: SimpleGraph, blocs: Int, labels: [Int]) {
     self.blocs = blocs
-    degree = (0..<paths.nodeCount).map { Double(paths.rowStart[$0 + 1] - paths.rowStart[$0]) }
-    edges = degree.reduce(0, +) / 2
+    nodeCount = all.nodeCount
+    var start = [Int32](repeating: 0, count: all.nodeCount + 1)
+    var ends: [UInt32] = []
+    ends.reserveCapacity(all.target.count)
+    for v in 0..<all.nodeCount {
+      // Both rows are sorted by target, and every path tie is also a tie.
+      var p = Int(paths.rowStart[v])
+      let pathEnd = Int(paths.rowStart[v + 1])
+      for e in Int(all.rowStart[v])..<Int(all.rowStart[v + 1]) {
+        let t = all.target[e]
+        while p < pathEnd && paths.target[p] < t { p += 1 }
+        let isPath = p < pathEnd && paths.target[p] == t
+        if Int(t) != v { ends.append(UInt32(t) << 1 | (isPath ? 1 : 0)) }
+      }
+      start[v + 1] = Int32(ends.count)
+    }
+    self.start = start
+    self.ends = ends
+    pathDegree = (0..<paths.nodeCount).map { Double(paths.rowStart[$0 + 1] - paths.rowStart[$0]) }
+    edges = pathDegree.reduce(0, +) / 2
+    squares = pathDegree.reduce(0) { $0 + $1 * $1 }
+    var size = [Double](repeating: 0, count: blocs)
+    for l in labels where l >= 0 { size[l] += 1 }
+    self.size = size
+    handed = labels.filter { $0 >= 0 }.sorted().map(Int32.init)
+  }
+
+  /// Scratch space for one thread: the labels of the current labelling (−1 for none), the
+  /// members it names, and the end counts.
+  struct Workspace {
+    var label: [Int32]
+    var order: [Int32]
+    var counts: [Int]
+
+    init(_ s: BlocStatistics) {
+      label = [Int32](repeating: -1, count: s.nodeCount)
+      order = (0..<Int32(s.nodeCount)).map { $0 }
+      counts = [Int](repeating: 0, count: 2 * s.blocs * (s.blocs + 1))
+    }
   }
 
   /// The statistics of one labelling (`labels[v]`: a bloc, or −1 for none), in the order of
   /// ``BlocPermutationTest``: E-I, E-I per bloc, densities row by row, assortativity, modularity.
-  func values(_ labels: [Int]) -> [Double] {
+  func values(_ labels: [Int], in w: inout Workspace) -> [Double] {
+    let members = labels.indices.filter { labels[$0] >= 0 }
+    for v in members { w.label[v] = Int32(labels[v]) }
+    defer { for v in members { w.label[v] = -1 } }
+    return values(members: members.map(Int32.init), in: &w)
+  }
+
+  /// The statistics of a uniformly random labelling with the blocs' sizes: a partial
+  /// Fisher–Yates shuffle picks the members, in O(members) draws. The shuffle is undone
+  /// afterwards, so every draw starts from the same order and depends on its generator alone.
+  func randomValues(_ rng: inout SplitMix64, in w: inout Workspace) -> [Double] {
+    let n = nodeCount
+    var swaps = [Int](repeating: 0, count: handed.count)
+    for i in 0..<handed.count {
+      let j = i + Int(rng.next(upperBound: UInt64(n - i)))
+      swaps[i] = j
+      w.order.swapAt(i, j)
+      w.label[Int(w.order[i])] = handed[i]
+    }
+    let members = Array(w.order[0..<handed.count])
+    let result = values(members: members, in: &w)
+    for v in members { w.label[Int(v)] = -1 }
+    for i in swaps.indices.reversed() { w.order.swapAt(i, swaps[i]) }
+    return result
+  }
+
+  private func values(members: [Int32], in w: inout Workspace) -> [Double] {
     let k = blocs
-    var inside = [Double](repeating: 0, count: k), outside = [Double](repeating: 0, count: k)
-    var blocDegree = [Double](repeating: 0, count: k)
-    var loose = 0.0  // Σ d² over actors in no bloc (each a group of its own)
-    for v in 0..<paths.nodeCount {
-      let a = labels[v]
-      if a >= 0 { blocDegree[a] += degree[v] } else { loose += degree[v] * degree[v] }
-      for e in Int(paths.rowStart[v])..<Int(paths.rowStart[v + 1]) {
-        let t = Int(paths.target[e])
-        guard t > v else { continue }  // each pair once
-        let b = labels[t]
-        if a >= 0 && a == b {
-          inside[a] += 1
-        } else {
-          if a >= 0 { outside[a] += 1 }
-          if b >= 0 { outside[b] += 1 }
+    let width = k + 1
+    // counts[((a · (k + 1)) + b + 1) · 2 + path]: tie ends from a member of a to an actor labelled b.
+    for i in w.counts.indices { w.counts[i] = 0 }
+    var memberSquares = 0.0
+    w.counts.withUnsafeMutableBufferPointer { counts in
+      w.label.withUnsafeBufferPointer { label in
+        ends.withUnsafeBufferPointer { ends in
+          for v in members {
+            let a = Int(label[Int(v)])
+            memberSquares += pathDegree[Int(v)] * pathDegree[Int(v)]
+            let row = a * width + 1
+            for e in Int(start[Int(v)])..<Int(start[Int(v) + 1]) {
+              let end = ends[e]
+              counts[(row + Int(label[Int(end >> 1)])) << 1 | Int(end & 1)] += 1
+            }
+          }
         }
       }
     }
+    func path(_ a: Int, _ b: Int) -> Double { Double(w.counts[(a * width + b + 1) << 1 | 1]) }
+    func every(_ a: Int, _ b: Int) -> Double { path(a, b) + Double(w.counts[(a * width + b + 1) << 1]) }
+    var inside = [Double](repeating: 0, count: k), blocDegree = [Double](repeating: 0, count: k)
+    for a in 0..<k {
+      inside[a] = path(a, a) / 2
+      for b in -1..<k { blocDegree[a] += path(a, b) }
+    }
     let insideTotal = inside.reduce(0, +)
     var out: [Double] = [edges > 0 ? (edges - 2 * insideTotal) / edges : .nan]
-    for b in 0..<k { out.append(inside[b] + outside[b] > 0 ? (outside[b] - inside[b]) / (outside[b] + inside[b]) : .nan) }
-    // Densities on every tie.
-    var ties = [Double](repeating: 0, count: k * k)
-    var size = [Double](repeating: 0, count: k)
-    for v in 0..<all.nodeCount {
-      let a = labels[v]
-      guard a >= 0 else { continue }
-      size[a] += 1
-      for e in Int(all.rowStart[v])..<Int(all.rowStart[v + 1]) {
-        let t = Int(all.target[e])
-        let b = labels[t]
-        guard t > v, b >= 0 else { continue }
-        ties[a * k + b] += 1
-        if a != b { ties[b * k + a] += 1 }
-      }
+    for a in 0..<k {
+      let outside = blocDegree[a] - 2 * inside[a]
+      out.append(inside[a] + outside > 0 ? (outside - inside[a]) / (outside + inside[a]) : .nan)
     }
     for a in 0..<k {
       for b in 0..<k {
         let pairs = a == b ? size[a] * (size[a] - 1) / 2 : size[a] * size[b]
-        out.append(pairs > 0 ? ties[a * k + b] / pairs : .nan)
+        let ties = a == b ? every(a, a) / 2 : every(a, b)
+        out.append(pairs > 0 ? ties / pairs : .nan)
       }
     }
-    // Modularity Q = I/m − S and assortativity r = (I/m − S)/(1 − S), S = Σ_groups (d_g / 2m)².
+    // Modularity Q = I/m − S and assortativity r = (I/m − S)/(1 − S), S = Σ_groups (d_g / 2m)²,
+    // each actor in no bloc a group of its own.
     guard edges > 0 else { return out + [.nan, .nan] }
     let twice = 2 * edges
+    let loose = squares - memberSquares
     let s = blocDegree.reduce(0) { $0 + ($1 / twice) * ($1 / twice) } + loose / (twice * twice)
     let q = insideTotal / edges - s
     out.append(s < 1 ? q / (1 - s) : .nan)

@@ -1,4 +1,5 @@
 import CoalitionGraph
+import Dispatch
 import CoalitionMetrics
 
 /// What every part of a coalition report reads: the measures, computed once per report on one
@@ -68,6 +69,15 @@ struct ReportBasis {
     simple = view.simpleGraph(directed: false)
     paths = pathPolarity == nil ? simple : view.simpleGraph(directed: false, polarity: pathPolarity)
     degree = view.degree(.total)
+    // The frustration index runs on one thread beside the parallel measures below.
+    let signed = view.signedGraph()
+    self.signed = signed
+    let solved = Locked<FrustrationResult?>(nil)
+    let frustrationDone = DispatchGroup()
+    DispatchQueue.global().async(group: frustrationDone) {
+      let result = signed.minimumFrustration(using: frustrationSolver)
+      solved.withLock { $0 = result }
+    }
     // One all-pairs pass: the normalised values are the raw ones (unordered pairs) over (n−1)(n−2)/2.
     betweennessRaw = paths.betweenness(normalized: false, threads: threads)
     let pairs = n > 2 ? Double(n - 1) * Double(n - 2) / 2 : 1
@@ -79,12 +89,12 @@ struct ReportBasis {
     blocTest = view.blocPermutationTest(polarity: pathPolarity, permutations: permutations, seed: seed, threads: threads)
     constraint = paths.constraint()
     brokerage = view.brokerage(polarity: pathPolarity)
-    signed = view.signedGraph()
-    frustration = signed.minimumFrustration(using: frustrationSolver)
     exchanges = view.exchanges()
     communities = paths.louvain()
     volumeOut = view.strength(.out).values
     volumeIn = view.strength(.in).values
+    frustrationDone.wait()
+    frustration = solved.withLock { $0! }
 
     var reportedFilter = view.filter
     reportedFilter.minimumConfidence = .reported

@@ -156,7 +156,7 @@ extension ReportBasis {
   static func permutationWords(_ test: BlocPermutationTest) -> String {
     test.exact
       ? "exact over all \(Words.amount(test.labellings)) labellings"
-      : "\(Words.amount(Double(test.evaluated))) random labellings of \(test.labellings < 1e15 ? Words.amount(test.labellings) : "about " + Cell.format(test.labellings, digits: 3)) (seed \(test.seed))"
+      : "\(Words.amount(Double(test.evaluated))) random labellings of \(test.labellings < 1e15 ? Words.amount(test.labellings) : "about 10^" + Words.amount(test.labellingsLog10.rounded(.down))) (seed \(test.seed))"
   }
 
   /// The statistics of the bloc permutation test, one row each.

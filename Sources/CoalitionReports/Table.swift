@@ -157,10 +157,12 @@ public struct ReportTable: Sendable {
     let cells = rows.map { $0.map { $0.rounded(digits: digits) } }
     let widths = headings.indices.map { c in ([headings[c]] + cells.map { $0[c] }).map(\.count).max() ?? 0 }
     func line(_ values: [String], numeric: [Bool]) -> String {
-      values.indices.map { c in
+      var text = values.indices.map { c in
         let pad = String(repeating: " ", count: widths[c] - values[c].count)
         return numeric[c] ? pad + values[c] : values[c] + pad
-      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+      }.joined(separator: "  ")
+      while text.last?.isWhitespace == true { text.removeLast() }
+      return text
     }
     let numeric = Self.numericColumns(columns.count, rows)
     var out = title + "\n\n" + line(headings, numeric: numeric) + "\n"

@@ -158,8 +158,8 @@ struct Report: ParsableCommand {
   var window: String?
   @Option(help: "HTML: step between windows (default: the window's length).")
   var step: String?
-  @Option(help: "Seconds the exact frustration index (an integer program, GLPK) may take per component; past it the balance section gives proven bounds.")
-  var frustrationTimeLimit: Double = 10
+  @Option(help: "Seconds the exact frustration index (an integer program, GLPK) may spend per component (default: a fixed work budget that gives the same bounds on any machine; the program also stops when its bound stops improving). The balance section gives proven bounds and says how far it went.")
+  var frustrationTimeLimit: Double?
   @Option(help: "Which findings: coalition, flows, alliances, events or alignment (default: detected from the view).")
   var shape: ReportShape?
   @Option(help: "Random labellings of the bloc permutation tests when there are more than 100,000 to enumerate.")
@@ -216,7 +216,7 @@ struct Report: ParsableCommand {
     let selected = try mapOptions.narrowed(whole, by: whole.degree(.total))
     var report = CoalitionReport(
       view: selected, threads: ProcessInfo.processInfo.activeProcessorCount, pathPolarity: view.pathPolarity,
-      frustrationSolver: IntegerProgramFrustration(timeLimit: frustrationTimeLimit), shape: shape)
+      frustrationSolver: frustrationTimeLimit.map { IntegerProgramFrustration(seconds: $0) } ?? IntegerProgramFrustration(), shape: shape)
     report.permutations = permutations
     report.seed = seed
     report.rankDraws = rankDraws

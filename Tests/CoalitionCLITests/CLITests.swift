@@ -405,8 +405,9 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   #expect(try Run(["render", "--memory-limit", "10"]).stderr.contains("--memory-limit 10: must be a number of megabytes from 64"))
 }
 
-/// Issue 19, finding 5: the report's minimum frustration is proven (GLPK) where the local search
-/// alone, the library default, finds a split but cannot prove it on the same real GDELT graph.
+/// Issue 19, finding 5: the report's minimum frustration is proven on a real GDELT graph. Since
+/// issue 29 the library default proves it too, without GLPK: the local search's split meets the
+/// bound of its packing of unbalanced cycles.
 @Test func reportFrustrationIsExactOnGDELT() throws {
   let dir = try temporaryDirectory()
   defer { try? FileManager.default.removeItem(at: dir) }
@@ -421,10 +422,10 @@ private let fixtureData = URL(fileURLWithPath: #filePath).deletingLastPathCompon
   for row in balance["rows"] as! [[String: Any]] { values[row["measure"] as! String] = row["value"] as? Double }
   let (minimum, lower) = (try #require(values["frustration_minimum"]), try #require(values["frustration_lower_bound"]))
   #expect(minimum == lower)
-  #expect((balance["notes"] as! [String]).joined().contains("exact (integer program)"))
+  #expect((balance["notes"] as! [String]).joined().contains("exact (local search, proven by a packing of unbalanced cycles)"))
   let dataset = try Dataset(contentsOf: dir.appendingPathComponent("events.json"))
   let local = try CoalitionNetwork(dataset).view(ViewFilter()).signedGraph().minimumFrustration()
-  #expect(Double(local.frustration) >= minimum && !local.exact)
+  #expect(Double(local.frustration) == minimum && local.exact)
 }
 
 /// Issue 19, finding 6: timeline maps keep each actor in one place and one frame across windows.

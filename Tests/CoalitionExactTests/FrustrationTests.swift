@@ -31,7 +31,7 @@ private func signed(_ g: ReferenceGraph) -> SignedGraph {
   #expect(graphs.count == 9)
   for g in graphs {
     let graph = signed(g)
-    let result = graph.minimumFrustration(using: IntegerProgramFrustration(timeLimit: 120))
+    let result = graph.minimumFrustration(using: IntegerProgramFrustration(seconds: 120))
     #expect(result.exact, "\(g.name): \(result.description)")
     #expect(result.frustration == g.frustration, "\(g.name)")
     #expect(graph.frustration(of: result.split) == result.frustration, "\(g.name)")
@@ -46,7 +46,7 @@ private func signed(_ g: ReferenceGraph) -> SignedGraph {
     let result = signed(g).minimumFrustration()
     #expect(result.frustration >= g.frustration && result.lowerBound <= g.frustration, "\(g.name)")
     if result.frustration > g.frustration { overshoots += 1 }
-    if !result.exact { #expect(result.description.contains("local search, an upper bound")) }
+    if !result.exact { #expect(result.description.contains("local search and a packing of unbalanced cycles")) }
   }
   #expect(overshoots > 0)
 }
@@ -66,8 +66,9 @@ private func signed(_ g: ReferenceGraph) -> SignedGraph {
   #expect(r.frustration == 2 && r.exact)
 }
 
-/// Past its time limit the program returns the best split and a proven lower bound, labelled.
-@Test func timeLimitGivesLabelledBounds() {
+/// Past its work budget the program returns the best split and a proven lower bound, labelled
+/// with how far it went; the budget counts work, not time, so two runs agree exactly.
+@Test func workBudgetGivesLabelledBoundsAndTheSameResultTwice() {
   var rng = SplitMix64(seed: 11)
   var pairs = Set<[Int]>()
   while pairs.count < 600 {
@@ -76,11 +77,18 @@ private func signed(_ g: ReferenceGraph) -> SignedGraph {
   }
   let edges = pairs.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }.map { SignedEdge($0[0], $0[1], sign: rng.next() % 10 < 4 ? -1 : 1) }
   let graph = SignedGraph(nodeCount: 150, edges: edges)
-  let r = graph.minimumFrustration(using: IntegerProgramFrustration(timeLimit: 0.5))
+  let solver = IntegerProgramFrustration(timeLimit: 600, workLimit: 2e5)
+  let r = graph.minimumFrustration(using: solver)
   #expect(!r.exact)
+  #expect(r.effort?.stop == .budget)
   #expect(r.lowerBound > 0 && r.lowerBound < r.frustration)
-  #expect(r.description.hasPrefix("between \(r.lowerBound) and \(r.frustration) (integer program"))
+  #expect(r.description.hasPrefix("between \(r.lowerBound) and \(r.frustration) (integer program, stopped after "))
+  #expect(r.description.hasSuffix("its work budget was spent)"))
   #expect(graph.frustration(of: r.split) == r.frustration)
+  #expect(graph.minimumFrustration(using: solver) == r)
+  // More work never loosens the bounds.
+  let more = graph.minimumFrustration(using: IntegerProgramFrustration(timeLimit: 600, workLimit: 2e7))
+  #expect(more.lowerBound >= r.lowerBound && more.frustration <= r.frustration)
 }
 
 /// Components too large for the program are left to the local search, and said to be.

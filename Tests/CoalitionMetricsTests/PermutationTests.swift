@@ -85,6 +85,14 @@ private func keyed(_ test: BlocPermutationTest, blocs: [String]) -> [String: Per
 @Test func labellingsAreCountedAndEachVisitedOnce() {
   #expect(NetworkView.labellings([0, 0, 0, 0, 1, 1, -1]) == 105)
   #expect(NetworkView.labellings(Array(repeating: 0, count: 10) + Array(repeating: 1, count: 10)) == 184_756)
+  #expect(abs(NetworkView.labellingsLog10([0, 0, 0, 0, 1, 1, -1]) - log10(105)) < 1e-12)
+  // 3,000 members of three blocs among 10,000 actors: beyond Double, but its logarithm is finite
+  // (10000! / (1000!³ · 7000!), summed as Σ log k).
+  let big = (0..<10_000).map { $0 < 3_000 ? $0 % 3 : -1 }
+  #expect(NetworkView.labellings(big) == .infinity)
+  func logFactorial(_ n: Int) -> Double { (1...n).reduce(0.0) { $0 + log10(Double($1)) } }
+  let direct: Double = logFactorial(10_000) - 3 * logFactorial(1_000) - logFactorial(7_000)
+  #expect(abs(NetworkView.labellingsLog10(big) - direct) < 1e-6)
   var labels = [-1, 0, 0, 1, 1, 1]
   var seen = Set<[Int]>()
   for _ in 0..<60 {
