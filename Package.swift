@@ -78,7 +78,7 @@ let package = Package(
 )
 
 // Coverage-guided fuzzing of every reader with libFuzzer and the address sanitizer: one target per
-// reader under Fuzz/, present only when COALITION_FUZZ=1 (scripts/fuzz.sh sets it and passes
+// reader under Fuzz/, and two along the output path (FuzzRender, FuzzHTML), present only when COALITION_FUZZ=1 (scripts/fuzz.sh sets it and passes
 // -sanitize=fuzzer,address), so that ordinary builds and tests never see fuzzer flags.
 if ProcessInfo.processInfo.environment["COALITION_FUZZ"] == "1" {
   let readers: [(name: String, interchange: Bool)] = [
@@ -92,4 +92,13 @@ if ProcessInfo.processInfo.environment["COALITION_FUZZ"] == "1" {
         name: r.name, dependencies: ["FuzzDriver", "CoalitionGraph"] + (r.interchange ? ["CoalitionInterchange"] : []),
         path: "Fuzz/\(r.name)", swiftSettings: strict))
   }
+  // Along the output path: the map through Graphviz, and the HTML report.
+  package.targets.append(
+    .executableTarget(
+      name: "FuzzRender", dependencies: ["FuzzDriver", "CoalitionGraph", "CoalitionMaps", "CoalitionRender"], path: "Fuzz/FuzzRender",
+      swiftSettings: strict))
+  package.targets.append(
+    .executableTarget(
+      name: "FuzzHTML", dependencies: ["FuzzDriver", "CoalitionGraph", "CoalitionMaps", "CoalitionMetrics", "CoalitionRender", "CoalitionReports"],
+      path: "Fuzz/FuzzHTML", swiftSettings: strict))
 }

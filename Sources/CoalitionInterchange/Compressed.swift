@@ -76,6 +76,11 @@ struct ZipMember {
 enum ZipDirectory {
   static func members(of file: PositionedFile) throws(ImportError) -> [ZipMember] {
     let damaged = { (why: String) in ImportError(file: file.path, line: 0, "not a readable zip archive: \(why)") }
+    // A ZIP64 field is 64 bits wide; one past any file's size is damage, not a number to trap on.
+    func wide(_ v: UInt64) throws(ImportError) -> Int {
+      guard v <= UInt64(Int.max >> 2) else { throw damaged("a ZIP64 size or offset of \(v) bytes") }
+      return Int(v)
+    }
     let tail = min(file.size, 22 + 65_535)
     let end = try file.bytes(at: file.size - tail, count: tail, "the end of the archive")
     guard let eocd = stride(from: end.count - 22, through: 0, by: -1).first(where: { end.little($0, 4) == 0x0605_4B50 }) else {
@@ -90,13 +95,15 @@ enum ZipDirectory {
       guard locatorAt >= 0 else { throw damaged("no ZIP64 locator") }
       let locator = try file.bytes(at: locatorAt, count: 20, "the ZIP64 locator")
       guard locator.little(0, 4) == 0x0706_4B50 else { throw damaged("no ZIP64 locator") }
-      let record = try file.bytes(at: Int(locator.little(8, 8)), count: 56, "the ZIP64 end record")
+      let record = try file.bytes(at: try wide(locator.little(8, 8)), count: 56, "the ZIP64 end record")
       guard record.little(0, 4) == 0x0606_4B50 else { throw damaged("no ZIP64 end record") }
-      count = Int(record.little(32, 8))
-      directorySize = Int(record.little(40, 8))
-      directoryOffset = Int(record.little(48, 8))
+      count = try wide(record.little(32, 8))
+      directorySize = try wide(record.little(40, 8))
+      directoryOffset = try wide(record.little(48, 8))
     }
-    guard directoryOffset >= 0, directorySize >= 0, directoryOffset + directorySize <= file.size, count <= directorySize / 46 else {
+    guard directoryOffset >= 0, directorySize >= 0, directoryOffset <= file.size, directorySize <= file.size - directoryOffset,
+      count <= directorySize / 46
+    else {
       throw damaged("its central directory lies outside the file")
     }
     let directory = try file.bytes(at: directoryOffset, count: directorySize, "the central directory")
@@ -122,7 +129,7 @@ enum ZipDirectory {
           for field in [0, 1, 2] where q + 8 <= e + 4 + length {
             let current = field == 0 ? size : field == 1 ? compressed : local
             guard current == 0xFFFF_FFFF else { continue }
-            let v = Int(directory.little(q, 8))
+            let v = try wide(directory.little(q, 8))
             switch field {
             case 0: size = v
             case 1: compressed = v

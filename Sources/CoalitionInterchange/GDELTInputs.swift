@@ -178,8 +178,11 @@ struct LineCutter {
 }
 
 extension GDELTInput {
-  /// Reads the file and cuts it into blocks of whole lines.
-  func read(blockSize: Int = 1 << 20, _ emit: @escaping (GDELTRawBlock) throws -> Void) throws {
+  /// Reads the file and cuts it into blocks of whole lines. Blocks (and buffers) are sized to
+  /// the file: a small file does not pay for megabyte buffers.
+  func read(blockSize largest: Int = 1 << 20, _ emit: @escaping (GDELTRawBlock) throws -> Void) throws {
+    // Compressed files grow when inflated; four times the file's size, at least 64 KB, is room enough.
+    let blockSize = min(largest, max(1 << 16, size.multipliedReportingOverflow(by: 4).overflow ? largest : size * 4))
     var cutter = LineCutter(file: path, size: blockSize, emit: emit)
     switch packing {
     case .plain:

@@ -145,8 +145,11 @@ func appendingFilesEqualsOneRun(window: GDELTOptions.Window) throws {
   try gz.prefix(gz.count / 2).write(to: cut)
   let notZip = dir.appendingPathComponent("text.zip")
   try "not an archive".write(to: notZip, atomically: true, encoding: .utf8)
-  // Nothing readable at all is an error, not an empty dataset.
-  #expect(throws: ImportError.self) { try GDELT.read(inputs: GDELT.inputs([notZip.path, cut.path]).inputs) }
+  let notGzip = dir.appendingPathComponent("text.export.CSV.gz")
+  try "not gzip either".write(to: notGzip, atomically: true, encoding: .utf8)
+  // Nothing readable at all is an error, not an empty dataset. (The cut gzip file is partly
+  // readable: its rows before the cut are kept, as below.)
+  #expect(throws: ImportError.self) { try GDELT.read(inputs: GDELT.inputs([notZip.path, notGzip.path]).inputs) }
   #expect(throws: ImportError.self) { try GDELT.read(path: dir.appendingPathComponent("missing.export.CSV").path) }
   for damaged in [broken, cut, notZip] {
     let r = try GDELT.read(inputs: GDELT.inputs([paths[0], damaged.path]).inputs)
