@@ -44,11 +44,30 @@ extension Dataset {
   /// Reads and validates a dataset file.
   /// - Throws: ``DatasetError`` for unreadable files and for every problem in the content.
   public init(contentsOf path: String) throws {
+    // A file that cannot be JSON (binary data, a CSV table) is refused from its first bytes, not
+    // read whole first: the parser's error at its first value is the same on the head alone.
+    if let head = FileHandle(forReadingAtPath: path).flatMap({ h in defer { try? h.close() }; return try? h.read(upToCount: 4096) }),
+      let first = Self.firstSignificantByte(head), !Self.canStartJSON(first)
+    {
+      try self.init(json: head, file: path)
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       let why = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
       throw DatasetError(file: path, problems: [DatasetProblem(path: "", message: why)])
     }
     try self.init(json: data, file: path)
+  }
+
+  /// The first byte after a UTF-8 byte-order mark and white space, if any.
+  static func firstSignificantByte(_ head: Data) -> UInt8? {
+    var bytes = head[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    return bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+  }
+
+  /// Whether a JSON value can start with `b`.
+  static func canStartJSON(_ b: UInt8) -> Bool {
+    Array("{[\"-0123456789tfn".utf8).contains(b)
   }
 
   /// The dataset as JSON text in the documented format. Output is deterministic, and

@@ -90,14 +90,12 @@ public struct EdgeList: Sendable {
       body(UnsafeBufferPointer(start: nil, count: 0))
       return true
     }
-#if os(Linux)
-    let flags = MAP_PRIVATE | MAP_POPULATE
-#else
-    let flags = MAP_PRIVATE
-#endif
-    if let mapped = mmap(nil, size, PROT_READ, flags, fd, 0), mapped != MAP_FAILED {
+    // Not populated up front: pages come in as the parser reaches them (read ahead by the
+    // kernel), so a file refused at its first line costs only what was read of it.
+    if let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED {
       defer { munmap(mapped, size) }
       _ = madvise(mapped, size, MADV_SEQUENTIAL)
+      _ = madvise(mapped, size, MADV_WILLNEED)
       body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size))
       return true
     }
@@ -171,6 +169,13 @@ public struct EdgeList: Sendable {
           monitor.report("reading edges", Double(p) / Double(n))
           nextReport = p + (1 << 22)
         }
+        // A line must end within ``longestLine`` bytes: a file without line ends (or binary data) is
+        // refused there, not scanned to its end.
+        let window = min(n - p, Parser.longestLine + 1)
+        if window > Parser.longestLine, memchr(bytes.baseAddress! + p, 0x0A, window) == nil {
+          complain(line: line, column: 1, "a line longer than \(Parser.longestLine >> 20) MB: is this an edge list?")
+          break
+        }
         while p < n, Parser.isSeparator(bytes[p]) { p += 1 }
         if p == n { break }
         if bytes[p] == 0x0A { p += 1; continue }
@@ -235,6 +240,9 @@ public struct EdgeList: Sendable {
       targets = Array(UnsafeBufferPointer(start: targetColumn, count: edgeCount))
       monitor?.report("reading edges", 1)
     }
+
+    /// The longest line read, in bytes.
+    static let longestLine = 16 << 20
 
     mutating func complain(line: Int, column: Int, _ message: String) {
       problems.append(DatasetProblem(path: "", position: SourcePosition(line: line, column: column), message: message))

@@ -126,6 +126,8 @@ struct LineCutter {
   var through = 0.0
   private var carry: [UInt8] = []
   private var started = false
+  /// Lines handed on so far in this file: where a line too long to hold starts.
+  private var linesBefore = 0
   private var emit: (GDELTRawBlock) throws -> Void
 
   init(file: String, size: Int = 1 << 20, emit: @escaping (GDELTRawBlock) throws -> Void) {
@@ -140,6 +142,7 @@ struct LineCutter {
     try finish()
     file = name
     started = false
+    linesBefore = 0
   }
 
   mutating func feed(_ chunk: UnsafeRawBufferPointer) throws {
@@ -157,12 +160,13 @@ struct LineCutter {
     guard carry.count >= size else { return }
     guard let lastLF = carry.lastIndex(of: 0x0A) else {
       if carry.count > LineCutter.longestLine {
-        throw ImportError(file: file, line: 0, "a line longer than \(LineCutter.longestLine >> 20) MB: this is not a GDELT event file")
+        throw ImportError(file: file, line: linesBefore + 1, "a line longer than \(LineCutter.longestLine >> 20) MB: this is not a GDELT event file")
       }
       return
     }
     let block = Array(carry[...lastLF])
     carry.removeSubrange(...lastLF)
+    linesBefore += block.withUnsafeBufferPointer { b in b.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
     try emit(GDELTRawBlock(bytes: block, file: file, fileStart: !started, through: through))
     started = true
   }

@@ -205,6 +205,11 @@ enum ASCIINumber {
 /// breaks and doubled quotes. Without it (GDELT's tab-separated files) a quote is an ordinary
 /// character. Lines may end in LF or CRLF; a UTF-8 byte order mark at the start is skipped.
 final class RecordReader {
+  /// The longest record read, in bytes: a line (or quoted field) past this is an error, not a
+  /// reason to hold the whole file in memory (a file with no line end, or binary data).
+  static let longestRecord = 16 << 20
+  /// The most fields of one record: a table wider than this is refused, not held in memory.
+  static let mostFields = 100_000
   let file: String
   private let delimiter: UInt8
   private let quoting: Bool
@@ -362,6 +367,7 @@ final class RecordReader {
             if c == 0x0A { line += 1; lineStart = position }
             record.bytes.append(c)
           }
+          if record.bytes.count > Self.longestRecord { throw tooLong(line: openLine) }
         }
         // After the closing quote: a delimiter, a line end or the end of the file.
         let after = try peek()
@@ -389,10 +395,16 @@ final class RecordReader {
         }
         position = k
         terminated = k < end
+        if record.bytes.count > Self.longestRecord { throw tooLong(line: record.line) }
       }
       record.ends.append(record.bytes.count)
       record.columns.append(fieldStartColumn)
       record.quoted.append(isQuoted)
+      if record.ends.count > Self.mostFields {
+        throw ImportError(
+          file: file, line: record.line,
+          "more than \(Self.mostFields) fields in one record: not a table this reader takes (is the delimiter right?)")
+      }
       guard let c = try peek() else { return true }
       position += 1
       // Line ends: LF, CRLF or a lone CR, all the same.
@@ -406,9 +418,19 @@ final class RecordReader {
     }
   }
 
-  /// Everything not yet read, as one array.
+  /// The error for a record past ``longestRecord`` bytes that starts on `line`.
+  private func tooLong(line: Int) -> ImportError {
+    ImportError(
+      file: file, line: line,
+      "a record longer than \(Self.longestRecord >> 20) MB: the file has no line end there (is it a text table?), or a quoted field is never closed")
+  }
+
+  /// Everything not yet read, as one array (reserved at the file's size, so that a large file is
+  /// not copied while the array grows).
   func readAll() throws(ImportError) -> [UInt8] {
-    var out = Array(chunk[position..<filled])
+    var out: [UInt8] = []
+    out.reserveCapacity(max(0, fileSize - bytesRead) + (filled - position))
+    out += chunk[position..<filled]
     position = filled
     while try refill() {
       out += chunk[0..<filled]

@@ -36,6 +36,9 @@ struct XMLParser {
   private let file: String
   private let lines: LineIndex
   static let maxDepth = 256
+  /// The longest attribute value or element text, in bytes: past it the file is refused rather
+  /// than copied into memory again.
+  static let longestValue = 16 << 20
 
   private init(_ bytes: [UInt8], file: String) {
     self.bytes = bytes
@@ -158,6 +161,9 @@ struct XMLParser {
       while i < bytes.count, bytes[i] != quote {
         if bytes[i] == UInt8(ascii: "<") { throw fail("'<' in the value of attribute \(attr)") }
         i += 1
+        if i - valueStart > Self.longestValue {
+          throw fail("the value of attribute \(attr) is longer than \(Self.longestValue >> 20) MB", at: valueStart)
+        }
       }
       guard i < bytes.count else { throw fail("the value of \(attr) is never closed", at: valueStart) }
       let value = try decode(valueStart..<i, normaliseSpace: true)
@@ -187,6 +193,7 @@ struct XMLParser {
           let start = i
           try skip(past: "]]>", what: "CDATA section")
           text += bytes[start..<(i - 3)]
+          if text.count > Self.longestValue { throw fail("the text of <\(tag)> is longer than \(Self.longestValue >> 20) MB", at: start) }
         } else if starts(with: "<?") {
           try skip(past: "?>", what: "processing instruction")
         } else {
@@ -195,6 +202,9 @@ struct XMLParser {
       } else {
         let start = i
         while i < bytes.count, bytes[i] != UInt8(ascii: "<") { i += 1 }
+        guard text.count + (i - start) <= Self.longestValue else {
+          throw fail("the text of <\(tag)> is longer than \(Self.longestValue >> 20) MB", at: start)
+        }
         text += Array(try decode(start..<i, normaliseSpace: false).utf8)
       }
     }

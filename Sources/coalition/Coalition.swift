@@ -19,6 +19,7 @@ struct Coalition: ParsableCommand {
   /// Runs the tool; every failure is printed as `error: …` on stderr with a non-zero exit.
   static func main() {
     installInterruptHandler()
+    notePeakMemoryAtExit()
     do {
       var command = try parseAsRoot()
       if command is Bench {
@@ -39,5 +40,21 @@ struct Coalition: ParsableCommand {
       // Usage errors exit with 2, as POSIX utilities do (the parser's own code is 64).
       Foundation.exit(code == .validationFailure ? 2 : code.rawValue == 0 ? 1 : code.rawValue)
     }
+  }
+}
+
+/// With `COALITION_PEAK_MEMORY=FILE` in the environment, the tool writes its peak resident memory
+/// in bytes (VmHWM of /proc/self/status) to FILE when it exits, whatever the exit status: how the
+/// tests and the benchmarks check the memory bounds of one run. (A parent's wait4 would not do:
+/// on Linux a spawned child's ru_maxrss starts from its parent's.)
+func notePeakMemoryAtExit() {
+  guard ProcessInfo.processInfo.environment["COALITION_PEAK_MEMORY"] != nil else { return }
+  atexit {
+    guard let path = ProcessInfo.processInfo.environment["COALITION_PEAK_MEMORY"],
+      let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+      let kilobytes = Int(line.split(separator: " ").dropFirst().first { !$0.isEmpty } ?? "")
+    else { return }
+    try? "\(kilobytes * 1024)\n".write(toFile: path, atomically: false, encoding: .utf8)
   }
 }

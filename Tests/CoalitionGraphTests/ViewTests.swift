@@ -156,3 +156,27 @@ private func tie(_ v: NetworkView, _ s: String, _ t: String, _ kind: String) thr
   }
   #expect(try seed.view(ViewFilter(kinds: ["arms-transfer"])).ties.count > 0)
 }
+
+/// A million observations of one dyad (the shape of a long GDELT month between two states)
+/// aggregate into one tie per kind, in time linear in the observations: a quadratic step would
+/// not finish here (10¹² steps). The elapsed time is printed, not asserted.
+@Test func aMillionObservationsOnOneDyadAggregateInLinearTime() throws {
+  let n = 1_000_000
+  var observations: [TieObservation] = []
+  observations.reserveCapacity(n)
+  for i in 0..<n {
+    let day = PartialDate(year: 2000 + i % 20, month: 1 + i % 12, day: 1 + i % 28)!
+    observations.append(
+      TieObservation(source: i % 3 == 0 ? "RUS" : "CHN", target: i % 3 == 0 ? "CHN" : "RUS", kind: i % 2 == 0 ? "diplomatic" : "economic", time: .on(day), weight: Double(i % 7)))
+  }
+  let dataset = Dataset(actors: [CoalitionActor(id: "RUS"), CoalitionActor(id: "CHN")], observations: observations)
+  let clock = ContinuousClock()
+  let start = clock.now
+  let view = try CoalitionNetwork(dataset).view()
+  print("a million observations of one dyad: \(clock.now - start)")
+  // Two kinds, both undirected: one tie each, holding every observation and its weight.
+  #expect(view.ties.count == 2)
+  #expect(view.ties.map(\.count).reduce(0, +) == n)
+  let total = (0..<n).reduce(0.0) { $0 + Double($1 % 7) }
+  #expect(abs(view.ties.map(\.weight).reduce(0, +) - total) < 1e-6 * total)
+}
