@@ -191,7 +191,8 @@ public struct FrustrationResult: Sendable, Hashable {
   }
 }
 
-/// The pure-Swift solver for large components: single-node moves from 32 seeded random starts.
+/// The pure-Swift solver for large components: single-node moves from seeded random starts (32,
+/// fewer on very large components).
 /// Its lower bound is a packing of short unbalanced cycles, each of which needs one frustrated
 /// edge.
 public struct LocalSearchFrustration: FrustrationSolver {
@@ -398,15 +399,17 @@ struct FrustrationReduction {
     return (0..<n).map { $0 == 0 ? 0 : Int((bestCode >> UInt32($0 - 1)) & 1) }
   }
 
-  /// Single-node moves from 32 seeded random starts; the lower bound packs unbalanced cycles
-  /// (``cyclePacking(_:longest:effort:)``).
+  /// Single-node moves from seeded random starts: 32 up to 20,000 edges, fewer beyond (at least
+  /// 4), so that the work stays near 640,000 edge visits per sweep; the lower bound packs
+  /// unbalanced cycles (``cyclePacking(_:longest:effort:)``).
   static func localSearch(_ p: FrustrationProblem, seed: UInt64) -> FrustrationSolution {
     let n = p.nodeCount
     let neighbours = p.neighbours
     var rng = SplitMix64(seed: seed)
     var best = Int.max
     var bestSplit = [Int](repeating: 0, count: n)
-    for _ in 0..<32 {
+    let starts = max(4, min(32, 640_000 / max(1, p.edges.count)))
+    for _ in 0..<starts {
       var a = (0..<n).map { _ in Int(rng.next() & 1) }
       var improved = true
       while improved {

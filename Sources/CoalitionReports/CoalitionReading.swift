@@ -93,9 +93,19 @@ extension ReportBasis {
         id: "\(prefix).balance", text: "Every pair in this view cooperates: there is no hostile tie to split the actors into camps.", rows: rows)
     }
     let count = frustration.exact ? "\(frustration.frustration)" : "between \(frustration.lowerBound) and \(frustration.frustration)"
+    // How far the search went, when it did not prove the minimum.
+    var how = ""
+    if !frustration.exact {
+      if let e = frustration.effort {
+        let work = "\(Words.count(e.cutRounds, "cut round")), \(Words.count(e.pivots, "simplex pivot")) and \(Words.count(e.branchNodes, "branch node"))"
+        how = " The integer program stopped after \(work): \(e.stop.rawValue); --frustration-time-limit lets it search longer."
+      } else {
+        how = " The bounds come from a local search and a packing of unbalanced cycles."
+      }
+    }
     return Finding(
       id: "\(prefix).balance",
-      text: "The signed graph is not balanced: \(count) of \(signed.edges.count) signed pairs contradict the best two-camp split (balance \(frustration.exact ? "" : "at least ")\(Cell.format(frustration.balance))).",
+      text: "The signed graph is not balanced: \(count) of \(signed.edges.count) signed pairs contradict the best two-camp split (balance \(frustration.exact ? "" : "at least ")\(Cell.format(frustration.balance))).\(how)",
       rows: rows)
   }
 

@@ -127,9 +127,12 @@ extension ReportBasis {
     for i in observations {
       for s in Set(g.dataset.observations[i].evidence.map(\.source)) { cited[s, default: 0] += 1 }
     }
-    var drops: [RankRobustness.SourceDrop] = []
-    if cited.count >= 2 {
-      for (source, _) in cited.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(5) {
+    // Each of the five most cited sources left out in turn: independent passes, run in parallel
+    // and gathered in order (the same result on any thread count).
+    let dropped = cited.count >= 2 ? cited.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(5).map(\.key) : []
+    let dropRows = SourceChunks.rows(count: dropped.count, width: 2 * n, threads: threads) { range, out in
+      for (row, d) in range.enumerated() {
+        let source = dropped[d]
         var keep = [Bool](repeating: false, count: confidences.count)
         for i in observations {
           let evidence = g.dataset.observations[i].evidence
@@ -137,9 +140,12 @@ extension ReportBasis {
         }
         let (score, tied) = scores(of: g.derivedView(view.filter, keeping: keep))
         let ranks = NodeScores(name: "", values: score).ranks
-        let title = g.dataset.sources.first { $0.id == source }?.title ?? source
-        drops.append(RankRobustness.SourceDrop(id: source, title: title, ranks: (0..<n).map { tied[$0] ? ranks[$0] : nil }))
+        out[row] = ranks.map(Double.init) + tied.map { $0 ? 1 : 0 }
       }
+    }
+    let drops = zip(dropped, dropRows).map { source, row in
+      let title = g.dataset.sources.first { $0.id == source }?.title ?? source
+      return RankRobustness.SourceDrop(id: source, title: title, ranks: (0..<n).map { row[n + $0] > 0 ? Int(row[$0]) : nil })
     }
     return RankRobustness(
       draws: rows.count, probabilities: probabilities, low: low, high: high, firstShare: first, withoutSource: drops, skipped: skipped)
