@@ -234,7 +234,9 @@ extension SignedGraph {
       } else {
         let start = FrustrationReduction.localSearch(reduced.problem, seed: seed)
         var best = start
-        if start.lowerBound == start.value {
+        if start.value == 0 {
+          // Balanced: the local search found a split that frustrates nothing; nothing to solve.
+        } else if start.lowerBound == start.value {
           // The packing proves the local search's split: nothing left for the solver.
           method = max(method, .localSearch)
         } else if let solved = try? solver.solve(reduced.problem, start: start) {
