@@ -85,7 +85,7 @@ if ProcessInfo.processInfo.environment["COALITION_FUZZ"] == "1" {
     ("FuzzDatasetJSON", false), ("FuzzEdgeList", true), ("FuzzCSV", true), ("FuzzGDELT", true), ("FuzzATOP", true),
     ("FuzzSIPRI", true), ("FuzzGraphML", true), ("FuzzGEXF", true), ("FuzzNodeLink", true), ("FuzzDyads", true), ("FuzzArchive", true),
   ]
-  package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver", swiftSettings: strict))
+  package.targets.append(.target(name: "FuzzDriver", dependencies: ["CoalitionGraph"], path: "Fuzz/Driver", swiftSettings: strict))
   for r in readers {
     package.targets.append(
       .executableTarget(

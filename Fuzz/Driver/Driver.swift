@@ -1,3 +1,4 @@
+import CoalitionGraph
 import Foundation
 
 // Every fuzz target defines `coalition_fuzz_target`; libFuzzer calls LLVMFuzzerTestOneInput, which
@@ -29,4 +30,13 @@ public func runFuzzer() -> Never {
 /// The input as bytes.
 public func fuzzBytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
   data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+}
+
+/// The view of a valid dataset of at most 30 actors and 120 observations read from the input, or
+/// nil: what the output-path targets draw and report (small enough for Graphviz's layouts).
+public func smallDatasetView(_ data: UnsafePointer<UInt8>?, _ size: Int) -> NetworkView? {
+  guard let dataset = try? Dataset(json: fuzzBytes(data, size), file: "fuzz.json"),
+    dataset.actors.count <= 30, dataset.observations.count <= 120
+  else { return nil }
+  return try? CoalitionNetwork(dataset).view()
 }

@@ -12,10 +12,7 @@ import FuzzDriver
 // event-handler attribute anywhere, and a JSON data block that returns every actor's name exactly.
 @_cdecl("coalition_fuzz_target")
 func target(_ data: UnsafePointer<UInt8>?, _ size: Int) {
-  guard let dataset = try? Dataset(json: fuzzBytes(data, size), file: "fuzz.json"),
-    dataset.actors.count <= 30, dataset.observations.count <= 120,
-    let view = try? CoalitionNetwork(dataset).view()
-  else { return }
+  guard let view = smallDatasetView(data, size) else { return }
   var report = CoalitionReport(view: view)
   report.permutations = 200
   report.rankDraws = 0

@@ -12,10 +12,7 @@ import FuzzDriver
 // (the DOT writer must quote whatever text a dataset holds), and so is any crash in our code.
 @_cdecl("coalition_fuzz_target")
 func target(_ data: UnsafePointer<UInt8>?, _ size: Int) {
-  guard let dataset = try? Dataset(json: fuzzBytes(data, size), file: "fuzz.json"),
-    dataset.actors.count <= 30, dataset.observations.count <= 120,
-    let view = try? CoalitionNetwork(dataset).view()
-  else { return }
+  guard let view = smallDatasetView(data, size) else { return }
   let dot: String
   do { dot = try CoalitionMap(view: view).dot() } catch { return }  // e.g. nothing to draw
   for engine in [LayoutEngine.neato, .dot] {
