@@ -75,8 +75,16 @@ for t in "${targets[@]}"; do
   esac
   if "$bin/$t" "$corpus" -dict="Fuzz/dictionaries/$(dictionary "$t").dict" -max_total_time="$seconds" -max_len="$max_len" \
     -timeout=20 -rss_limit_mb=2048 -artifact_prefix="$artifacts" -print_final_stats=1 "${parallel[@]}" > "$log" 2>&1; then
-    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
-    speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
+    speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
+    if [ -z "$runs" ]; then
+      # -fork prints no final stats: the last progress line has the total and the elapsed time.
+      last=$(grep -E '^#[0-9]+: cov:' "$log" | tail -n 1)
+      runs=$(echo "$last" | grep -o '^#[0-9]*' | tr -d '#')
+      elapsed=$(echo "$last" | grep -o 'time: [0-9]*s' | grep -o '[0-9]*')
+      speed=$([ -n "$runs" ] && [ -n "$elapsed" ] && [ "$elapsed" -gt 0 ] && echo $((runs / elapsed)) || echo "?")
+      runs=${runs:-?}
+    fi
     cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*' || echo "?")
     units=$(ls ".build-fuzz/corpus/$t" | wc -l)
     echo "$t: ${seconds} s, $runs executions ($speed/s), coverage $cov edges, corpus $units inputs, no crash"
