@@ -14,6 +14,13 @@ public struct DOTError: Error, Hashable, Sendable, CustomStringConvertible {
 /// Output is deterministic (statements in the order given, numbers in a fixed format). Every
 /// identifier and text is quoted so that Graphviz's parser reads back exactly the string given;
 /// the test suite proves it by round-tripping hostile strings through `agmemread`.
+///
+/// One exception, for Graphviz's sake: cgraph keeps names that begin with `%` for its anonymous
+/// objects, and a graph so named crashes `neato` in process (an invalid free in `agclose`, found
+/// by the FuzzRender fuzzer with a dataset titled "%…"; Graphviz 2.42). The names of graphs,
+/// subgraphs and nodes (``objectName(_:)``) that begin with `%` after any underscores therefore
+/// get one more leading underscore: "%x" is written as "_%x", "_%x" as "__%x", and every other
+/// name as it is, so that no two names meet.
 public enum DOTWriter {
   /// The DOT text of a graph.
   /// - Throws: ``DOTError`` for an identifier DOT cannot express (see ``identifier(_:)``).
@@ -21,7 +28,7 @@ public enum DOTWriter {
     var out = ""
     if graph.strict { out += "strict " }
     out += graph.directed ? "digraph " : "graph "
-    out += try identifier(graph.name) + " {\n"
+    out += try objectName(graph.name) + " {\n"
     try attributeStatement("graph", graph.attributes, indent: "  ", into: &out)
     try attributeStatement("node", graph.nodeDefaults, indent: "  ", into: &out)
     try attributeStatement("edge", graph.edgeDefaults, indent: "  ", into: &out)
@@ -29,7 +36,7 @@ public enum DOTWriter {
     for n in graph.nodes { try node(n, indent: "  ", into: &out) }
     let op = graph.directed ? " -> " : " -- "
     for e in graph.edges {
-      out += "  " + (try identifier(e.tail)) + op + (try identifier(e.head))
+      out += "  " + (try objectName(e.tail)) + op + (try objectName(e.head))
       try attributeList(e.attributes, into: &out)
       out += ";\n"
     }
@@ -49,6 +56,20 @@ public enum DOTWriter {
     if let q = quoted(s) { return q }
     if hasBalancedAngles(s) { return "<" + s + ">" }
     throw DOTError(identifier: s)
+  }
+
+  /// The name of a graph, subgraph or node as DOT text: ``identifier(_:)`` of the name, with one
+  /// more leading underscore when it begins with `%` after any underscores (cgraph's reserved
+  /// prefix; see ``DOTWriter``).
+  /// - Throws: ``DOTError`` as ``identifier(_:)``.
+  public static func objectName(_ s: String) throws -> String {
+    try identifier(s.drop { $0 == "_" }.hasPrefix("%") ? "_" + s : s)
+  }
+
+  /// The name ``objectName(_:)`` was given, from the name Graphviz reports (one leading underscore
+  /// less where one was added).
+  public static func objectName(reported s: String) -> String {
+    s.hasPrefix("_") && s.drop { $0 == "_" }.hasPrefix("%") ? String(s.dropFirst()) : s
   }
 
   /// `[A-Za-z_\x80-\xff][A-Za-z_0-9\x80-\xff]*` and not a keyword.
@@ -140,13 +161,13 @@ public enum DOTWriter {
   }
 
   static func node(_ n: DOTNode, indent: String, into out: inout String) throws {
-    out += indent + (try identifier(n.name))
+    out += indent + (try objectName(n.name))
     try attributeList(n.attributes, into: &out)
     out += ";\n"
   }
 
   static func subgraph(_ s: DOTSubgraph, indent: String, into out: inout String) throws {
-    out += indent + "subgraph " + (try identifier(s.name)) + " {\n"
+    out += indent + "subgraph " + (try objectName(s.name)) + " {\n"
     let inner = indent + "  "
     for a in s.attributes { out += inner + (try identifier(a.name)) + "=" + (try value(a.value)) + ";\n" }
     for sub in s.subgraphs { try subgraph(sub, indent: inner, into: &out) }

@@ -20,7 +20,7 @@ extension GraphvizRenderer {
         // Clusters have no "pos"; nodes have "x,y" in points.
         guard let o = Self.members(object), case .string(let name)? = o["name"]?.value, case .string(let pos)? = o["pos"]?.value else { continue }
         let parts = pos.split(separator: ",").compactMap { Double($0) }
-        if parts.count == 2 { positions[name] = MapPoint(x: parts[0], y: parts[1]) }
+        if parts.count == 2 { positions[DOTWriter.objectName(reported: name)] = MapPoint(x: parts[0], y: parts[1]) }
       }
     }
     // The whole drawing's box, "x0,y0,x1,y1", legend included.

@@ -63,3 +63,16 @@ import Testing
     """
   #expect(try DOTWriter.write(g) == expected)
 }
+
+/// Names cgraph keeps for anonymous objects (a leading `%`, after any underscores) get one more
+/// underscore; every other name is written as it is, and the reported name maps back.
+@Test func graphvizReservedNamesGetOneMoreUnderscore() throws {
+  #expect(try DOTWriter.objectName("%x") == "\"_%x\"")
+  #expect(try DOTWriter.objectName("_%x") == "\"__%x\"")
+  #expect(try DOTWriter.objectName("%Russia's coalition") == "\"_%Russia's coalition\"")
+  #expect(try DOTWriter.objectName("x%") == "\"x%\"")
+  #expect(try DOTWriter.objectName("_x") == "_x")
+  for name in ["%x", "_%x", "__%", "x%", "_x", "RUS", "%", ""] {
+    #expect(DOTWriter.objectName(reported: try DOTWriter.objectName(name).trimmingCharacters(in: CharacterSet(charactersIn: "\""))) == name, "\(name)")
+  }
+}

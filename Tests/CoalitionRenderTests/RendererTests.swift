@@ -434,3 +434,24 @@ func realEventMapRendersWithEveryEngine(_ engine: LayoutEngine) throws {
   #expect(abs(log(fit.aspect / 1.6)) < abs(log(dot.aspect / 1.6)))
   #expect(fit.tried.allSatisfy { abs(log($0.aspect / 1.6)) >= abs(log(fit.aspect / 1.6)) })
 }
+
+/// Found by FuzzRender: a dataset titled "%…" named its DOT graph with cgraph's reserved prefix,
+/// and neato crashed in process (an invalid free in agclose). Every engine now draws it, and a
+/// shared layout still finds an actor whose id starts with "%".
+@Test func aTitleWithGraphvizsReservedPrefixRendersWithEveryEngine() throws {
+  let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/fuzz/FuzzRender/title-with-cgraph-reserved-percent.json")
+  let view = try CoalitionNetwork(Dataset(contentsOf: file.path)).view()
+  let dot = try CoalitionMap(view: view).dot()
+  #expect(dot.hasPrefix("digraph \"_%Russia"))
+  for engine in [LayoutEngine.neato, .dot, .fdp, .sfdp, .circo, .twopi] {
+    let svg = try GraphvizRenderer.shared.render(dot, engine: engine, format: .svg)
+    #expect(String(decoding: svg.bytes, as: UTF8.self).contains("</svg>"), "\(engine)")
+  }
+  var d = Dataset(actors: [CoalitionActor(id: "%1", type: .group), CoalitionActor(id: "B", type: .group)])
+  d.title = "%t"
+  d.observations = [TieObservation(source: "%1", target: "B", kind: "diplomatic", time: .on(PartialDate("2024")!))]
+  let map = CoalitionMap(view: try CoalitionNetwork(d).view())
+  let layout = try GraphvizRenderer.shared.layout(of: map, engine: .neato)
+  #expect(layout.positions["%1"] != nil && layout.positions["B"] != nil)
+}
