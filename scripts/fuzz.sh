@@ -55,6 +55,10 @@ status=0
 for t in "${targets[@]}"; do
   artifacts=".build-fuzz/artifacts/$t/"
   mkdir -p "$artifacts"
+  case "$t" in
+    FuzzRender | FuzzHTML) export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan-suppressions.txt:print_suppressions=0" ;;
+    *) unset LSAN_OPTIONS ;;
+  esac
   regressions="Tests/Fixtures/fuzz/$t"
   if [ -d "$regressions" ] && [ -n "$(ls -A "$regressions")" ]; then
     "$bin/$t" -runs=0 -artifact_prefix="$artifacts" "$regressions"/* > ".build-fuzz/$t.replay.log" 2>&1 || {
@@ -69,10 +73,6 @@ for t in "${targets[@]}"; do
   log=".build-fuzz/$t.log"
   parallel=()
   [ "$jobs" -gt 1 ] && parallel=(-fork="$jobs" -ignore_crashes=0)
-  case "$t" in
-    FuzzRender | FuzzHTML) export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan-suppressions.txt:print_suppressions=0" ;;
-    *) unset LSAN_OPTIONS ;;
-  esac
   if "$bin/$t" "$corpus" -dict="Fuzz/dictionaries/$(dictionary "$t").dict" -max_total_time="$seconds" -max_len="$max_len" \
     -timeout=20 -rss_limit_mb=2048 -artifact_prefix="$artifacts" -print_final_stats=1 "${parallel[@]}" > "$log" 2>&1; then
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
