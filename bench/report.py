@@ -67,14 +67,17 @@ def main():
                 with open(path, "w") as f:
                     json.dump(dataset(n, m, n), f)
             times, peak_kb, failed = [], 0, None
+            peak_file = os.path.join(tmp, "peak.txt")
+            env = dict(os.environ, COALITION_PEAK_MEMORY=peak_file)
             for _ in range(runs):
                 start = time.monotonic()
-                run = subprocess.run(["/usr/bin/time", "-f", "%M", binary, "report", path], capture_output=True, text=True)
+                run = subprocess.run([binary, "report", path], capture_output=True, text=True, env=env)
                 times.append(time.monotonic() - start)
                 if run.returncode != 0:
                     failed = run.stderr.strip()[-300:]
                     break
-                peak_kb = max(peak_kb, int(run.stderr.strip().splitlines()[-1]))
+                # The tool writes its own peak resident memory (VmHWM) in bytes.
+                peak_kb = max(peak_kb, int(open(peak_file).read()) // 1024)
             if failed:
                 print(f"{label}: failed: {failed}")
                 continue
