@@ -15,12 +15,15 @@ public struct DOTError: Error, Hashable, Sendable, CustomStringConvertible {
 /// identifier and text is quoted so that Graphviz's parser reads back exactly the string given;
 /// the test suite proves it by round-tripping hostile strings through `agmemread`.
 ///
-/// One exception, for Graphviz's sake: cgraph keeps names that begin with `%` for its anonymous
-/// objects, and a graph so named crashes `neato` in process (an invalid free in `agclose`, found
-/// by the FuzzRender fuzzer with a dataset titled "%…"; Graphviz 2.42). The names of graphs,
-/// subgraphs and nodes (``objectName(_:)``) that begin with `%` after any underscores therefore
-/// get one more leading underscore: "%x" is written as "_%x", "_%x" as "__%x", and every other
-/// name as it is, so that no two names meet.
+/// Two exceptions, for Graphviz's sake, both found by the FuzzRender fuzzer (Graphviz 2.42), apply
+/// to the names of graphs, subgraphs and nodes (``objectName(_:)``); both are undone by
+/// ``objectName(reported:)`` and keep distinct names distinct:
+/// - cgraph keeps names that begin with `%` for its anonymous objects, and a graph so named
+///   crashes `neato` in process (an invalid free in `agclose`). A name that begins with `%` after
+///   any underscores gets one more leading underscore: "%x" is written "_%x", "_%x" "__%x".
+/// - Graphviz copies an `&` that starts something shaped like an entity (`&name;`, `&#12;`,
+///   `&#x1F;`, even `&;`) into SVG titles as it is, which leaves an undefined entity or broken XML
+///   ("A&b;" as a node title). Such an `&` is written `&amp;`, which Graphviz shows as `&`.
 public enum DOTWriter {
   /// The DOT text of a graph.
   /// - Throws: ``DOTError`` for an identifier DOT cannot express (see ``identifier(_:)``).
@@ -58,18 +61,59 @@ public enum DOTWriter {
     throw DOTError(identifier: s)
   }
 
-  /// The name of a graph, subgraph or node as DOT text: ``identifier(_:)`` of the name, with one
-  /// more leading underscore when it begins with `%` after any underscores (cgraph's reserved
-  /// prefix; see ``DOTWriter``).
+  /// The name of a graph, subgraph or node as DOT text: ``identifier(_:)`` of the name, with an
+  /// entity-shaped `&` written `&amp;`, and one more leading underscore when the name begins with
+  /// `%` after any underscores (see ``DOTWriter``).
   /// - Throws: ``DOTError`` as ``identifier(_:)``.
   public static func objectName(_ s: String) throws -> String {
-    try identifier(s.drop { $0 == "_" }.hasPrefix("%") ? "_" + s : s)
+    var name = ""
+    var rest = Substring(s)
+    while let amp = rest.firstIndex(of: "&") {
+      name += rest[..<amp]
+      let after = rest[rest.index(after: amp)...]
+      name += entityLike(after) ? "&amp;" : "&"
+      rest = after
+    }
+    name += rest
+    return try identifier(name.drop { $0 == "_" }.hasPrefix("%") ? "_" + name : name)
   }
 
-  /// The name ``objectName(_:)`` was given, from the name Graphviz reports (one leading underscore
-  /// less where one was added).
+  /// The name ``objectName(_:)`` was given, from the name Graphviz reports: one leading underscore
+  /// less where one was added, and `&amp;` back to `&` where it stood for an entity-shaped `&`.
   public static func objectName(reported s: String) -> String {
-    s.hasPrefix("_") && s.drop { $0 == "_" }.hasPrefix("%") ? String(s.dropFirst()) : s
+    var rest = Substring(s.hasPrefix("_") && s.drop { $0 == "_" }.hasPrefix("%") ? String(s.dropFirst()) : s)
+    var name = ""
+    while let amp = rest.firstIndex(of: "&") {
+      name += rest[..<amp]
+      let after = rest[rest.index(after: amp)...]
+      if after.hasPrefix("amp;"), entityLike(after.dropFirst(4)) {
+        name += "&"
+        rest = after.dropFirst(4)
+      } else {
+        name += "&"
+        rest = after
+      }
+    }
+    return name + rest
+  }
+
+  /// Whether the text after an `&` is what Graphviz takes for an entity and copies into SVG as it
+  /// is: `#` and digits, `#x` and hex digits, or letters, then `;` (any of them possibly empty).
+  static func entityLike(_ s: Substring) -> Bool {
+    var rest = s.utf8[...]
+    func skip(_ accept: (UInt8) -> Bool) { while let b = rest.first, accept(b) { rest = rest.dropFirst() } }
+    if rest.first == UInt8(ascii: "#") {
+      rest = rest.dropFirst()
+      if rest.first == UInt8(ascii: "x") || rest.first == UInt8(ascii: "X") {
+        rest = rest.dropFirst()
+        skip { (48...57).contains($0) || (65...70).contains($0) || (97...102).contains($0) }
+      } else {
+        skip { (48...57).contains($0) }
+      }
+    } else {
+      skip { (65...90).contains($0) || (97...122).contains($0) }
+    }
+    return rest.first == UInt8(ascii: ";")
   }
 
   /// `[A-Za-z_\x80-\xff][A-Za-z_0-9\x80-\xff]*` and not a keyword.

@@ -72,7 +72,12 @@ import Testing
   #expect(try DOTWriter.objectName("%Russia's coalition") == "\"_%Russia's coalition\"")
   #expect(try DOTWriter.objectName("x%") == "\"x%\"")
   #expect(try DOTWriter.objectName("_x") == "_x")
-  for name in ["%x", "_%x", "__%", "x%", "_x", "RUS", "%", ""] {
+  // An ampersand Graphviz would copy into SVG as an entity is written as &amp;; others stay.
+  #expect(try DOTWriter.objectName("A&b;") == "\"A&amp;b;\"")
+  #expect(try DOTWriter.objectName("&;") == "\"&amp;;\"")
+  #expect(try DOTWriter.objectName("a & b") == "\"a & b\"")
+  #expect(try DOTWriter.objectName("x&amp") == "\"x&amp\"")
+  for name in ["%x", "_%x", "__%", "x%", "_x", "RUS", "%", "", "A&b;", "&;", "&#12;", "&#x;", "&#X1f;", "x&amp;", "x&amp", "a&&b;", "%&q;", "& ;"] {
     #expect(DOTWriter.objectName(reported: try DOTWriter.objectName(name).trimmingCharacters(in: CharacterSet(charactersIn: "\""))) == name, "\(name)")
   }
 }
