@@ -314,17 +314,12 @@ private final class Program {
 /// 1 − y_e and flips it. Any closed walk gives a valid inequality, so the walk is used as found.
 struct OddCycleSeparator {
   let problem: FrustrationProblem
-  let adjacency: [[(other: Int, edge: Int)]]
+  let incidence: FrustrationProblem.Incidence
   let columnOffset: Int
 
   init(_ problem: FrustrationProblem) {
     self.problem = problem
-    var adj = [[(other: Int, edge: Int)]](repeating: [], count: problem.nodeCount)
-    for (k, e) in problem.edges.enumerated() {
-      adj[e.u].append((e.v, k))
-      adj[e.v].append((e.u, k))
-    }
-    adjacency = adj
+    incidence = problem.incidence
     columnOffset = problem.nodeCount + 1
   }
 
@@ -355,7 +350,8 @@ struct OddCycleSeparator {
         if d > dist[state] { continue }
         if state == target || d >= 1 - 1e-6 { break }
         let (v, parity) = (state / 2, state % 2)
-        for (w, k) in adjacency[v] {
+        for j in incidence.start[v]..<incidence.start[v + 1] {
+          let (w, k) = (Int(incidence.other[j]), Int(incidence.edge[j]))
           for inF in [false, true] {
             let next = 2 * w + (inF ? 1 - parity : parity)
             let nd = d + (inF ? 1 - y[k] : y[k])

@@ -39,6 +39,34 @@ public struct FrustrationProblem: Sendable {
     edges.reduce(0) { $0 + ((side[$1.u] == side[$1.v]) == ($1.sign > 0) ? 0 : $1.weight) }
   }
 
+  /// The edges at each node, as compressed rows: node v's are `start[v] ..< start[v + 1]`, each
+  /// with the node at the other end and the edge's index.
+  package struct Incidence: Sendable {
+    package let start: [Int]
+    package let other: [Int32]
+    package let edge: [Int32]
+  }
+
+  /// The edges at each node (``Incidence``), in edge order.
+  package var incidence: Incidence {
+    var start = [Int](repeating: 0, count: nodeCount + 1)
+    for e in edges {
+      start[e.u + 1] += 1
+      start[e.v + 1] += 1
+    }
+    for v in 0..<nodeCount { start[v + 1] += start[v] }
+    var fill = start
+    var other = [Int32](repeating: 0, count: 2 * edges.count), edge = other
+    for (k, e) in edges.enumerated() {
+      for (a, b) in [(e.u, e.v), (e.v, e.u)] {
+        other[fill[a]] = Int32(b)
+        edge[fill[a]] = Int32(k)
+        fill[a] += 1
+      }
+    }
+    return Incidence(start: start, other: other, edge: edge)
+  }
+
   /// The side lists of every node: (neighbour, sign, weight).
   var neighbours: [[(Int, Int, Int)]] {
     var adj = [[(Int, Int, Int)]](repeating: [], count: nodeCount)
@@ -466,8 +494,8 @@ private struct CyclePacker {
   let problem: FrustrationProblem
   let effort: Int
   var residual: [Int]
-  /// CSR adjacency: neighbour and edge index of node v at `start[v] ..< start[v + 1]`.
-  let start: [Int], other: [Int32], edge: [Int32]
+  /// The edges at each node.
+  let incidence: FrustrationProblem.Incidence
   /// Per state (2v + parity), for each side: the stamp that reached it, and the state and edge it came from.
   var stamp: [[Int]], from: [[Int]], via: [[Int32]]
   var current = 0
@@ -476,25 +504,7 @@ private struct CyclePacker {
     problem = p
     self.effort = effort
     residual = p.edges.map(\.weight)
-    var degree = [Int](repeating: 0, count: p.nodeCount + 1)
-    for e in p.edges {
-      degree[e.u + 1] += 1
-      degree[e.v + 1] += 1
-    }
-    for v in 0..<p.nodeCount { degree[v + 1] += degree[v] }
-    start = degree
-    var fill = degree
-    var other = [Int32](repeating: 0, count: 2 * p.edges.count), edge = other
-    for (k, e) in p.edges.enumerated() {
-      other[fill[e.u]] = Int32(e.v)
-      edge[fill[e.u]] = Int32(k)
-      fill[e.u] += 1
-      other[fill[e.v]] = Int32(e.u)
-      edge[fill[e.v]] = Int32(k)
-      fill[e.v] += 1
-    }
-    self.other = other
-    self.edge = edge
+    incidence = p.incidence
     stamp = [[Int]](repeating: [Int](repeating: 0, count: 2 * p.nodeCount), count: 2)
     from = stamp
     via = [[Int32]](repeating: [Int32](repeating: -1, count: 2 * p.nodeCount), count: 2)
@@ -513,12 +523,13 @@ private struct CyclePacker {
       var next: [Int] = []
       for state in layer {
         let (v, parity) = (state >> 1, state & 1)
-        scanned += start[v + 1] - start[v]
+        let (first, end) = (incidence.start[v], incidence.start[v + 1])
+        scanned += end - first
         if scanned > effort { return nil }
-        for j in start[v]..<start[v + 1] {
-          let k = Int(edge[j])
+        for j in first..<end {
+          let k = Int(incidence.edge[j])
           guard k != skip, residual[k] > 0 else { continue }
-          let s = 2 * Int(other[j]) + (parity ^ (problem.edges[k].sign < 0 ? 1 : 0))
+          let s = 2 * Int(incidence.other[j]) + (parity ^ (problem.edges[k].sign < 0 ? 1 : 0))
           guard stamp[side][s] != current else { continue }
           stamp[side][s] = current
           from[side][s] = state

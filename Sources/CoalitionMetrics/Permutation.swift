@@ -140,12 +140,10 @@ extension NetworkView {
 
   /// The number of distinct arrangements of `labels`: n! over the product of each label's count!.
   static func labellings(_ labels: [Int]) -> Double {
-    var counts: [Int: Int] = [:]
-    for l in labels { counts[l, default: 0] += 1 }
     // Multiply and divide in turn, so that the running value stays near the result.
     var result = 1.0
     var position = 0
-    for c in counts.keys.sorted().map({ counts[$0]! }) {
+    for c in labelCounts(labels) {
       for j in 1...c {
         position += 1
         result = result * Double(position) / Double(j)
@@ -156,10 +154,15 @@ extension NetworkView {
 
   /// log₁₀ of ``labellings(_:)``, from log-gamma: finite where the count overflows.
   static func labellingsLog10(_ labels: [Int]) -> Double {
+    let ln = lgamma(Double(labels.count + 1)) - labelCounts(labels).reduce(0) { $0 + lgamma(Double($1 + 1)) }
+    return ln / log(10)
+  }
+
+  /// How many times each label occurs, in label order.
+  private static func labelCounts(_ labels: [Int]) -> [Int] {
     var counts: [Int: Int] = [:]
     for l in labels { counts[l, default: 0] += 1 }
-    let ln = lgamma(Double(labels.count + 1)) - counts.keys.sorted().reduce(0) { $0 + lgamma(Double(counts[$1]! + 1)) }
-    return ln / log(10)
+    return counts.keys.sorted().map { counts[$0]! }
   }
 
   /// The next arrangement of `labels` in lexicographic order (wrapping to the first after the
