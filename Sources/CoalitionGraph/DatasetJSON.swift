@@ -80,16 +80,42 @@ extension Dataset {
 /// Turns a parsed JSON tree into a ``Dataset``, collecting type and shape problems by path.
 struct DatasetDecoder {
   var problems: [DatasetProblem] = []
-  private var offsets: [String: Int] = [:]
+  /// The document being decoded: problem paths are resolved to offsets in it only when a
+  /// problem is reported, so a valid document pays for no path bookkeeping.
+  private var root = JSONNode(.null)
 
-  /// Offset of the value at `path`, or of its closest recorded ancestor.
+  /// Offset of the value at `path` ("observations[3].evidence[0].source"), or of its closest
+  /// ancestor in the document. A member name that itself contains "." or "[" is matched whole
+  /// (the longest name that fits); of repeated names, the last one is taken (where a "appears
+  /// twice" problem points).
   func offset(of path: String) -> Int? {
-    var p = path
-    while true {
-      if let o = offsets[p] { return o }
-      guard let cut = p.lastIndex(where: { $0 == "." || $0 == "[" }) else { return offsets[""] }
-      p = String(p[..<cut])
+    var node = root
+    var rest = Substring(path)
+    var atRoot = true
+    while !rest.isEmpty {
+      defer { atRoot = false }
+      switch node.value {
+      case .array(let items):
+        guard rest.first == "[", let close = rest.firstIndex(of: "]"), let k = Int(rest[rest.index(after: rest.startIndex)..<close]),
+          items.indices.contains(k)
+        else { return node.offset }
+        node = items[k]
+        rest = rest[rest.index(after: close)...]
+      case .object(let members):
+        if !atRoot, rest.first == "." { rest = rest.dropFirst() }
+        var best: (length: Int, node: JSONNode)?
+        for (key, value) in members where rest.hasPrefix(key) && key.count >= (best?.length ?? 0) {
+          let after = rest.dropFirst(key.count)
+          if after.isEmpty || after.first == "." || after.first == "[" { best = (key.count, value) }
+        }
+        guard let best else { return node.offset }
+        node = best.node
+        rest = rest.dropFirst(best.length)
+      default:
+        return node.offset
+      }
     }
+    return node.offset
   }
 
   private mutating func problem(_ path: String, _ message: String) {
@@ -97,41 +123,47 @@ struct DatasetDecoder {
   }
 
   /// Reads an object's members, reporting unknown and duplicate names.
-  private mutating func members(_ node: JSONNode, at path: String, allowed: [String]) -> [String: JSONNode]? {
-    offsets[path] = node.offset
+  private mutating func members(_ node: JSONNode, at path: String, allowed: [String]) -> Members? {
     guard case .object(let list) = node.value else {
       problem(path, "expected an object, found \(node.typeName)")
       return nil
     }
-    var out: [String: JSONNode] = [:]
+    var out = Members()
     for (key, value) in list {
-      let child = path.isEmpty ? key : "\(path).\(key)"
-      offsets[child] = value.offset
       if !allowed.contains(key) {
-        problem(child, "unknown member \"\(key)\"\(Suggestion.hint(for: key, in: allowed))")
+        problem(path.isEmpty ? key : "\(path).\(key)", "unknown member \"\(key)\"\(Suggestion.hint(for: key, in: allowed))")
       } else if out[key] != nil {
-        problem(child, "member \"\(key)\" appears twice")
+        problem(path.isEmpty ? key : "\(path).\(key)", "member \"\(key)\" appears twice")
       } else {
-        out[key] = value
+        out.list.append((key, value))
       }
     }
     return out
   }
 
-  private mutating func string(_ m: [String: JSONNode], _ key: String, at path: String, required: Bool = false) -> String? {
-    let p = path.isEmpty ? key : "\(path).\(key)"
+  /// An object's accepted members, looked up by name. Objects of the format have a handful of
+  /// members, so a scan beats hashing each name.
+  struct Members {
+    var list: [(key: String, value: JSONNode)] = []
+    subscript(key: String) -> JSONNode? {
+      for member in list where member.key == key { return member.value }
+      return nil
+    }
+  }
+
+  private mutating func string(_ m: Members, _ key: String, at path: String, required: Bool = false) -> String? {
     guard let node = m[key] else {
       if required { problem(path, "missing required member \"\(key)\"") }
       return nil
     }
     guard case .string(let s) = node.value else {
-      problem(p, "expected a string, found \(node.typeName)")
+      problem(path.isEmpty ? key : "\(path).\(key)", "expected a string, found \(node.typeName)")
       return nil
     }
     return s
   }
 
-  private mutating func stringList(_ m: [String: JSONNode], _ key: String, at path: String) -> [String]? {
+  private mutating func stringList(_ m: Members, _ key: String, at path: String) -> [String]? {
     let p = "\(path).\(key)"
     guard let node = m[key] else { return nil }
     guard case .array(let items) = node.value else {
@@ -140,14 +172,13 @@ struct DatasetDecoder {
     }
     var out: [String] = []
     for (k, item) in items.enumerated() {
-      offsets["\(p)[\(k)]"] = item.offset
       if case .string(let s) = item.value { out.append(s) } else { problem("\(p)[\(k)]", "expected a string, found \(item.typeName)") }
     }
     return out
   }
 
   private mutating func enumValue<E: RawRepresentable & CaseIterable>(
-    _ m: [String: JSONNode], _ key: String, at path: String, required: Bool = false
+    _ m: Members, _ key: String, at path: String, required: Bool = false
   ) -> E? where E.RawValue == String {
     guard let s = string(m, key, at: path, required: required) else { return nil }
     if let e = E(rawValue: s) { return e }
@@ -156,14 +187,14 @@ struct DatasetDecoder {
     return nil
   }
 
-  private mutating func date(_ m: [String: JSONNode], _ key: String, at path: String) -> PartialDate? {
+  private mutating func date(_ m: Members, _ key: String, at path: String) -> PartialDate? {
     guard let s = string(m, key, at: path) else { return nil }
     if let d = PartialDate(s) { return d }
     problem("\(path).\(key)", "\"\(s)\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD, or no such day exists")
     return nil
   }
 
-  private mutating func array(_ m: [String: JSONNode], _ key: String, at path: String) -> [JSONNode] {
+  private mutating func array(_ m: Members, _ key: String, at path: String) -> [JSONNode] {
     guard let node = m[key] else { return [] }
     guard case .array(let items) = node.value else {
       problem(path.isEmpty ? key : "\(path).\(key)", "expected an array, found \(node.typeName)")
@@ -173,6 +204,7 @@ struct DatasetDecoder {
   }
 
   mutating func dataset(_ root: JSONNode) -> Dataset {
+    self.root = root
     let top = ["format", "version", "title", "description", "weightUnit", "import", "sources", "kinds", "actors", "blocs", "observations"]
     guard let m = members(root, at: "", allowed: top) else { return Dataset() }
     if let f = string(m, "format", at: "", required: true), f != Dataset.formatName {
@@ -201,7 +233,7 @@ struct DatasetDecoder {
   var origins = Dataset.Origins()
 
   private mutating func list<T>(
-    _ m: [String: JSONNode], _ key: String, _ decode: (inout DatasetDecoder, JSONNode, String) -> T?
+    _ m: Members, _ key: String, _ decode: (inout DatasetDecoder, JSONNode, String) -> T?
   ) -> ([T], [Int]) {
     var items: [T] = []
     var from: [Int] = []
@@ -273,7 +305,6 @@ struct DatasetDecoder {
 
   private mutating func actor(_ node: JSONNode, at path: String) -> CoalitionActor? {
     if case .string(let id) = node.value {  // shorthand: "RUS"
-      offsets[path] = node.offset
       return CoalitionActor(id: id)
     }
     guard let m = members(node, at: path, allowed: ["id", "name", "type", "affiliation", "note"]) else { return nil }

@@ -296,3 +296,34 @@ func everyFieldDataset() -> Dataset {
   #expect(via.count == 3)
   #expect(via.allSatisfy { $0.contains("the official is Liu Xiaoming") }, "\(via)")
 }
+
+/// Positions are found from the problem's path in the parsed document, only when there is a
+/// problem: each must point at the value the path names, also under arrays of objects, for a
+/// member whose name contains "." or "[", and for the second of two equal names.
+@Test func problemPositionsPointAtTheValueTheirPathNames() throws {
+  let text = """
+    {"format": "coalitiongraph-dataset", "version": 1,
+     "sources": [{"id": "s", "title": "A source"}],
+     "actors": ["RUS", "CHN", "RUX", {"id": "PRK", "typ": "state"}],
+     "a.b[0]": 1,
+     "observations": [
+       {"source": "RUS", "target": "CHN", "kind": "diplomatic", "date": "2024"},
+       {"source": "RUS", "target": "CHN", "kind": "diplomatic", "date": "2024",
+        "evidence": [{"source": "s"}, {"source": "isw"}]},
+       {"source": "RUS", "target": "CHN", "kind": "diplomatic", "date": "2024", "date": "2025"}
+     ]}
+    """
+  let found = problems(text)
+  let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+  /// The text at a problem's position, up to the end of its line.
+  func at(_ path: String) throws -> String {
+    let p = try #require(found.first { $0.path == path }, "no problem at \(path): \(found.map(\.description))")
+    let position = try #require(p.position)
+    return String(lines[position.line - 1].dropFirst(position.column - 1))
+  }
+  #expect(try at("actors[2].id").hasPrefix(#""RUX""#))
+  #expect(try at("actors[3].typ").hasPrefix(#""state""#))
+  #expect(try at("a.b[0]").hasPrefix("1,"))
+  #expect(try at("observations[1].evidence[1].source").hasPrefix(#""isw""#))
+  #expect(try at("observations[2].date").hasPrefix(#""2025""#))
+}
