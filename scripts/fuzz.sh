@@ -28,6 +28,9 @@ targets=("${@:-${all[@]}}")
 [ "$#" -gt 0 ] || targets=("${all[@]}")
 
 export COALITION_FUZZ=1
+# A trap must reach libFuzzer's handler, which saves the input; Swift's own backtracer would take
+# the signal first, print a backtrace and leave nothing to reproduce (or hang under the sanitizer).
+export SWIFT_BACKTRACE=enable=no
 flags=(-c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld)
 for t in "${targets[@]}"; do
   swift build "${flags[@]}" --product "$t" 2>&1 | grep -v "Cannot export local symbol" | grep -E "error|warning: |Compiling|complete" | tail -n 2

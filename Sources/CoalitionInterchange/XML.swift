@@ -17,9 +17,10 @@ final class XMLElement {
     self.column = column
   }
 
-  /// The local name, without a namespace prefix.
-  var localName: String { name.split(separator: ":").last.map(String.init) ?? name }
-  var prefix: String? { name.contains(":") ? String(name.split(separator: ":")[0]) : nil }
+  /// The local name: what follows the last ":" (XML allows names such as ":", ":x" and "a:").
+  var localName: String { name.lastIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name }
+  /// The namespace prefix: what precedes the first ":", possibly empty; `nil` without one.
+  var prefix: String? { name.firstIndex(of: ":").map { String(name[..<$0]) } }
 
   subscript(attribute: String) -> String? { attributes.first { $0.name == attribute }?.value }
 

@@ -94,3 +94,18 @@ private func read(_ target: String, _ bytes: [UInt8], name: String) throws -> [S
     }
   }
 }
+
+/// Element names may start or end with ":" in XML. Such a name once trapped the namespace split
+/// (found by FuzzGEXF); now ":", "a:" and ":node" are prefixed names that the readers pass over.
+@Test func elementNamesWithBareColonsArePrefixedNames() throws {
+  let names = [":", ":node", "a:", "gexf:node", "node"].map { XMLElement(name: $0, attributes: [], line: 1, column: 1) }
+  #expect(names.map(\.prefix) == ["", "", "a", "gexf", nil])
+  #expect(names.map(\.localName) == ["", "node", "", "node", "node"])
+  let dated = GraphImportOptions(date: PartialDate("2024"))
+  for (file, reader) in [("FuzzGEXF/colon-element-name.gexf", GEXF.read), ("FuzzGraphML/colon-element-name.graphml", GraphML.read)] {
+    let bytes = Array(try Data(contentsOf: fixtures.appendingPathComponent("fuzz/\(file)")))
+    let result = try reader(bytes, file, dated)
+    #expect(result.dataset.observations.map { "\($0.source)-\($0.target)" } == ["RUS-CHN"], "\(file)")
+    #expect(result.issues.isEmpty, "\(file): \(result.issues)")
+  }
+}
