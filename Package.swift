@@ -92,6 +92,11 @@ if ProcessInfo.processInfo.environment["COALITION_FUZZ"] == "1" {
         name: r.name, dependencies: ["FuzzDriver", "CoalitionGraph"] + (r.interchange ? ["CoalitionInterchange"] : []),
         path: "Fuzz/\(r.name)", swiftSettings: strict))
   }
+  // The tables of `qap`, `alignment` and `import --cameo-map` (relations, contiguity, UN votes).
+  package.targets.append(
+    .executableTarget(
+      name: "FuzzTables", dependencies: ["FuzzDriver", "CoalitionGraph", "CoalitionInterchange", "CoalitionMetrics"], path: "Fuzz/FuzzTables",
+      swiftSettings: strict))
   // Along the output path: the map through Graphviz, and the HTML report.
   package.targets.append(
     .executableTarget(

@@ -87,6 +87,20 @@ def main():
             "yed-style.graphml": whole("Tests/Fixtures/interchange/yed-style.graphml"),
         },
         "FuzzGEXF": {"florentine-networkx.gexf": whole("Tests/Fixtures/interchange/florentine-networkx.gexf")},
+        "FuzzTables": {
+            "relation.csv": lines("Tests/Fixtures/reference/qap/votes-coincidence.csv", 12),
+            "contdir.csv": lines("Tests/Fixtures/data/cow_contdir_v3.2.csv", 12),
+            "cameo-map.csv": b"code,kind\n04,-\n0621,economic\n190,war\n",
+            # The unvotes layout: votes, roll calls and issues, cut at lines "%%" (see the target).
+            "unvotes.csv": lines("Tests/Fixtures/data/unvotes_sessions70plus_votes.csv", 8) + b"%%\n"
+            + lines("Tests/Fixtures/data/unvotes_sessions70plus_roll_calls.csv", 3) + b"%%\n"
+            + lines("Tests/Fixtures/data/unvotes_sessions70plus_issues.csv", 4),
+            # The UN Digital Library layout (its columns; rows written for the tests).
+            "undl.csv": b"undl_id,ms_code,ms_name,ms_vote,date,session,resolution,title\n"
+            b"4031001,USA,UNITED STATES,N,2023-10-27,78,A/RES/78/1,One\n"
+            b"4031001,NAM,NAMIBIA,,2023-10-27,78,A/RES/78/1,One\n"
+            b'4031002,RUS,RUSSIAN FEDERATION,A,2023-12-05,78,A/RES/78/2,"Two, with a comma"\n',
+        },
         "FuzzNodeLink": {
             "florentine-links.json": whole("Tests/Fixtures/interchange/florentine-networkx-links.json"),
             "transfers.node-link.json": whole("Tests/Fixtures/interchange/transfers-networkx.node-link.json"),

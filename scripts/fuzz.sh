@@ -4,7 +4,7 @@
 # dataset → coalition map → DOT → Graphviz's neato and dot → SVG, read back as XML) and FuzzHTML
 # (dataset bytes → the HTML report, with property checks on the page).
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     # default: 30 s for each of the thirteen targets
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     # default: 30 s for each of the fourteen targets
 #   scripts/fuzz.sh 600 FuzzGDELT FuzzCSV     # ten minutes for two of them
 #   FUZZ_JOBS=2 scripts/fuzz.sh 3600 FuzzATOP # one hour on two cores (libFuzzer -fork)
 #
@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
 shift || true
-all=(FuzzDatasetJSON FuzzEdgeList FuzzCSV FuzzGDELT FuzzDyads FuzzArchive FuzzATOP FuzzSIPRI FuzzGraphML FuzzGEXF FuzzNodeLink FuzzRender FuzzHTML)
+all=(FuzzDatasetJSON FuzzEdgeList FuzzCSV FuzzGDELT FuzzDyads FuzzArchive FuzzATOP FuzzSIPRI FuzzGraphML FuzzGEXF FuzzNodeLink FuzzTables FuzzRender FuzzHTML)
 max_len="${FUZZ_MAX_LEN:-8192}"
 jobs="${FUZZ_JOBS:-1}"
 targets=("${@:-${all[@]}}")
@@ -51,6 +51,7 @@ dictionary() {
     FuzzGraphML) echo graphml ;;
     FuzzGEXF) echo gexf ;;
     FuzzNodeLink) echo nodelink ;;
+    FuzzTables) echo tables ;;
   esac
 }
 

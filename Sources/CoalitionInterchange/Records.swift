@@ -85,7 +85,7 @@ struct IssueLog {
   /// Whether the record has as many fields as the header; a record that has not is logged.
   mutating func matchesHeader(_ record: Record, width: Int) throws(ImportError) -> Bool {
     if record.count == width { return true }
-    try add(line: record.line, "\(record.count) fields, but the header has \(width)")
+    try add(line: record.line, "\(record.count) field\(record.count == 1 ? "" : "s"), but the header has \(width)")
     return false
   }
 }
@@ -255,11 +255,20 @@ final class RecordReader {
     self.file = path
     self.delimiter = delimiter
     self.quoting = quoting
-    self.chunk = [UInt8](repeating: 0, count: chunkSize)
     fd = open(path, O_RDONLY)
-    if fd < 0 { throw ImportError(file: path, line: 0, "cannot open: \(String(cString: strerror(errno)))") }
+    if fd < 0 {
+      self.chunk = []
+      throw ImportError(file: path, line: 0, "cannot open: \(String(cString: strerror(errno)))")
+    }
     var info = stat()
-    if fstat(fd, &info) == 0 { fileSize = Int(info.st_size) }
+    var buffer = chunkSize
+    if fstat(fd, &info) == 0 {
+      fileSize = Int(info.st_size)
+      // A small regular file gets a buffer of its size, not a megabyte to clear: tables of a few
+      // lines are read often (one per QAP relation, per fuzz input).
+      if info.st_mode & S_IFMT == S_IFREG { buffer = min(chunkSize, max(4096, fileSize + 1)) }
+    }
+    self.chunk = [UInt8](repeating: 0, count: buffer)
   }
 
   /// Reads from bytes already in memory.

@@ -208,8 +208,8 @@ public struct ContiguitySpell: Sendable, Hashable {
 
   /// Reads a COW direct-contiguity file; spells of type 0 (recorded as not contiguous) are left
   /// out.
-  /// - Throws: ``ImportError`` naming the line of a row without a known COW code, a type from 0 to
-  ///   5, or dates (YYYY-MM-DD or YYYYMM).
+  /// - Throws: ``ImportError`` naming the line of a row without as many fields as the header, a
+  ///   known COW code, a type from 0 to 5, or dates (YYYY-MM-DD or YYYYMM).
   public static func read(path: String) throws -> [ContiguitySpell] {
     let reader = try RecordReader(path: path, delimiter: 0x2C, quoting: true)
     var record = Record()
@@ -226,6 +226,8 @@ public struct ContiguitySpell: Sendable, Hashable {
     var spells: [ContiguitySpell] = []
     while try reader.next(into: &record) {
       let line = record.line
+      var log = IssueLog(file: path, policy: .strict)
+      _ = try log.matchesHeader(record, width: header.count)
       let text = columns.map { record.text($0).trimmingCharacters(in: .whitespaces) }
       guard let from = date(text[3]), let to = date(text[4]) else { throw ImportError(file: path, line: line, "stdate \(text[3]) or enddate \(text[4]) is no date") }
       guard let type = Int(text[2]), (0...5).contains(type) else { throw ImportError(file: path, line: line, "conttype \(text[2]) is not 0 to 5") }

@@ -7,7 +7,7 @@ import Testing
 /// Inputs that crashed a reader under the fuzzer, or that probe what fuzzing found worth a test
 /// (Tests/Fixtures/fuzz/TARGET/, replayed by scripts/fuzz.sh too): every reader returns or throws,
 /// and nothing it says holds a raw control character.
-@Test(arguments: ["FuzzDatasetJSON", "FuzzEdgeList", "FuzzCSV", "FuzzGDELT", "FuzzDyads", "FuzzArchive", "FuzzATOP", "FuzzSIPRI", "FuzzGraphML", "FuzzGEXF", "FuzzNodeLink"])
+@Test(arguments: ["FuzzDatasetJSON", "FuzzEdgeList", "FuzzCSV", "FuzzGDELT", "FuzzDyads", "FuzzArchive", "FuzzATOP", "FuzzSIPRI", "FuzzGraphML", "FuzzGEXF", "FuzzNodeLink", "FuzzTables"])
 func fuzzRegressionInputsAreHandled(_ target: String) throws {
   let dir = fixtures.appendingPathComponent("fuzz/\(target)")
   let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
@@ -56,6 +56,22 @@ private func read(_ target: String, _ bytes: [UInt8], name: String) throws -> [S
         said.append(String(describing: error))
       }
     }
+    return said
+  case "FuzzTables":
+    // The tables of qap, alignment and --cameo-map; the path readers read a temporary copy.
+    var said: [String] = []
+    func note(_ read: () throws -> Void) {
+      do { try read() } catch { said.append(String(describing: error)) }
+    }
+    note { _ = try RelationTable.read(bytes: bytes, name: name) }
+    note { _ = try RelationTable.read(bytes: bytes, name: name, column: "land", codes: .cow, year: 2016, mode: .graph) }
+    note { _ = try CSVTable.read(bytes: bytes, name: name) }
+    note { _ = try CAMEOMapping.read(text: String(decoding: bytes, as: UTF8.self), name: name) }
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-tables-\(UUID().uuidString).csv").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    note { _ = try ContiguitySpell.read(path: path) }
+    note { said += try UNVotes.read(votes: path, rollCalls: path).issues }
     return said
   case "FuzzATOP": result = try ATOP.read(bytes: bytes, name: name)
   case "FuzzSIPRI": result = try SIPRI.read(bytes: bytes, name: name)
@@ -107,5 +123,17 @@ private func read(_ target: String, _ bytes: [UInt8], name: String) throws -> [S
     let result = try reader(bytes, file, dated)
     #expect(result.dataset.observations.map { "\($0.source)-\($0.target)" } == ["RUS-CHN"], "\(file)")
     #expect(result.issues.isEmpty, "\(file): \(result.issues)")
+  }
+}
+
+/// A COW contiguity row shorter than its header once trapped on the missing fields (found by
+/// FuzzTables); now the line is named.
+@Test func contiguityRowShorterThanItsHeaderIsNamed() throws {
+  let path = fixtures.appendingPathComponent("fuzz/FuzzTables/contdir-short-row.csv").path
+  #expect {
+    try ContiguitySpell.read(path: path)
+  } throws: { error in
+    let text = String(describing: error)
+    return text.contains(":3:") && text.contains("1 field, but the header has 5")
   }
 }
