@@ -105,7 +105,12 @@ struct ReportBasis {
     let reportedScore: [Double?]
     // The view's own score from the measures above (the same rule as rankScore(of:…)).
     fullScore = flows ? (0..<n).map { [volumeOut, volumeIn] in volumeOut[$0] + volumeIn[$0] } : (0..<n).map { [betweenness, degree] in betweenness[$0] + degree[$0] }
-    let onReported = Self.rankScore(of: reported, flows: flows, pathPolarity: pathPolarity, threads: threads)
+    // Registers and event data are often reported throughout: then the reported ties are the
+    // view's own, and its scores need no second all-pairs pass.
+    let onReported =
+      reported.nodes == view.nodes && reported.ties == view.ties
+      ? (score: fullScore, tied: (0..<n).map { [degree] in degree[$0] > 0 })
+      : Self.rankScore(of: reported, flows: flows, pathPolarity: pathPolarity, threads: threads)
     reportedScore = (0..<n).map { v in
       guard let r = reported.node(of: view.nodes[v]), onReported.tied[r] else { return nil }
       return onReported.score[r]
