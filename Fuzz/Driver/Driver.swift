@@ -40,3 +40,26 @@ public func smallDatasetView(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Netw
   else { return nil }
   return try? CoalitionNetwork(dataset).view()
 }
+
+/// A directory for the scratch files of the targets whose readers take paths: in memory
+/// (/dev/shm) where there is one, one per process.
+public struct ScratchFiles: Sendable {
+  let directory: URL
+
+  public init(_ name: String) {
+    directory = URL(fileURLWithPath: FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory())
+      .appendingPathComponent("coalition-fuzz-\(name)-\(getpid())")
+    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  }
+
+  /// Writes `bytes` to the file `name` with plain POSIX calls (no fsync: the reader is what is
+  /// fuzzed, not the disk); its path, or nil.
+  public func put(_ bytes: some Collection<UInt8>, _ name: String) -> String? {
+    let path = directory.appendingPathComponent(name).path
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    let data = Array(bytes)
+    return data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == data.count ? path : nil
+  }
+}

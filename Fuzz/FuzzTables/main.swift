@@ -10,18 +10,7 @@ import FuzzDriver
 // "%%" into the votes, roll-call and issue files). Any input may be refused; none may crash, hang
 // or leak (the address sanitizer is on). The readers that take paths read scratch files in memory
 // (/dev/shm) where there is one.
-let scratch = URL(fileURLWithPath: FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory())
-  .appendingPathComponent("coalition-fuzz-tables-\(getpid())")
-try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-
-/// Writes `bytes` to a scratch file named `name` with plain POSIX calls; its path, or nil.
-func put(_ bytes: ArraySlice<UInt8>, _ name: String) -> String? {
-  let path = scratch.appendingPathComponent(name).path
-  let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-  guard fd >= 0 else { return nil }
-  defer { close(fd) }
-  return bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count ? path : nil
-}
+let scratch = ScratchFiles("tables")
 
 /// The input cut at lines that hold only "%%".
 func parts(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
@@ -50,9 +39,9 @@ func target(_ data: UnsafePointer<UInt8>?, _ size: Int) {
   _ = try? CSVTable.read(bytes: bytes, name: "fuzz.csv")
   _ = try? CAMEOMapping.read(text: String(decoding: bytes, as: UTF8.self), name: "fuzz.csv")
   let files = parts(bytes)
-  if let contiguity = put(files[0], "contdir.csv") { _ = try? ContiguitySpell.read(path: contiguity) }
+  if let contiguity = scratch.put(files[0], "contdir.csv") { _ = try? ContiguitySpell.read(path: contiguity) }
   let names = ["votes.csv", "roll_calls.csv", "issues.csv"]
-  let paths = zip(files.prefix(3), names).map { put($0, $1) }
+  let paths = zip(files.prefix(3), names).map { scratch.put($0, $1) }
   guard let votes = paths[0] else { return }
   let rollCalls = paths.count > 1 ? paths[1] : nil
   let issues = paths.count > 2 ? paths[2] : nil

@@ -118,6 +118,9 @@ struct DatasetDecoder {
     return node.offset
   }
 
+  /// The path of member `key` of the object at `path`.
+  private static func child(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
   private mutating func problem(_ path: String, _ message: String) {
     problems.append(DatasetProblem(path: path, message: message))
   }
@@ -131,9 +134,9 @@ struct DatasetDecoder {
     var out = Members()
     for (key, value) in list {
       if !allowed.contains(key) {
-        problem(path.isEmpty ? key : "\(path).\(key)", "unknown member \"\(key)\"\(Suggestion.hint(for: key, in: allowed))")
+        problem(Self.child(path, key), "unknown member \"\(key)\"\(Suggestion.hint(for: key, in: allowed))")
       } else if out[key] != nil {
-        problem(path.isEmpty ? key : "\(path).\(key)", "member \"\(key)\" appears twice")
+        problem(Self.child(path, key), "member \"\(key)\" appears twice")
       } else {
         out.list.append((key, value))
       }
@@ -157,7 +160,7 @@ struct DatasetDecoder {
       return nil
     }
     guard case .string(let s) = node.value else {
-      problem(path.isEmpty ? key : "\(path).\(key)", "expected a string, found \(node.typeName)")
+      problem(Self.child(path, key), "expected a string, found \(node.typeName)")
       return nil
     }
     return s
@@ -197,7 +200,7 @@ struct DatasetDecoder {
   private mutating func array(_ m: Members, _ key: String, at path: String) -> [JSONNode] {
     guard let node = m[key] else { return [] }
     guard case .array(let items) = node.value else {
-      problem(path.isEmpty ? key : "\(path).\(key)", "expected an array, found \(node.typeName)")
+      problem(Self.child(path, key), "expected an array, found \(node.typeName)")
       return []
     }
     return items

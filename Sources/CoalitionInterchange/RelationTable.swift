@@ -224,9 +224,9 @@ public struct ContiguitySpell: Sendable, Hashable {
       return PartialDate(year: y, month: m)
     }
     var spells: [ContiguitySpell] = []
+    var log = IssueLog(file: path, policy: .strict)
     while try reader.next(into: &record) {
       let line = record.line
-      var log = IssueLog(file: path, policy: .strict)
       _ = try log.matchesHeader(record, width: header.count)
       let text = columns.map { record.text($0).trimmingCharacters(in: .whitespaces) }
       guard let from = date(text[3]), let to = date(text[4]) else { throw ImportError(file: path, line: line, "stdate \(text[3]) or enddate \(text[4]) is no date") }
